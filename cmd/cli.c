@@ -1,0 +1,189 @@
+#include <config.h>
+
+#include "cli.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+struct cli cli;
+
+static volatile sig_atomic_t dying;
+
+void cli_init(const struct cli_command *cmd, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	cli.cmd = cmd;
+	cli.status = ART_EXIT_OK;
+}
+
+static void print_help(void)
+{
+	printf("Usage: %s %s\n%s\n\n", cli.cmd->name, cli.cmd->synopsis, cli.cmd->purpose);
+	printf("With no FILE, or when FILE is -, read standard input.  Input is listing\n"
+	       "text or NDJSON records, told apart by the first non-blank character.\n\n");
+	fputs(cli.cmd->options, stdout);
+	fputs("  -o, --output=FILE    write to FILE, replacing it only once all is written\n"
+	      "      --strict         a bad record is an error (exit 2), not a warning\n"
+	      "  -h, --help           display this help and exit\n"
+	      "  -V, --version        output version information and exit\n",
+	      stdout);
+	printf("\nSee %s(1) and art(7).\n", cli.cmd->name);
+}
+
+static noreturn void exit_after_stdout(void)
+{
+	if (fclose(stdout) != 0) {
+		fprintf(stderr, "%s: write error: %s\n", cli.cmd->name, strerror(errno));
+		exit(ART_EXIT_FAILURE);
+	}
+	exit(ART_EXIT_OK);
+}
+
+void cli_common_option(int opt, const char *arg)
+{
+	switch (opt) {
+	case 'h':
+		print_help();
+		exit_after_stdout();
+	case 'V':
+		printf("%s (%s) %s\n", cli.cmd->name, PACKAGE_NAME, PACKAGE_VERSION);
+		exit_after_stdout();
+	case 'o':
+		cli.output = arg;
+		break;
+	case CLI_OPT_STRICT:
+		cli.strict = true;
+		break;
+	default: /* getopt_long has said what was wrong */
+		fprintf(stderr, "Try '%s --help' for more information.\n", cli.cmd->name);
+		exit(ART_EXIT_FAILURE);
+	}
+}
+
+static void vreport(const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: ", cli.cmd->name);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "Try '%s --help' for more information.\n", cli.cmd->name);
+	exit(ART_EXIT_FAILURE);
+}
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(fmt, ap);
+	va_end(ap);
+	cli.status = ART_EXIT_FAILURE;
+}
+
+void cli_fatal(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(fmt, ap);
+	va_end(ap);
+	art_out_abort(&cli.out);
+	exit(ART_EXIT_FAILURE);
+}
+
+static const char *shown(const char *file)
+{
+	return strcmp(file, "-") == 0 ? "(standard input)" : file;
+}
+
+void cli_bad_record(const struct art_error *err)
+{
+	if (cli.strict)
+		cli_fatal("%s:%lu: %s", shown(err->file), err->line, err->msg);
+	fprintf(stderr, "%s: %s:%lu: %s\n", cli.cmd->name, shown(err->file), err->line, err->msg);
+	cli.skipped++;
+}
+
+static void remove_temp_and_die(int sig)
+{
+	if (!dying) {
+		dying = 1;
+		if (cli.out.tmp)
+			unlink(cli.out.tmp);
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void cli_open_output(void)
+{
+	if (art_out_open(&cli.out, cli.output) != 0)
+		cli_fatal("%s: %s", cli.output, strerror(errno));
+	if (cli.out.tmp) {
+		struct sigaction sa = {.sa_handler = remove_temp_and_die};
+		sigemptyset(&sa.sa_mask);
+		int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+		for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+			sigaction(sigs[i], &sa, NULL);
+	}
+}
+
+bool cli_next(struct art_input *in, struct art_item *item)
+{
+	struct art_error err;
+	while (!cli.out.err) {
+		switch (art_input_next(in, item, &err)) {
+		case ART_OK:
+			return true;
+		case ART_EOF:
+			return false;
+		case ART_BAD:
+			cli_bad_record(&err);
+			break;
+		case ART_FAIL:
+			if (err.line)
+				cli_error("%s:%lu: %s", shown(err.file), err.line, err.msg);
+			else
+				cli_error("%s: %s", shown(err.file), err.msg);
+			break;
+		}
+	}
+	return false;
+}
+
+void cli_wrote(void)
+{
+	art_out_ready(&cli.out);
+}
+
+void cli_put_record(const struct art_record *r)
+{
+	if (art_json_put_record(&cli.out.buf, r) != 0)
+		cli_fatal("out of memory");
+	art_out_ready(&cli.out);
+}
+
+int cli_finish(void)
+{
+	if (art_out_close(&cli.out) != 0) {
+		if (cli.out.err == EPIPE)
+			exit(ART_EXIT_FAILURE); /* the reader went away: nothing to say */
+		cli_error("%s: %s", cli.output ? cli.output : "write error", strerror(cli.out.err));
+	}
+	if (cli.skipped)
+		fprintf(stderr, "%s: %lu record%s skipped\n", cli.cmd->name, cli.skipped,
+			cli.skipped == 1 ? "" : "s");
+	if (fclose(stdout) != 0 && errno != EPIPE)
+		cli_error("write error: %s", strerror(errno));
+	return cli.status;
+}

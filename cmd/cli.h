@@ -1,0 +1,71 @@
+/* cli.h - what every art command shares.
+ *
+ * Its name in messages, the options all commands take (-o, --strict, -h,
+ * -V), the one way to report a bad record or a failed file, the read loop's
+ * step, the writing of records, and the exit status at the end.  Messages
+ * look like "art-parse: FILE:LINE: what is wrong".
+ */
+#ifndef ART_CLI_H
+#define ART_CLI_H
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdnoreturn.h>
+
+#include "art.h"
+
+enum art_exit {
+	ART_EXIT_OK = 0,      /* done, and (for filters) something was written */
+	ART_EXIT_NOTHING = 1, /* filters and pages: no record matched */
+	ART_EXIT_FAILURE = 2, /* a usage, read or write error */
+};
+
+struct cli_command {
+	const char *name;     /* "art-parse" */
+	const char *synopsis; /* "[OPTION]... [FILE]..." */
+	const char *purpose;  /* one sentence for --help */
+	const char *options;  /* the command's own option lines for --help */
+};
+
+struct cli {
+	const struct cli_command *cmd;
+	bool strict;
+	const char *output; /* -o FILE */
+	unsigned long skipped;
+	int status;
+	struct art_out out;
+};
+extern struct cli cli;
+
+enum { CLI_OPT_STRICT = 0x100, CLI_OPT_LOCAL = 0x200 /* first free code */ };
+
+#define CLI_SHORT_OPTIONS "ho:V"
+#define CLI_LONG_OPTIONS                                                                           \
+	{"help", no_argument, NULL, 'h'}, {"output", required_argument, NULL, 'o'},                \
+		{"strict", no_argument, NULL, CLI_OPT_STRICT},                                     \
+		{"version", no_argument, NULL, 'V'}, { NULL, 0, NULL, 0 }
+
+void cli_init(const struct cli_command *cmd, int argc, char **argv);
+/* Options every command takes; any other code is a usage error. */
+void cli_common_option(int opt, const char *arg);
+noreturn void cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Report and remember failure (exit 2 at the end). */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Report, drop the -o file, exit 2 now. */
+noreturn void cli_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Report a bad record and count it; with --strict, fatal. */
+void cli_bad_record(const struct art_error *err);
+
+/* Open standard output or -o FILE. */
+void cli_open_output(void);
+/* The read loop's step: the next item, or false when the input is done or
+ * the output failed.  Bad records and unreadable files are reported here. */
+bool cli_next(struct art_input *in, struct art_item *item);
+/* Append a record to the output. */
+void cli_put_record(const struct art_record *r);
+/* Hand what was appended to cli.out.buf over to the output. */
+void cli_wrote(void);
+/* Close the output and return the exit status. */
+int cli_finish(void);
+
+#endif

@@ -1,0 +1,5 @@
+# fish completion for art-parse
+complete -c art-parse -s o -l output -r -F -d 'Write to FILE atomically'
+complete -c art-parse -l strict -d 'A bad record is an error (exit 2)'
+complete -c art-parse -s h -l help -d 'Display help and exit'
+complete -c art-parse -s V -l version -d 'Display version and exit'

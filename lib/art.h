@@ -1,0 +1,33 @@
+/* art.h - libart, the library under every art command.
+ *
+ *   buf.h      byte buffers and string views
+ *   record.h   the record, its fields, and read errors
+ *   lines.h    reading lines in large blocks, CR/LF/BOM aware
+ *   date.h     listing dates and ISO dates
+ *   tags.h     splitting a tag line into tags
+ *   listing.h  records from saved listing text
+ *   json.h     NDJSON: parsing objects, writing records
+ *   input.h    the reader every command uses: files in, records out
+ *   output.h   buffered, checked, atomic output
+ *   jqexpr.h   jq expressions on records
+ *   utf8.h     UTF-8 decoding
+ *
+ * The library never prints and never exits: it returns ART_ status codes
+ * and struct art_error for the command to report.
+ */
+#ifndef ART_H
+#define ART_H
+
+#include "buf.h"
+#include "date.h"
+#include "input.h"
+#include "jqexpr.h"
+#include "json.h"
+#include "lines.h"
+#include "listing.h"
+#include "output.h"
+#include "record.h"
+#include "tags.h"
+#include "utf8.h"
+
+#endif

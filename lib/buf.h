@@ -1,0 +1,57 @@
+/* buf.h - growable byte buffers and string slices.
+ *
+ * art_str is a (pointer, length) view that owns nothing; art_buf owns a
+ * heap block that grows as bytes are appended.  Every other module builds
+ * on these two, so strings may hold NUL bytes and are never re-measured.
+ */
+#ifndef ART_BUF_H
+#define ART_BUF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+
+typedef struct art_str {
+	const char *p;
+	size_t n;
+} art_str;
+
+#define ART_STR(lit) ((art_str){(lit), sizeof(lit) - 1})
+
+struct art_buf {
+	char *p;
+	size_t len;
+	size_t cap;
+};
+
+/* All functions returning int give 0 on success, -1 when out of memory. */
+int art_buf_reserve(struct art_buf *b, size_t extra);
+int art_buf_append(struct art_buf *b, const void *p, size_t n);
+int art_buf_putc(struct art_buf *b, char c);
+int art_buf_printf(struct art_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void art_buf_free(struct art_buf *b);
+
+static inline void art_buf_clear(struct art_buf *b) { b->len = 0; }
+static inline art_str art_buf_str(const struct art_buf *b)
+{
+	return (art_str){b->p, b->len};
+}
+static inline int art_buf_set(struct art_buf *b, art_str s)
+{
+	b->len = 0;
+	return art_buf_append(b, s.p, s.n);
+}
+
+static inline bool art_str_eq(art_str a, art_str b)
+{
+	return a.n == b.n && (a.n == 0 || memcmp(a.p, b.p, a.n) == 0);
+}
+static inline bool art_str_eq_cstr(art_str a, const char *s)
+{
+	return art_str_eq(a, (art_str){s, strlen(s)});
+}
+/* Byte-order comparison, as strcmp but length-aware. */
+int art_str_cmp(art_str a, art_str b);
+
+#endif

@@ -1,0 +1,53 @@
+/* input.h - records from a list of files, in either form.
+ *
+ * The one reader every command uses.  It opens each file in turn ("-" and
+ * an empty list mean standard input), tells listing text from NDJSON by the
+ * first non-blank character ('{' means NDJSON), and hands out records, or
+ * with ART_INPUT_OBJECTS any flat JSON object (art-fmt also formats the
+ * output of art-tags).  A bad record comes back as ART_BAD with its place;
+ * a file that cannot be opened or read comes back as ART_FAIL with errnum
+ * set, and the next call moves on to the next file.
+ */
+#ifndef ART_INPUT_H
+#define ART_INPUT_H
+
+#include "json.h"
+#include "lines.h"
+#include "listing.h"
+#include "record.h"
+
+enum art_input_mode {
+	ART_INPUT_RECORDS, /* every item is a record; other objects are bad */
+	ART_INPUT_OBJECTS, /* any JSON object; rec is set when it is a record */
+};
+
+struct art_item {
+	const struct art_record *rec;  /* NULL for an object that is no record */
+	const struct art_jobject *obj; /* NULL for a record from listing text */
+	art_str json;                  /* the NDJSON line the item came from */
+	const char *file;
+	unsigned long line;
+};
+
+struct art_input {
+	char *const *files;
+	size_t nfiles, next;
+	enum art_input_mode mode;
+	const char *file;
+	int kind; /* of the open file: unknown, listing or NDJSON */
+	struct art_lines lines;
+	struct art_listing listing;
+	struct art_jobject obj;
+	struct art_record rec;
+	struct art_tagger *tagger;
+	bool own_tagger;
+};
+
+/* TAGGER may be NULL for the default one.  -1 when out of memory. */
+int art_input_init(struct art_input *in, char *const *files, size_t nfiles,
+		   enum art_input_mode mode, struct art_tagger *tagger);
+/* ART_OK with *item, ART_BAD or ART_FAIL with *err, or ART_EOF. */
+int art_input_next(struct art_input *in, struct art_item *item, struct art_error *err);
+void art_input_free(struct art_input *in);
+
+#endif

@@ -1,0 +1,124 @@
+#include <config.h>
+
+#include "jqexpr.h"
+
+#include <jq.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+struct art_jq {
+	jq_state *jq;
+	struct art_buf compile_msg;
+};
+
+static void collect_message(void *data, jv msg)
+{
+	struct art_buf *b = data;
+	if (jv_get_kind(msg) == JV_KIND_STRING) {
+		if (b->len)
+			art_buf_append(b, "; ", 2);
+		art_buf_append(b, jv_string_value(msg), (size_t)jv_string_length_bytes(jv_copy(msg)));
+	}
+	jv_free(msg);
+}
+
+struct art_jq *art_jq_compile(const char *expr, char *err, size_t errsz)
+{
+	struct art_jq *q = calloc(1, sizeof *q);
+	if (!q || !(q->jq = jq_init())) {
+		snprintf(err, errsz, "out of memory");
+		free(q);
+		return NULL;
+	}
+	jq_set_error_cb(q->jq, collect_message, &q->compile_msg);
+	if (!jq_compile(q->jq, expr)) {
+		snprintf(err, errsz, "%.*s", (int)q->compile_msg.len,
+			 q->compile_msg.len ? q->compile_msg.p : "cannot compile");
+		art_jq_free(q);
+		return NULL;
+	}
+	return q;
+}
+
+void art_jq_free(struct art_jq *q)
+{
+	if (!q)
+		return;
+	jq_teardown(&q->jq);
+	art_buf_free(&q->compile_msg);
+	free(q);
+}
+
+static jv str_jv(art_str s) { return jv_string_sized(s.p, (int)s.n); }
+
+jv art_record_to_jv(const struct art_record *r)
+{
+	jv tags = jv_array_sized((int)r->ntags);
+	for (size_t i = 0; i < r->ntags; i++)
+		tags = jv_array_append(tags, str_jv(r->tags[i]));
+	jv o = jv_object();
+	o = jv_object_set(o, jv_string("source"), str_jv(r->source));
+	o = jv_object_set(o, jv_string("date"), str_jv(r->date));
+	o = jv_object_set(o, jv_string("category"), str_jv(r->category));
+	o = jv_object_set(o, jv_string("title"), str_jv(r->title));
+	o = jv_object_set(o, jv_string("summary"), str_jv(r->summary));
+	o = jv_object_set(o, jv_string("tags"), tags);
+	o = jv_object_set(o, jv_string("likes"), jv_number((double)r->likes));
+	o = jv_object_set(o, jv_string("read_minutes"), jv_number((double)r->read_minutes));
+	return o;
+}
+
+jv art_item_to_jv(const struct art_item *item)
+{
+	if (item->json.p && !item->rec)
+		return jv_parse_sized(item->json.p, (int)item->json.n);
+	return art_record_to_jv(item->rec);
+}
+
+static int runtime_error(jv v, char *err, size_t errsz)
+{
+	jv msg = jv_invalid_get_msg(v);
+	if (jv_get_kind(msg) == JV_KIND_STRING) {
+		snprintf(err, errsz, "%s", jv_string_value(msg));
+	} else {
+		jv dumped = jv_dump_string(jv_copy(msg), 0);
+		snprintf(err, errsz, "%s (not a string)", jv_string_value(dumped));
+		jv_free(dumped);
+	}
+	jv_free(msg);
+	return -1;
+}
+
+int art_jq_each(struct art_jq *q, jv input, int (*fn)(void *ctx, jv out), void *ctx, char *err,
+		size_t errsz)
+{
+	jq_start(q->jq, input, 0);
+	for (;;) {
+		jv v = jq_next(q->jq);
+		if (!jv_is_valid(v)) {
+			if (jv_invalid_has_msg(jv_copy(v)))
+				return runtime_error(v, err, errsz);
+			jv_free(v);
+			return 0;
+		}
+		if (fn(ctx, v) != 0)
+			return 0;
+	}
+}
+
+static int keep_first(void *ctx, jv out)
+{
+	int *keep = ctx;
+	jv_kind k = jv_get_kind(out);
+	*keep = k != JV_KIND_FALSE && k != JV_KIND_NULL;
+	jv_free(out);
+	return 1;
+}
+
+int art_jq_select(struct art_jq *q, jv input, char *err, size_t errsz)
+{
+	int keep = 0;
+	if (art_jq_each(q, input, keep_first, &keep, err, errsz) != 0)
+		return -1;
+	return keep;
+}

@@ -1,0 +1,34 @@
+/* jqexpr.h - jq expressions, run by libjq on records and JSON objects.
+ *
+ * Compile once, then run on each item: art_jq_select answers jq's select
+ * question (is the first output neither false nor null?), art_jq_each
+ * hands every output to a callback.  Errors come back as text, never
+ * printed.
+ */
+#ifndef ART_JQEXPR_H
+#define ART_JQEXPR_H
+
+#include <jv.h>
+
+#include "input.h"
+#include "record.h"
+
+struct art_jq;
+
+/* NULL on failure, with jq's message in ERR. */
+struct art_jq *art_jq_compile(const char *expr, char *err, size_t errsz);
+void art_jq_free(struct art_jq *q);
+
+/* The item as a jq value: a record as its eight keys, another object as
+ * parsed from its line. */
+jv art_item_to_jv(const struct art_item *item);
+jv art_record_to_jv(const struct art_record *r);
+
+/* 1 keep, 0 drop, -1 a runtime error (message in ERR). */
+int art_jq_select(struct art_jq *q, jv input, char *err, size_t errsz);
+/* Call FN for every output (FN takes ownership of OUT); stop early when FN
+ * returns non-zero.  0, or -1 on a runtime error. */
+int art_jq_each(struct art_jq *q, jv input, int (*fn)(void *ctx, jv out), void *ctx, char *err,
+		size_t errsz);
+
+#endif

@@ -1,0 +1,59 @@
+/* json.h - NDJSON: a strict, fast parser for one JSON object per line, and
+ * the writer of JSON strings and records.
+ *
+ * The parser keeps the top level of an object as fields: each field's
+ * decoded key, its type, its raw JSON text, and for strings (and arrays of
+ * strings) the decoded text.  Decoded strings point into the line itself
+ * when they hold no escapes, so nothing is copied that is only compared.
+ * Deeper values are checked and kept as raw text only.
+ *
+ * The writer escapes what JSON requires (quote, backslash, control
+ * characters), writes other characters as themselves, and replaces bytes
+ * that are not UTF-8 with U+FFFD so its output is always valid JSON.
+ */
+#ifndef ART_JSON_H
+#define ART_JSON_H
+
+#include <stdbool.h>
+
+#include "buf.h"
+#include "record.h"
+
+#define ART_JSON_MAX_DEPTH 64
+
+enum art_jtype { ART_J_NULL, ART_J_FALSE, ART_J_TRUE, ART_J_NUMBER, ART_J_STRING, ART_J_ARRAY, ART_J_OBJECT };
+
+struct art_jfield {
+	art_str key;
+	enum art_jtype type;
+	art_str raw;    /* the value exactly as written */
+	art_str str;    /* ART_J_STRING: the decoded string */
+	bool strings;   /* ART_J_ARRAY: every element is a string ... */
+	size_t item0;   /* ... decoded in items[item0 .. item0 + nitems) */
+	size_t nitems;
+};
+
+struct art_jobject {
+	struct art_jfield *fields;
+	size_t nfields, fcap;
+	art_str *items;
+	size_t nitems, icap;
+	struct art_buf arena; /* decoded strings that had escapes */
+};
+
+/* Parse LINE, which must hold exactly one JSON object.  Returns 0, or -1
+ * with a message ("column 7: expected ':'") in ERR.  The object's strings
+ * are valid while LINE is and until the next parse into O. */
+int art_json_parse(struct art_jobject *o, art_str line, char *err, size_t errsz);
+const struct art_jfield *art_jobject_get(const struct art_jobject *o, const char *key);
+void art_jobject_free(struct art_jobject *o);
+
+/* Fill R from a parsed object holding the record keys (others are
+ * ignored).  Returns 0, or -1 with ERR naming the key that is wrong. */
+int art_record_from_json(struct art_record *r, const struct art_jobject *o, char *err, size_t errsz);
+
+int art_json_put_string(struct art_buf *b, art_str s);
+/* One record as one line of NDJSON, newline included. */
+int art_json_put_record(struct art_buf *b, const struct art_record *r);
+
+#endif

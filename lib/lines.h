@@ -1,0 +1,40 @@
+/* lines.h - a line reader over a file descriptor, in large blocks.
+ *
+ * Lines end at LF, CRLF or a lone CR; the end is not part of the line.  A
+ * UTF-8 byte order mark at the start of a line is dropped (pages pasted
+ * together may each carry one).  Memory stays bounded: a line longer than
+ * ART_LINE_MAX is skipped whole and reported as ART_LINES_TOO_LONG.
+ */
+#ifndef ART_LINES_H
+#define ART_LINES_H
+
+#include <stdbool.h>
+
+#include "buf.h"
+
+#define ART_LINE_MAX (1u << 20) /* 1 MiB */
+#define ART_READ_BLOCK (1u << 17)
+
+enum { ART_LINES_OK = 0, ART_LINES_EOF = 1, ART_LINES_TOO_LONG = 2, ART_LINES_ERROR = 3 };
+
+struct art_lines {
+	int fd;
+	bool owns_fd;
+	bool eof;
+	bool skipping; /* inside an over-long line, dropping bytes until its end */
+	int err;       /* errno of a failed read */
+	unsigned long lineno;
+	char *buf;
+	size_t cap, start, end;
+};
+
+/* Open PATH for reading ("-" means standard input).  -1 with errno set. */
+int art_lines_open(struct art_lines *l, const char *path);
+/* Read from an fd the caller keeps open. */
+void art_lines_init_fd(struct art_lines *l, int fd);
+/* The next line into *line, valid until the next call.  Returns one of the
+ * ART_LINES_ codes; after ART_LINES_ERROR, l->err holds errno. */
+int art_lines_next(struct art_lines *l, art_str *line);
+void art_lines_close(struct art_lines *l);
+
+#endif

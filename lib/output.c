@@ -1,0 +1,114 @@
+#include <config.h>
+
+#include "output.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char *temp_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
+	size_t n = strlen(path) + sizeof ".tmpXXXXXX" + 1;
+	char *t = malloc(n);
+	if (t)
+		snprintf(t, n, "%.*s.%s.tmpXXXXXX", (int)dir, path, path + dir);
+	return t;
+}
+
+int art_out_open(struct art_out *o, const char *path)
+{
+	memset(o, 0, sizeof *o);
+	o->fd = STDOUT_FILENO;
+	if (art_buf_reserve(&o->buf, 2 * ART_OUT_BLOCK) != 0)
+		return errno = ENOMEM, -1;
+	if (!path || strcmp(path, "-") == 0)
+		return 0;
+	o->path = strdup(path);
+	o->tmp = temp_name(path);
+	if (!o->path || !o->tmp)
+		return errno = ENOMEM, -1;
+	o->fd = mkstemp(o->tmp);
+	if (o->fd < 0) {
+		int e = errno;
+		free(o->tmp);
+		o->tmp = NULL;
+		return errno = e, -1;
+	}
+	mode_t mask = umask(0);
+	umask(mask);
+	fchmod(o->fd, 0666 & ~mask); /* as a file made by '>' would be */
+	return 0;
+}
+
+static int write_all(struct art_out *o, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(o->fd, p, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			o->err = errno;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int art_out_flush(struct art_out *o)
+{
+	if (o->err) {
+		o->buf.len = 0;
+		return -1;
+	}
+	int rc = write_all(o, o->buf.p, o->buf.len);
+	o->buf.len = 0;
+	return rc;
+}
+
+int art_out_ready(struct art_out *o)
+{
+	if (o->err)
+		return (o->buf.len = 0), -1;
+	return o->buf.len >= ART_OUT_BLOCK ? art_out_flush(o) : 0;
+}
+
+int art_out_close(struct art_out *o)
+{
+	int rc = art_out_flush(o);
+	if (o->tmp) {
+		if (rc == 0 && fsync(o->fd) != 0 && errno != EINVAL)
+			o->err = errno, rc = -1;
+		if (close(o->fd) != 0 && rc == 0)
+			o->err = errno, rc = -1;
+		if (rc == 0 && rename(o->tmp, o->path) != 0)
+			o->err = errno, rc = -1;
+		if (rc != 0)
+			unlink(o->tmp);
+		free(o->tmp);
+		o->tmp = NULL;
+	}
+	free(o->path);
+	o->path = NULL;
+	art_buf_free(&o->buf);
+	return rc;
+}
+
+void art_out_abort(struct art_out *o)
+{
+	if (o->tmp) {
+		close(o->fd);
+		unlink(o->tmp);
+		free(o->tmp);
+		o->tmp = NULL;
+	}
+	free(o->path);
+	o->path = NULL;
+	art_buf_free(&o->buf);
+}

@@ -1,0 +1,65 @@
+/* record.h - the article record every command reads and writes.
+ *
+ * A record is the eight keys of art(7), in their fixed order.  Its strings
+ * are views into memory owned by whoever filled it (a reader keeps them
+ * valid until its next call); art_record_copy makes a record that owns its
+ * bytes, for commands that hold records back (sorting, paging).
+ *
+ * Errors found while reading travel as struct art_error: where (file and
+ * line) and what, for the command to print.  The library never prints.
+ */
+#ifndef ART_RECORD_H
+#define ART_RECORD_H
+
+#include <stdint.h>
+
+#include "buf.h"
+
+enum art_field {
+	ART_F_SOURCE,
+	ART_F_DATE,
+	ART_F_CATEGORY,
+	ART_F_TITLE,
+	ART_F_SUMMARY,
+	ART_F_TAGS,
+	ART_F_LIKES,
+	ART_F_READ_MINUTES,
+	ART_NFIELDS
+};
+
+struct art_record {
+	art_str source, date, category, title, summary;
+	art_str *tags;
+	size_t ntags;
+	int64_t likes;
+	int64_t read_minutes;
+};
+
+/* What a read call returns.  ART_BAD: one record was bad and skipped (the
+ * error says which); reading may go on.  ART_FAIL: the current file cannot
+ * be read further (I/O error or an unopenable file); the next file may. */
+enum art_status { ART_OK = 0, ART_EOF = 1, ART_BAD = 2, ART_FAIL = 3 };
+
+struct art_error {
+	const char *file;   /* "-" is shown as "(standard input)" by commands */
+	unsigned long line; /* 0 when the error is about the whole file */
+	int errnum;         /* errno for system errors, else 0 */
+	char msg[240];
+};
+
+void art_error_set(struct art_error *e, unsigned long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* The field names in record order, and the field a name denotes. */
+extern const char *const art_field_names[ART_NFIELDS];
+int art_field_lookup(art_str name); /* -1 when unknown */
+
+/* A record that owns its bytes: one allocation holds strings and tags. */
+struct art_record_copy {
+	struct art_record rec;
+	char *mem;
+};
+int art_record_copy(struct art_record_copy *dst, const struct art_record *src);
+void art_record_copy_free(struct art_record_copy *c);
+
+#endif

@@ -1,0 +1,158 @@
+#include <config.h>
+
+#include "unit.h"
+
+static struct art_jobject obj;
+static char err[240];
+
+static int parse(const char *s) { return art_json_parse(&obj, (art_str){s, strlen(s)}, err, sizeof err); }
+
+static const char *record_line =
+	"{\"source\":\"JD Tech\",\"date\":\"2026-01-13\",\"category\":\"Backend Development\","
+	"\"title\":\"Deep Dive\",\"summary\":\"Kafka \\u2014 \\\"JMQ\\\"\",\"tags\":[\"Backend "
+	"Engineering\",\"JMQ\",\"Kafka\"],\"likes\":3,\"read_minutes\":16}";
+
+START_TEST(a_record_line_is_read)
+{
+	struct art_record r;
+	ck_assert_int_eq(parse(record_line), 0);
+	ck_assert_int_eq(art_record_from_json(&r, &obj, err, sizeof err), 0);
+	ck_assert_str_view(r.source, "JD Tech");
+	ck_assert_str_view(r.date, "2026-01-13");
+	ck_assert_str_view(r.summary, "Kafka \xE2\x80\x94 \"JMQ\"");
+	ck_assert_uint_eq(r.ntags, 3);
+	ck_assert_str_view(r.tags[0], "Backend Engineering");
+	ck_assert_str_view(r.tags[2], "Kafka");
+	ck_assert_int_eq(r.likes, 3);
+	ck_assert_int_eq(r.read_minutes, 16);
+}
+END_TEST
+
+START_TEST(written_records_read_back_the_same)
+{
+	struct art_record r;
+	struct art_buf out = {0};
+	ck_assert_int_eq(parse(record_line), 0);
+	ck_assert_int_eq(art_record_from_json(&r, &obj, err, sizeof err), 0);
+	ck_assert_int_eq(art_json_put_record(&out, &r), 0);
+	const char *expect =
+		"{\"source\":\"JD Tech\",\"date\":\"2026-01-13\",\"category\":\"Backend Development\","
+		"\"title\":\"Deep Dive\",\"summary\":\"Kafka \xE2\x80\x94 \\\"JMQ\\\"\",\"tags\":[\"Backend "
+		"Engineering\",\"JMQ\",\"Kafka\"],\"likes\":3,\"read_minutes\":16}\n";
+	ck_assert_str_view(art_buf_str(&out), expect);
+	art_buf_free(&out);
+}
+END_TEST
+
+START_TEST(awkward_characters_are_escaped)
+{
+	struct art_buf out = {0};
+	art_json_put_string(&out, (art_str){"a\"b\\c\n\t\r\x01\x1f\x7f/\0z", 14});
+	ck_assert_str_view(art_buf_str(&out), "\"a\\\"b\\\\c\\n\\t\\r\\u0001\\u001f\x7f/\\u0000z\"");
+	out.len = 0;
+	/* valid UTF-8 stays as it is; bytes that are not UTF-8 become U+FFFD */
+	art_json_put_string(&out, S("caf\xC3\xA9 \xE2\x80\x91 \xF0\x9F\x98\x80 \xFF \xC3 \xED\xA0\x80"));
+	ck_assert_str_view(art_buf_str(&out),
+			   "\"caf\xC3\xA9 \xE2\x80\x91 \xF0\x9F\x98\x80 \xEF\xBF\xBD \xEF\xBF\xBD "
+			   "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");
+	art_buf_free(&out);
+}
+END_TEST
+
+START_TEST(escapes_decode)
+{
+	ck_assert_int_eq(parse("{\"k\":\"\\u00e9\\ud83d\\ude00\\n\\/\\u0000x\\ud800\"}"), 0);
+	const struct art_jfield *f = art_jobject_get(&obj, "k");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(f->str.n, 2 + 4 + 1 + 1 + 1 + 1 + 3);
+	ck_assert(memcmp(f->str.p, "\xC3\xA9\xF0\x9F\x98\x80\n/\0x\xEF\xBF\xBD", f->str.n) == 0);
+}
+END_TEST
+
+START_TEST(any_flat_object_is_read)
+{
+	ck_assert_int_eq(parse(" {\"tag\":\"Kafka\",\"count\":3,\"ok\":true,\"n\":null,\"x\":{\"a\":[1,2]}} "), 0);
+	ck_assert_uint_eq(obj.nfields, 5);
+	ck_assert_int_eq(obj.fields[1].type, ART_J_NUMBER);
+	ck_assert_str_view(obj.fields[1].raw, "3");
+	ck_assert_int_eq(obj.fields[2].type, ART_J_TRUE);
+	ck_assert_int_eq(obj.fields[3].type, ART_J_NULL);
+	ck_assert_int_eq(obj.fields[4].type, ART_J_OBJECT);
+	ck_assert_str_view(obj.fields[4].raw, "{\"a\":[1,2]}");
+	struct art_record r;
+	ck_assert_int_eq(art_record_from_json(&r, &obj, err, sizeof err), -1);
+	ck_assert_str_eq(err, "missing key \"source\"");
+}
+END_TEST
+
+START_TEST(broken_json_is_refused_with_a_column)
+{
+	const char *bad[][2] = {
+		{"", "column 1: not a JSON object"},
+		{"[1]", "column 1: not a JSON object"},
+		{"{\"a\" 1}", "column 6: expected ':'"},
+		{"{\"a\":1,}", "column 8: expected a key"},
+		{"{\"a\":1}x", "column 8: text after the object"},
+		{"{\"a\":01}", "column 7: expected ',' or '}'"},
+		{"{\"a\":\"x\ty\"}", "column 8: control character in string"},
+		{"{\"a\":\"\\q\"}", "column 9: bad escape '\\q'"},
+		{"{\"a\":tru}", "column 6: unexpected character 't'"},
+		{"{\"a\":1,\"a\":2}", "column 8: duplicate key \"a\""},
+		{"{\"a\":\"x", "column 8: unterminated string"},
+		{"{\"a\":-}", "column 7: bad number"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		ck_assert_msg(parse(bad[i][0]) == -1, "accepted %s", bad[i][0]);
+		ck_assert_str_eq(err, bad[i][1]);
+	}
+}
+END_TEST
+
+START_TEST(deep_nesting_is_refused_not_followed)
+{
+	char line[400];
+	strcpy(line, "{\"a\":");
+	for (int i = 0; i < 100; i++)
+		strcat(line, "[");
+	ck_assert_int_eq(parse(line), -1);
+	ck_assert_ptr_nonnull(strstr(err, "nested deeper than"));
+}
+END_TEST
+
+START_TEST(record_keys_must_have_their_types)
+{
+	struct art_record r;
+	const char *lines[][2] = {
+		{"{\"source\":1}", "\"source\" must be a string"},
+		{"{\"tags\":[\"a\",1]}", "\"tags\" must be an array of strings"},
+		{"{\"likes\":-1}", "\"likes\": -1 is not a whole number from 0 to 2^53"},
+		{"{\"likes\":1.5}", "\"likes\": 1.5 is not a whole number from 0 to 2^53"},
+		{"{\"read_minutes\":99999999999999999999}",
+		 "\"read_minutes\": 99999999999999999999 is not a whole number from 0 to 2^53"},
+		{"{\"date\":\"2025-02-30\"}", "\"date\": \"2025-02-30\" is not a YYYY-MM-DD date"},
+	};
+	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+		ck_assert_int_eq(parse(lines[i][0]), 0);
+		ck_assert_int_eq(art_record_from_json(&r, &obj, err, sizeof err), -1);
+		ck_assert_str_eq(err, lines[i][1]);
+	}
+}
+END_TEST
+
+static Suite *json_suite(void)
+{
+	Suite *s = suite_create("json");
+	TCase *tc = tcase_create("json");
+	tcase_add_test(tc, a_record_line_is_read);
+	tcase_add_test(tc, written_records_read_back_the_same);
+	tcase_add_test(tc, awkward_characters_are_escaped);
+	tcase_add_test(tc, escapes_decode);
+	tcase_add_test(tc, any_flat_object_is_read);
+	tcase_add_test(tc, broken_json_is_refused_with_a_column);
+	tcase_add_test(tc, deep_nesting_is_refused_not_followed);
+	tcase_add_test(tc, record_keys_must_have_their_types);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+UNIT_MAIN(json_suite)
