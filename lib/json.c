@@ -16,6 +16,39 @@ struct parser {
 	size_t errsz;
 };
 
+/* The bytes of a JSON string that a reader or writer must look at: the
+ * quote, the backslash, control characters, and (to check or repair UTF-8)
+ * every byte of a character outside ASCII.  Runs of other bytes are
+ * skipped eight at a time.  For an ASCII byte b, b - 1 after XOR with '"'
+ * or '\\', or b - 0x20, sets its high bit exactly when b is the quote, the
+ * backslash or a control character; a byte of 0x80 or more has it already.
+ * A borrow can only carry into the next byte from a special one, so the
+ * answer for the word is exact.
+ */
+static const unsigned char special[256] = {
+	[0 ... 0x1F] = 1, ['"'] = 1, ['\\'] = 1, [0x80 ... 0xFF] = 1,
+};
+
+#define ONES  0x0101010101010101u
+#define HIGHS 0x8080808080808080u
+
+static inline bool any_special(uint64_t w)
+{
+	uint64_t q = w ^ (ONES * '"'), bs = w ^ (ONES * '\\');
+	return (((q - ONES) | (bs - ONES) | (w - ONES * 0x20) | w) & HIGHS) != 0;
+}
+
+/* The first special byte from P on, or END. */
+static inline const char *skip_plain(const char *p, const char *end)
+{
+	uint64_t w;
+	while (end - p >= 8 && (memcpy(&w, p, 8), !any_special(w)))
+		p += 8;
+	while (p < end && !special[(unsigned char)*p])
+		p++;
+	return p;
+}
+
 static int fail(struct parser *ps, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static int fail(struct parser *ps, const char *fmt, ...)
 {
@@ -485,31 +518,26 @@ int art_record_from_json(struct art_record *r, const struct art_jobject *o, char
 	return 0;
 }
 
-/* Bytes the writer must look at: 1 escape, 2 not ASCII. */
-static const unsigned char special[256] = {
-	[0 ... 0x1F] = 1, ['"'] = 1, ['\\'] = 1, [0x80 ... 0xFF] = 2,
-};
+/* Writing.  Every string is written by put_string into room reserved
+ * beforehand: a byte becomes at most 6 ("\u00XX"). */
+#define WORST(n) ((n) * 6 + 2)
 
-int art_json_put_string(struct art_buf *b, art_str s)
+static char *put_string(char *o, art_str s)
 {
 	static const char hex[] = "0123456789abcdef";
-	const unsigned char *p = (const unsigned char *)s.p, *end = p + s.n;
-	/* worst case: every byte becomes \u00XX or U+FFFD */
-	if (art_buf_reserve(b, s.n * 6 + 2) != 0)
-		return -1;
-	char *o = b->p + b->len;
+	const char *p = s.p, *end = p + s.n;
 	*o++ = '"';
-	while (p < end) {
-		const unsigned char *run = p;
-		while (p < end && !special[*p])
-			p++;
+	for (;;) {
+		const char *run = p;
+		p = skip_plain(p, end);
 		memcpy(o, run, (size_t)(p - run));
 		o += p - run;
 		if (p == end)
 			break;
-		if (special[*p] == 2) {
+		unsigned char c = (unsigned char)*p;
+		if (c >= 0x80) {
 			uint32_t cp;
-			size_t n = art_utf8_decode(p, (size_t)(end - p), &cp);
+			size_t n = art_utf8_decode((const unsigned char *)p, (size_t)(end - p), &cp);
 			if (n) {
 				memcpy(o, p, n);
 				o += n;
@@ -521,7 +549,7 @@ int art_json_put_string(struct art_buf *b, art_str s)
 			}
 			continue;
 		}
-		unsigned char c = *p++;
+		p++;
 		*o++ = '\\';
 		switch (c) {
 		case '"': *o++ = '"'; break;
@@ -539,33 +567,59 @@ int art_json_put_string(struct art_buf *b, art_str s)
 		}
 	}
 	*o++ = '"';
-	b->len = (size_t)(o - b->p);
+	return o;
+}
+
+int art_json_put_string(struct art_buf *b, art_str s)
+{
+	if (art_buf_reserve(b, WORST(s.n)) != 0)
+		return -1;
+	b->len = (size_t)(put_string(b->p + b->len, s) - b->p);
 	return 0;
 }
 
-static int put_key(struct art_buf *b, const char *lit, size_t n) { return art_buf_append(b, lit, n); }
-#define PUT_LIT(b, lit) put_key((b), (lit), sizeof(lit) - 1)
+static char *put_int(char *o, int64_t v)
+{
+	char digits[20];
+	size_t n = 0;
+	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+	if (v < 0)
+		*o++ = '-';
+	do
+		digits[n++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	while (n > 0)
+		*o++ = digits[--n];
+	return o;
+}
+
+#define PUT_LIT(o, lit) (memcpy((o), (lit), sizeof(lit) - 1), (o) + sizeof(lit) - 1)
 
 int art_json_put_record(struct art_buf *b, const struct art_record *r)
 {
-	int rc = 0;
-	rc |= PUT_LIT(b, "{\"source\":");
-	rc |= art_json_put_string(b, r->source);
-	rc |= PUT_LIT(b, ",\"date\":");
-	rc |= art_json_put_string(b, r->date);
-	rc |= PUT_LIT(b, ",\"category\":");
-	rc |= art_json_put_string(b, r->category);
-	rc |= PUT_LIT(b, ",\"title\":");
-	rc |= art_json_put_string(b, r->title);
-	rc |= PUT_LIT(b, ",\"summary\":");
-	rc |= art_json_put_string(b, r->summary);
-	rc |= PUT_LIT(b, ",\"tags\":[");
+	const art_str *text[] = {&r->source, &r->date, &r->category, &r->title, &r->summary};
+	size_t room = 128; /* keys, punctuation, numbers, newline */
+	for (size_t i = 0; i < sizeof text / sizeof *text; i++)
+		room += WORST(text[i]->n);
+	for (size_t i = 0; i < r->ntags; i++)
+		room += WORST(r->tags[i].n) + 1;
+	if (art_buf_reserve(b, room) != 0)
+		return -1;
+	char *o = b->p + b->len;
+	o = put_string(PUT_LIT(o, "{\"source\":"), r->source);
+	o = put_string(PUT_LIT(o, ",\"date\":"), r->date);
+	o = put_string(PUT_LIT(o, ",\"category\":"), r->category);
+	o = put_string(PUT_LIT(o, ",\"title\":"), r->title);
+	o = put_string(PUT_LIT(o, ",\"summary\":"), r->summary);
+	o = PUT_LIT(o, ",\"tags\":[");
 	for (size_t i = 0; i < r->ntags; i++) {
 		if (i)
-			rc |= art_buf_putc(b, ',');
-		rc |= art_json_put_string(b, r->tags[i]);
+			*o++ = ',';
+		o = put_string(o, r->tags[i]);
 	}
-	rc |= art_buf_printf(b, "],\"likes\":%lld,\"read_minutes\":%lld}\n", (long long)r->likes,
-			     (long long)r->read_minutes);
-	return rc ? -1 : 0;
+	o = put_int(PUT_LIT(o, "],\"likes\":"), r->likes);
+	o = put_int(PUT_LIT(o, ",\"read_minutes\":"), r->read_minutes);
+	o = PUT_LIT(o, "}\n");
+	b->len = (size_t)(o - b->p);
+	return 0;
 }

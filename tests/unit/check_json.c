@@ -139,6 +139,59 @@ START_TEST(record_keys_must_have_their_types)
 }
 END_TEST
 
+/* Bytes next to the special ones, and the special ones, at every offset
+ * from the start of a string: plain runs are skipped a word at a time. */
+static const struct {
+	const char *in, *out;
+} near_special[] = {
+	{"\"", "\\\""}, {"\\", "\\\\"}, {"\n", "\\n"}, {"\x01", "\\u0001"}, {"\x1f", "\\u001f"},
+	{"\xC3\xA9", "\xC3\xA9"}, {"\xFF", "\xEF\xBF\xBD"}, {"\x80", "\xEF\xBF\xBD"},
+	{" ", " "}, {"!", "!"}, {"#", "#"}, {"[", "["}, {"]", "]"}, {"\x7f", "\x7f"}, {"~", "~"},
+};
+
+START_TEST(the_writer_sees_special_bytes_at_every_offset)
+{
+	struct art_buf out = {0};
+	char in[64], expect[128];
+	for (size_t c = 0; c < sizeof near_special / sizeof *near_special; c++) {
+		for (int at = 0; at < 20; at++) {
+			snprintf(in, sizeof in, "%.*s%sbcdefghijklmnop", at, "aaaaaaaaaaaaaaaaaaaa",
+				 near_special[c].in);
+			snprintf(expect, sizeof expect, "\"%.*s%sbcdefghijklmnop\"", at,
+				 "aaaaaaaaaaaaaaaaaaaa", near_special[c].out);
+			out.len = 0;
+			ck_assert_int_eq(art_json_put_string(&out, (art_str){in, strlen(in)}), 0);
+			ck_assert_str_view(art_buf_str(&out), expect);
+		}
+	}
+	art_buf_free(&out);
+}
+END_TEST
+
+START_TEST(numbers_are_written_whole)
+{
+	art_str tags[] = {S("a"), S("b")};
+	struct art_record r = {S("s"), S("2024-01-02"), S("c"), S("t"), S(""), tags, 2, 0, 0};
+	struct art_buf out = {0};
+	int64_t values[][2] = {{0, 7}, {9007199254740992, 10}, {-12, 1000}};
+	const char *expect[] = {"\"likes\":0,\"read_minutes\":7}\n",
+				"\"likes\":9007199254740992,\"read_minutes\":10}\n",
+				"\"likes\":-12,\"read_minutes\":1000}\n"};
+	for (size_t i = 0; i < 3; i++) {
+		r.likes = values[i][0];
+		r.read_minutes = values[i][1];
+		out.len = 0;
+		ck_assert_int_eq(art_json_put_record(&out, &r), 0);
+		art_str tail = {out.p + out.len - strlen(expect[i]), strlen(expect[i])};
+		ck_assert_str_view(tail, expect[i]);
+	}
+	const char *head = "{\"source\":\"s\",\"date\":\"2024-01-02\",\"category\":\"c\","
+			   "\"title\":\"t\",\"summary\":\"\",\"tags\":[\"a\",\"b\"],";
+	ck_assert(strncmp(out.p, head, strlen(head)) == 0);
+	art_buf_free(&out);
+}
+END_TEST
+
 static Suite *json_suite(void)
 {
 	Suite *s = suite_create("json");
@@ -151,6 +204,8 @@ static Suite *json_suite(void)
 	tcase_add_test(tc, broken_json_is_refused_with_a_column);
 	tcase_add_test(tc, deep_nesting_is_refused_not_followed);
 	tcase_add_test(tc, record_keys_must_have_their_types);
+	tcase_add_test(tc, the_writer_sees_special_bytes_at_every_offset);
+	tcase_add_test(tc, numbers_are_written_whole);
 	suite_add_tcase(s, tc);
 	return s;
 }
