@@ -47,13 +47,13 @@ static bool is_date_line(art_str s, art_str *date, art_str *category)
 {
 	if (s.n < 8 || s.p[0] < 'A' || s.p[0] > 'Z')
 		return false;
-	const char *dot = find(s, MIDDOT, sizeof MIDDOT - 1);
-	if (!dot)
-		return false;
 	size_t i = 1;
 	while (i < s.n && s.p[i] >= 'a' && s.p[i] <= 'z')
 		i++;
 	if (i + 1 >= s.n || s.p[i] != ' ' || s.p[i + 1] < '0' || s.p[i + 1] > '9')
+		return false;
+	const char *dot = find(s, MIDDOT, sizeof MIDDOT - 1); /* last: most lines fail before */
+	if (!dot)
 		return false;
 	*date = (art_str){s.p, (size_t)(dot - s.p)};
 	const char *c = dot + sizeof MIDDOT - 1;
