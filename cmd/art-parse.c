@@ -25,7 +25,7 @@ int main(int argc, char **argv)
 		cli_fatal("out of memory");
 	struct art_item item;
 	while (cli_next(&in, &item))
-		cli_put_record(item.rec);
+		cli_put_item(&item);
 	art_input_free(&in);
 	return cli_finish();
 }

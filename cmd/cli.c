@@ -173,6 +173,18 @@ void cli_put_record(const struct art_record *r)
 	art_out_ready(&cli.out);
 }
 
+void cli_put_item(const struct art_item *item)
+{
+	if (!item->canonical) {
+		cli_put_record(item->rec);
+		return;
+	}
+	if (art_buf_append(&cli.out.buf, item->json.p, item->json.n) != 0 ||
+	    art_buf_putc(&cli.out.buf, '\n') != 0)
+		cli_fatal("out of memory");
+	art_out_ready(&cli.out);
+}
+
 int cli_finish(void)
 {
 	if (art_out_close(&cli.out) != 0) {

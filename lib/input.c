@@ -64,6 +64,7 @@ static int parse_json_line(struct art_input *in, art_str line, struct art_item *
 	item->obj = &in->obj;
 	item->json = line;
 	item->rec = &in->rec;
+	item->canonical = false;
 	char msg[sizeof err->msg];
 	if (art_record_from_json(&in->rec, &in->obj, msg, sizeof msg) != 0) {
 		if (in->mode == ART_INPUT_RECORDS) {
@@ -71,7 +72,9 @@ static int parse_json_line(struct art_input *in, art_str line, struct art_item *
 			return ART_BAD;
 		}
 		item->rec = NULL;
+		return ART_OK;
 	}
+	item->canonical = art_json_canonical_record(&in->obj);
 	return ART_OK;
 }
 
@@ -97,6 +100,7 @@ static int take_line(struct art_input *in, art_str line, struct art_item *item, 
 		item->rec = rec;
 		item->obj = NULL;
 		item->json = (art_str){0};
+		item->canonical = false;
 		item->line = in->listing.start_line;
 		return ART_OK;
 	case ART_LISTING_BAD:

@@ -61,10 +61,14 @@ static int fail(struct parser *ps, const char *fmt, ...)
 	return -1;
 }
 
+/* The writer puts no white space anywhere. */
 static void skip_ws(struct parser *ps)
 {
+	const char *at = ps->p;
 	while (ps->p < ps->end && (*ps->p == ' ' || *ps->p == '\t' || *ps->p == '\n' || *ps->p == '\r'))
 		ps->p++;
+	if (ps->p != at)
+		ps->o->canonical = false;
 }
 
 static int hexval(char c)
@@ -93,6 +97,16 @@ static int read_hex4(struct parser *ps, uint32_t *v)
 	return 0;
 }
 
+/* Whether the writer escapes the code point CP as the \u escape whose four
+ * hex digits are at HEX: control characters without a short form, in
+ * lower case. */
+static bool writer_escape(uint32_t cp, const char *hex)
+{
+	static const char digits[] = "0123456789abcdef";
+	return cp < 0x20 && cp != '\b' && cp != '\t' && cp != '\n' && cp != '\f' && cp != '\r' &&
+	       hex[0] == '0' && hex[1] == '0' && hex[2] == digits[cp >> 4] && hex[3] == digits[cp & 15];
+}
+
 /* After a backslash: decode one escape into the arena. */
 static int decode_escape(struct parser *ps, struct art_buf *a)
 {
@@ -102,14 +116,19 @@ static int decode_escape(struct parser *ps, struct art_buf *a)
 	char c = *ps->p++;
 	const char *k = c ? strchr(from, c) : NULL;
 	if (k) {
+		if (c == '/')
+			ps->o->canonical = false; /* the writer leaves '/' as it is */
 		a->p[a->len++] = to[k - from];
 		return 0;
 	}
 	if (c != 'u')
 		return fail(ps, "bad escape '\\%c'", c);
+	const char *hex = ps->p;
 	uint32_t cp;
 	if (read_hex4(ps, &cp) != 0)
 		return -1;
+	if (!writer_escape(cp, hex))
+		ps->o->canonical = false;
 	if (cp >= 0xD800 && cp <= 0xDBFF && ps->end - ps->p >= 6 && ps->p[0] == '\\' && ps->p[1] == 'u') {
 		const char *save = ps->p;
 		uint32_t lo;
@@ -127,46 +146,57 @@ static int decode_escape(struct parser *ps, struct art_buf *a)
 	return 0;
 }
 
-/* At the opening quote.  Decoded text never outgrows its escaped form and
- * the arena holds as much as the line, so earlier results never move. */
+/* At a byte of 0x80 or more: step over its character.  Bytes that are not
+ * UTF-8 are kept (the writer replaces them), one at a time. */
+static void step_utf8(struct parser *ps)
+{
+	uint32_t cp;
+	size_t n = art_utf8_decode((const unsigned char *)ps->p, (size_t)(ps->end - ps->p), &cp);
+	if (n == 0) {
+		ps->o->canonical = false;
+		n = 1;
+	}
+	ps->p += n;
+}
+
+/* At the opening quote.  A string without escapes is handed out as a view
+ * into the line; from its first escape on, a string is decoded into the
+ * arena.  Decoded text never outgrows its escaped form and the arena holds
+ * as much as the line, so earlier results never move. */
 static int parse_string(struct parser *ps, art_str *out)
 {
-	const char *s = ++ps->p;
-	while (ps->p < ps->end) {
+	const char *s = ++ps->p, *run = s;
+	struct art_buf *a = &ps->o->arena;
+	size_t start = a->len;
+	bool escaped = false;
+	for (;;) {
+		ps->p = skip_plain(ps->p, ps->end);
+		if (ps->p == ps->end)
+			return fail(ps, "unterminated string");
 		unsigned char c = (unsigned char)*ps->p;
+		if (c >= 0x80) {
+			step_utf8(ps);
+			continue;
+		}
+		if (c < 0x20)
+			return fail(ps, "control character in string");
+		if (c == '\\')
+			escaped = true;
+		if (escaped) { /* the text since the last escape */
+			memcpy(a->p + a->len, run, (size_t)(ps->p - run));
+			a->len += (size_t)(ps->p - run);
+		}
 		if (c == '"') {
-			*out = (art_str){s, (size_t)(ps->p - s)};
+			*out = escaped ? (art_str){a->p + start, a->len - start}
+				       : (art_str){s, (size_t)(ps->p - s)};
 			ps->p++;
 			return 0;
 		}
-		if (c == '\\')
-			break;
-		if (c < 0x20)
-			return fail(ps, "control character in string");
 		ps->p++;
-	}
-	if (ps->p >= ps->end)
-		return fail(ps, "unterminated string");
-	struct art_buf *a = &ps->o->arena;
-	size_t start = a->len;
-	memcpy(a->p + a->len, s, (size_t)(ps->p - s));
-	a->len += (size_t)(ps->p - s);
-	while (ps->p < ps->end) {
-		unsigned char c = (unsigned char)*ps->p++;
-		if (c == '"') {
-			*out = (art_str){a->p + start, a->len - start};
-			return 0;
-		}
-		if (c < 0x20) {
-			ps->p--;
-			return fail(ps, "control character in string");
-		}
-		if (c != '\\')
-			a->p[a->len++] = (char)c;
-		else if (decode_escape(ps, a) != 0)
+		if (decode_escape(ps, a) != 0)
 			return -1;
+		run = ps->p;
 	}
-	return fail(ps, "unterminated string");
 }
 
 static int is_digit(const struct parser *ps)
@@ -415,6 +445,7 @@ int art_json_parse(struct art_jobject *o, art_str line, char *err, size_t errsz)
 	struct parser ps = {line.p, line.p + line.n, line.p, o, err, errsz};
 	o->nfields = o->nitems = 0;
 	o->arena.len = 0;
+	o->canonical = true;
 	if (art_buf_reserve(&o->arena, line.n + 4) != 0)
 		return fail(&ps, "out of memory");
 	skip_ws(&ps);
@@ -463,12 +494,18 @@ static int whole_number(art_str raw, int64_t *v)
 	return 0;
 }
 
+static bool is_field(art_str key, size_t k)
+{
+	return k < ART_NFIELDS && art_str_eq_cstr(key, art_field_names[k]);
+}
+
 int art_record_from_json(struct art_record *r, const struct art_jobject *o, char *err, size_t errsz)
 {
 	unsigned seen = 0;
 	for (size_t i = 0; i < o->nfields; i++) {
 		const struct art_jfield *f = &o->fields[i];
-		int k = art_field_lookup(f->key);
+		/* the keys are most often in the record's order */
+		int k = is_field(f->key, i) ? (int)i : art_field_lookup(f->key);
 		if (k < 0)
 			continue;
 		seen |= 1u << k;
@@ -516,6 +553,16 @@ int art_record_from_json(struct art_record *r, const struct art_jobject *o, char
 		}
 	}
 	return 0;
+}
+
+bool art_json_canonical_record(const struct art_jobject *o)
+{
+	if (!o->canonical || o->nfields != ART_NFIELDS)
+		return false;
+	for (size_t k = 0; k < ART_NFIELDS; k++)
+		if (!is_field(o->fields[k].key, k))
+			return false;
+	return true;
 }
 
 /* Writing.  Every string is written by put_string into room reserved

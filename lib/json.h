@@ -39,6 +39,7 @@ struct art_jobject {
 	art_str *items;
 	size_t nitems, icap;
 	struct art_buf arena; /* decoded strings that had escapes */
+	bool canonical;       /* written as this writer writes: see below */
 };
 
 /* Parse LINE, which must hold exactly one JSON object.  Returns 0, or -1
@@ -51,6 +52,13 @@ void art_jobject_free(struct art_jobject *o);
 /* Fill R from a parsed object holding the record keys (others are
  * ignored).  Returns 0, or -1 with ERR naming the key that is wrong. */
 int art_record_from_json(struct art_record *r, const struct art_jobject *o, char *err, size_t errsz);
+
+/* True when the line last parsed into O, which art_record_from_json has
+ * read into a record, is byte for byte what art_json_put_record writes for
+ * that record (less the newline): the record's keys in their order, no
+ * white space, valid UTF-8, escapes only where the writer puts them.  Such
+ * a line can be copied out instead of written anew. */
+bool art_json_canonical_record(const struct art_jobject *o);
 
 int art_json_put_string(struct art_buf *b, art_str s);
 /* One record as one line of NDJSON, newline included. */

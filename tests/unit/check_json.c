@@ -142,11 +142,23 @@ END_TEST
 /* Bytes next to the special ones, and the special ones, at every offset
  * from the start of a string: plain runs are skipped a word at a time. */
 static const struct {
-	const char *in, *out;
+	const char *in, *out, *back; /* written as OUT, read back as BACK */
 } near_special[] = {
-	{"\"", "\\\""}, {"\\", "\\\\"}, {"\n", "\\n"}, {"\x01", "\\u0001"}, {"\x1f", "\\u001f"},
-	{"\xC3\xA9", "\xC3\xA9"}, {"\xFF", "\xEF\xBF\xBD"}, {"\x80", "\xEF\xBF\xBD"},
-	{" ", " "}, {"!", "!"}, {"#", "#"}, {"[", "["}, {"]", "]"}, {"\x7f", "\x7f"}, {"~", "~"},
+	{"\"", "\\\"", "\""},
+	{"\\", "\\\\", "\\"},
+	{"\n", "\\n", "\n"},
+	{"\x01", "\\u0001", "\x01"},
+	{"\x1f", "\\u001f", "\x1f"},
+	{"\xC3\xA9", "\xC3\xA9", "\xC3\xA9"},
+	{"\xFF", "\xEF\xBF\xBD", "\xEF\xBF\xBD"},
+	{"\x80", "\xEF\xBF\xBD", "\xEF\xBF\xBD"},
+	{" ", " ", " "},
+	{"!", "!", "!"},
+	{"#", "#", "#"},
+	{"[", "[", "["},
+	{"]", "]", "]"},
+	{"\x7f", "\x7f", "\x7f"},
+	{"~", "~", "~"},
 };
 
 START_TEST(the_writer_sees_special_bytes_at_every_offset)
@@ -163,6 +175,90 @@ START_TEST(the_writer_sees_special_bytes_at_every_offset)
 			ck_assert_int_eq(art_json_put_string(&out, (art_str){in, strlen(in)}), 0);
 			ck_assert_str_view(art_buf_str(&out), expect);
 		}
+	}
+	art_buf_free(&out);
+}
+END_TEST
+
+/* What the writer writes reads back as canonical, wherever the special
+ * byte falls. */
+START_TEST(the_reader_sees_special_bytes_at_every_offset)
+{
+	struct art_buf line = {0};
+	char in[64], back[64];
+	for (size_t c = 0; c < sizeof near_special / sizeof *near_special; c++) {
+		for (int at = 0; at < 20; at++) {
+			snprintf(in, sizeof in, "%.*s%sbcdefghijklmnop", at, "aaaaaaaaaaaaaaaaaaaa",
+				 near_special[c].in);
+			snprintf(back, sizeof back, "%.*s%sbcdefghijklmnop", at,
+				 "aaaaaaaaaaaaaaaaaaaa", near_special[c].back);
+			line.len = 0;
+			art_buf_append(&line, "{\"k\":", 5);
+			art_json_put_string(&line, (art_str){in, strlen(in)});
+			art_buf_putc(&line, '}');
+			ck_assert_int_eq(art_json_parse(&obj, art_buf_str(&line), err, sizeof err), 0);
+			ck_assert_str_view(obj.fields[0].str, back);
+			ck_assert(obj.canonical);
+		}
+	}
+	art_buf_free(&line);
+}
+END_TEST
+
+START_TEST(lines_not_as_the_writer_writes_are_not_canonical)
+{
+	static const char *const written[] = {
+		"{\"k\":\"a/b\"}", "{\"k\":\"\\u001f \\b\\f\\n\\r\\t\\\"\\\\\"}",
+		"{\"k\":\"\xC3\xA9\xE2\x80\x94\",\"n\":[\"x\",\"\"],\"m\":12}",
+	};
+	static const char *const not_written[] = {
+		"{\"k\":\"a\\/b\"}",       "{\"k\":\"\\u00e9\"}",   "{\"k\":\"\\u001F\"}",
+		"{\"k\":\"\\u0008\"}",     "{\"k\":\"\\u000a\"}",   "{\"k\": \"x\"}",
+		" {\"k\":\"x\"}",          "{\"k\":\"x\"} ",        "{\"k\":[\"x\", \"y\"]}",
+		"{\"k\":\"\xFF\"}",        "{\"k\":\"\\ud83d\\ude00\"}", "{\"k\":\"\xED\xA0\x80\"}",
+	};
+	for (size_t i = 0; i < sizeof written / sizeof *written; i++) {
+		ck_assert_int_eq(parse(written[i]), 0);
+		ck_assert_msg(obj.canonical, "%s", written[i]);
+	}
+	for (size_t i = 0; i < sizeof not_written / sizeof *not_written; i++) {
+		ck_assert_int_eq(parse(not_written[i]), 0);
+		ck_assert_msg(!obj.canonical, "%s", not_written[i]);
+	}
+}
+END_TEST
+
+/* A record line is copied out as it is only when it is exactly what the
+ * writer would write for it. */
+START_TEST(only_a_record_as_written_is_canonical)
+{
+	struct art_record r;
+	struct art_buf out = {0};
+	ck_assert_int_eq(parse(record_line), 0);
+	ck_assert_int_eq(art_record_from_json(&r, &obj, err, sizeof err), 0);
+	ck_assert(!art_json_canonical_record(&obj)); /* it writes \u2014 as the character */
+	ck_assert_int_eq(art_json_put_record(&out, &r), 0);
+	art_str line = {out.p, out.len - 1};
+	ck_assert_int_eq(art_json_parse(&obj, line, err, sizeof err), 0);
+	ck_assert_int_eq(art_record_from_json(&r, &obj, err, sizeof err), 0);
+	ck_assert(art_json_canonical_record(&obj));
+
+	const char *tail = ",\"likes\":3,\"read_minutes\":16}";
+	const char *changed[] = {
+		/* keys out of order */
+		"{\"date\":\"2026-01-13\",\"source\":\"JD Tech\",\"category\":\"B\",\"title\":\"T\","
+		"\"summary\":\"S\",\"tags\":[]",
+		/* a key more */
+		"{\"source\":\"JD Tech\",\"date\":\"2026-01-13\",\"category\":\"B\",\"title\":\"T\","
+		"\"summary\":\"S\",\"tags\":[],\"x\":1",
+	};
+	for (size_t i = 0; i < 2; i++) {
+		char buf[512];
+		snprintf(buf, sizeof buf, "%s%s", changed[i], tail);
+		ck_assert_int_eq(parse(buf), 0);
+		ck_assert(obj.canonical);
+		ck_assert_int_eq(art_record_from_json(&r, &obj, err, sizeof err), 0);
+		ck_assert_msg(!art_json_canonical_record(&obj), "%s", buf);
 	}
 	art_buf_free(&out);
 }
@@ -206,6 +302,9 @@ static Suite *json_suite(void)
 	tcase_add_test(tc, record_keys_must_have_their_types);
 	tcase_add_test(tc, the_writer_sees_special_bytes_at_every_offset);
 	tcase_add_test(tc, numbers_are_written_whole);
+	tcase_add_test(tc, the_reader_sees_special_bytes_at_every_offset);
+	tcase_add_test(tc, lines_not_as_the_writer_writes_are_not_canonical);
+	tcase_add_test(tc, only_a_record_as_written_is_canonical);
 	suite_add_tcase(s, tc);
 	return s;
 }
