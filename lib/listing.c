@@ -41,21 +41,31 @@ static const char *find(art_str s, const char *needle, size_t nn)
 	return memmem(s.p, s.n, needle, nn);
 }
 
-/* "Mon D, YYYY · Category": a capitalised word, a space and a digit, then
- * the middle dot.  Whether the date is real is checked later. */
+/* "Mon D, YYYY · Category": a capitalised word, a day, a comma and a
+ * four-digit year before the middle dot.  Whether the day exists is checked
+ * later, so "Feb 30, 2025" is a bad record, while a title such as
+ * "Java 21 · What changed" is no date line at all. */
 static bool is_date_line(art_str s, art_str *date, art_str *category)
 {
-	if (s.n < 8 || s.p[0] < 'A' || s.p[0] > 'Z')
+	if (s.n < 12 || s.p[0] < 'A' || s.p[0] > 'Z')
 		return false;
 	const char *dot = find(s, MIDDOT, sizeof MIDDOT - 1);
 	if (!dot)
 		return false;
-	size_t i = 1;
-	while (i < s.n && s.p[i] >= 'a' && s.p[i] <= 'z')
+	art_str d = {s.p, (size_t)(dot - s.p)};
+	size_t i = 1, k;
+	while (i < d.n && d.p[i] >= 'a' && d.p[i] <= 'z')
 		i++;
-	if (i + 1 >= s.n || s.p[i] != ' ' || s.p[i + 1] < '0' || s.p[i + 1] > '9')
+	if (i >= d.n || d.p[i++] != ' ')
 		return false;
-	*date = (art_str){s.p, (size_t)(dot - s.p)};
+	for (k = i; i < d.n && d.p[i] >= '0' && d.p[i] <= '9'; i++)
+		;
+	if (i == k || d.n - i != 6 || d.p[i] != ',' || d.p[i + 1] != ' ')
+		return false;
+	for (i += 2; i < d.n; i++)
+		if (d.p[i] < '0' || d.p[i] > '9')
+			return false;
+	*date = d;
 	const char *c = dot + sizeof MIDDOT - 1;
 	*category = (art_str){c, (size_t)(s.p + s.n - c)};
 	return true;
