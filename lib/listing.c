@@ -231,6 +231,13 @@ int art_listing_feed(struct art_listing *l, art_str line, unsigned long lineno,
 			return ART_LISTING_NONE; /* the title again, as link text */
 	}
 	push_window(l, line, lineno);
+	int64_t likes, minutes;
+	if ((state == SUMMARY || state == TAGS) && art_listing_parse_stats(line, &likes, &minutes) != -1) {
+		l->state = SEEK;
+		return bad(err, lineno, state == SUMMARY ? "record has no summary and no tag line"
+							 : "record lacks its summary or its tag line",
+			   line);
+	}
 	switch (state) {
 	case TITLE:
 		art_buf_set(&l->title, line);
