@@ -10,6 +10,8 @@
  *   input.h    the reader every command uses: files in, records out
  *   output.h   buffered, checked, atomic output
  *   jqexpr.h   jq expressions on records
+ *   tagcount.h counting tags, tag pairs and tags per group; merging counts
+ *   chart.h    horizontal bar charts for a terminal
  *   utf8.h     UTF-8 decoding
  *
  * The library never prints and never exits: it returns ART_ status codes
@@ -19,6 +21,7 @@
 #define ART_H
 
 #include "buf.h"
+#include "chart.h"
 #include "date.h"
 #include "input.h"
 #include "jqexpr.h"
@@ -27,6 +30,7 @@
 #include "listing.h"
 #include "output.h"
 #include "record.h"
+#include "tagcount.h"
 #include "tags.h"
 #include "utf8.h"
 

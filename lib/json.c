@@ -430,6 +430,8 @@ static int whole_number(art_str raw, int64_t *v)
 	return 0;
 }
 
+int art_json_whole_number(art_str raw, int64_t *v) { return whole_number(raw, v); }
+
 int art_record_from_json(struct art_record *r, const struct art_jobject *o, char *err, size_t errsz)
 {
 	unsigned seen = 0;

@@ -52,6 +52,10 @@ void art_jobject_free(struct art_jobject *o);
  * ignored).  Returns 0, or -1 with ERR naming the key that is wrong. */
 int art_record_from_json(struct art_record *r, const struct art_jobject *o, char *err, size_t errsz);
 
+/* A number's raw text as a whole number from 0 to 2^53 (what every JSON
+ * reader holds exactly).  0, or -1 when it is not one. */
+int art_json_whole_number(art_str raw, int64_t *v);
+
 int art_json_put_string(struct art_buf *b, art_str s);
 /* One record as one line of NDJSON, newline included. */
 int art_json_put_record(struct art_buf *b, const struct art_record *r);
