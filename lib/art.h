@@ -10,7 +10,11 @@
  *   input.h    the reader every command uses: files in, records out
  *   output.h   buffered, checked, atomic output
  *   jqexpr.h   jq expressions on records
- *   utf8.h     UTF-8 decoding
+ *   utf8.h     UTF-8 decoding, display width
+ *   columns.h  the columns of formatted output, and cells
+ *   writer.h   the formats of art-fmt, one writer each (*_out.c)
+ *   spool.h    bytes held back: memory, then a temporary file
+ *   tally.h    counting distinct strings
  *
  * The library never prints and never exits: it returns ART_ status codes
  * and struct art_error for the command to report.
@@ -29,5 +33,9 @@
 #include "record.h"
 #include "tags.h"
 #include "utf8.h"
+#include "columns.h"
+#include "writer.h"
+#include "spool.h"
+#include "tally.h"
 
 #endif
