@@ -12,7 +12,11 @@
  *   jqexpr.h   jq expressions on records
  *   tagcount.h counting tags, tag pairs and tags per group; merging counts
  *   chart.h    horizontal bar charts for a terminal
- *   utf8.h     UTF-8 decoding
+ *   utf8.h     UTF-8 decoding, display width
+ *   columns.h  the columns of formatted output, and cells
+ *   writer.h   the formats of art-fmt, one writer each (*_out.c)
+ *   spool.h    bytes held back: memory, then a temporary file
+ *   tally.h    counting distinct strings
  *
  * The library never prints and never exits: it returns ART_ status codes
  * and struct art_error for the command to report.
@@ -33,5 +37,9 @@
 #include "tagcount.h"
 #include "tags.h"
 #include "utf8.h"
+#include "columns.h"
+#include "writer.h"
+#include "spool.h"
+#include "tally.h"
 
 #endif
