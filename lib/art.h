@@ -10,7 +10,13 @@
  *   input.h    the reader every command uses: files in, records out
  *   output.h   buffered, checked, atomic output
  *   jqexpr.h   jq expressions on records
- *   utf8.h     UTF-8 decoding
+ *   tagcount.h counting tags, tag pairs and tags per group; merging counts
+ *   chart.h    horizontal bar charts for a terminal
+ *   utf8.h     UTF-8 decoding, display width
+ *   columns.h  the columns of formatted output, and cells
+ *   writer.h   the formats of art-fmt, one writer each (*_out.c)
+ *   spool.h    bytes held back: memory, then a temporary file
+ *   tally.h    counting distinct strings
  *
  * The library never prints and never exits: it returns ART_ status codes
  * and struct art_error for the command to report.
@@ -19,6 +25,7 @@
 #define ART_H
 
 #include "buf.h"
+#include "chart.h"
 #include "date.h"
 #include "input.h"
 #include "jqexpr.h"
@@ -27,7 +34,12 @@
 #include "listing.h"
 #include "output.h"
 #include "record.h"
+#include "tagcount.h"
 #include "tags.h"
 #include "utf8.h"
+#include "columns.h"
+#include "writer.h"
+#include "spool.h"
+#include "tally.h"
 
 #endif

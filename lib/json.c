@@ -494,6 +494,8 @@ static int whole_number(art_str raw, int64_t *v)
 	return 0;
 }
 
+int art_json_whole_number(art_str raw, int64_t *v) { return whole_number(raw, v); }
+
 static bool is_field(art_str key, size_t k)
 {
 	return k < ART_NFIELDS && art_str_eq_cstr(key, art_field_names[k]);
@@ -572,7 +574,7 @@ bool art_json_canonical_record(const struct art_jobject *o)
 static char *put_string(char *o, art_str s)
 {
 	static const char hex[] = "0123456789abcdef";
-	const char *p = s.p, *end = p + s.n;
+	const char *p = s.n ? s.p : "", *end = p + s.n; /* an empty view may have no pointer */
 	*o++ = '"';
 	for (;;) {
 		const char *run = p;

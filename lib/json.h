@@ -53,6 +53,10 @@ void art_jobject_free(struct art_jobject *o);
  * ignored).  Returns 0, or -1 with ERR naming the key that is wrong. */
 int art_record_from_json(struct art_record *r, const struct art_jobject *o, char *err, size_t errsz);
 
+/* A number's raw text as a whole number from 0 to 2^53 (what every JSON
+ * reader holds exactly).  0, or -1 when it is not one. */
+int art_json_whole_number(art_str raw, int64_t *v);
+
 /* True when the line last parsed into O, which art_record_from_json has
  * read into a record, is byte for byte what art_json_put_record writes for
  * that record (less the newline): the record's keys in their order, no

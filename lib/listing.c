@@ -34,29 +34,31 @@ static bool is_blank(art_str s)
 	return true;
 }
 
-static const char *find(art_str s, const char *needle, size_t nn)
-{
-	if (s.n < nn)
-		return NULL;
-	return memmem(s.p, s.n, needle, nn);
-}
-
-/* "Mon D, YYYY · Category": a capitalised word, a space and a digit, then
- * the middle dot.  Whether the date is real is checked later. */
+/* "Mon D, YYYY · Category": a capitalised word, a day, a comma and a
+ * four-digit year, then the middle dot.  Whether the day exists is checked
+ * later, so "Feb 30, 2025" is a bad record, while a title such as
+ * "Java 21 · What changed" is no date line at all.  The shape is read from
+ * the start, so most lines are turned down within a few bytes. */
 static bool is_date_line(art_str s, art_str *date, art_str *category)
 {
-	if (s.n < 8 || s.p[0] < 'A' || s.p[0] > 'Z')
+	if (s.n < 12 || s.p[0] < 'A' || s.p[0] > 'Z')
 		return false;
-	size_t i = 1;
+	size_t i = 1, k;
 	while (i < s.n && s.p[i] >= 'a' && s.p[i] <= 'z')
 		i++;
-	if (i + 1 >= s.n || s.p[i] != ' ' || s.p[i + 1] < '0' || s.p[i + 1] > '9')
+	if (i >= s.n || s.p[i++] != ' ')
 		return false;
-	const char *dot = find(s, MIDDOT, sizeof MIDDOT - 1); /* last: most lines fail before */
-	if (!dot)
+	for (k = i; i < s.n && s.p[i] >= '0' && s.p[i] <= '9'; i++)
+		;
+	if (i == k || s.n - i < 6 || s.p[i] != ',' || s.p[i + 1] != ' ')
 		return false;
-	*date = (art_str){s.p, (size_t)(dot - s.p)};
-	const char *c = dot + sizeof MIDDOT - 1;
+	for (i += 2, k = i + 4; i < k; i++)
+		if (s.p[i] < '0' || s.p[i] > '9')
+			return false;
+	if (s.n - i < sizeof MIDDOT - 1 || memcmp(s.p + i, MIDDOT, sizeof MIDDOT - 1) != 0)
+		return false;
+	*date = (art_str){s.p, i};
+	const char *c = s.p + i + sizeof MIDDOT - 1;
 	*category = (art_str){c, (size_t)(s.p + s.n - c)};
 	return true;
 }
@@ -221,6 +223,13 @@ int art_listing_feed(struct art_listing *l, art_str line, unsigned long lineno,
 			return ART_LISTING_NONE; /* the title again, as link text */
 	}
 	push_window(l, line, lineno);
+	int64_t likes, minutes;
+	if ((state == SUMMARY || state == TAGS) && art_listing_parse_stats(line, &likes, &minutes) != -1) {
+		l->state = SEEK;
+		return bad(err, lineno, state == SUMMARY ? "record has no summary and no tag line"
+							 : "record lacks its summary or its tag line",
+			   line);
+	}
 	switch (state) {
 	case TITLE:
 		art_buf_set(&l->title, line);

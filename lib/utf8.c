@@ -2,6 +2,8 @@
 
 #include "utf8.h"
 
+#include <stdbool.h>
+
 static int cont(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 size_t art_utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
@@ -59,4 +61,64 @@ size_t art_utf8_encode(uint32_t cp, char out[4])
 	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
 	out[3] = (char)(0x80 | (cp & 0x3F));
 	return 4;
+}
+
+struct width_range {
+	uint32_t lo, hi;
+};
+
+#include "utf8_width.h"
+
+static bool in_table(uint32_t cp, const struct width_range *t, size_t n)
+{
+	if (cp < t[0].lo || cp > t[n - 1].hi)
+		return false;
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cp > t[mid].hi)
+			lo = mid + 1;
+		else if (cp < t[mid].lo)
+			hi = mid;
+		else
+			return true;
+	}
+	return false;
+}
+
+int art_utf8_char_width(uint32_t cp)
+{
+	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+		return -1;
+	if (cp < 0x300)
+		return 1;
+	if (in_table(cp, zero_width, sizeof zero_width / sizeof *zero_width))
+		return 0;
+	if (cp >= 0x1100 && in_table(cp, double_width, sizeof double_width / sizeof *double_width))
+		return 2;
+	return 1;
+}
+
+size_t art_utf8_width(art_str s)
+{
+	const unsigned char *p = (const unsigned char *)s.p, *end = p + s.n;
+	size_t w = 0;
+	while (p < end) {
+		if (*p < 0x80) {
+			w++;
+			p++;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = art_utf8_decode(p, (size_t)(end - p), &cp);
+		if (n == 0) {
+			w++;
+			p++;
+			continue;
+		}
+		int cw = art_utf8_char_width(cp);
+		w += cw < 0 ? 1 : (size_t)cw;
+		p += n;
+	}
+	return w;
 }

@@ -111,6 +111,23 @@ START_TEST(the_closing_title_may_be_missing)
 }
 END_TEST
 
+START_TEST(a_title_with_a_middle_dot_is_no_date_line)
+{
+	feed("A\nA\nJan 1, 2026 " DOT " C\n\nJava 21 " DOT " What changed\n\nSum\n\nJava\n0 likes " DOT
+	     " 4 min read\nJava 21 " DOT " What changed\n");
+	ck_assert_str_eq(got.p, "R A|2026-01-01|Java 21 " DOT " What changed|0|4\n");
+}
+END_TEST
+
+START_TEST(a_record_missing_lines_is_reported_at_its_stats)
+{
+	feed("A\nA\nJan 1, 2026 " DOT " C\n\nT1\n\nGo\n0 likes " DOT " 4 min read\nT1\n" RECORD(
+		"B", "Jan 2, 2026", "T2", "Go", "0 likes " DOT " 2 min read"));
+	ck_assert_str_eq(got.p, "E 8: record lacks its summary or its tag line: \"0 likes " DOT
+				" 4 min read\"\nR B|2026-01-02|T2|0|2\n");
+}
+END_TEST
+
 START_TEST(stats_lines_are_parsed)
 {
 	int64_t l, m;
@@ -140,6 +157,8 @@ static Suite *listing_suite(void)
 	tcase_add_test(tc, nonsense_dates_and_numbers_are_reported);
 	tcase_add_test(tc, a_record_cut_at_the_end_is_reported);
 	tcase_add_test(tc, the_closing_title_may_be_missing);
+	tcase_add_test(tc, a_title_with_a_middle_dot_is_no_date_line);
+	tcase_add_test(tc, a_record_missing_lines_is_reported_at_its_stats);
 	tcase_add_test(tc, stats_lines_are_parsed);
 	suite_add_tcase(s, tc);
 	return s;
