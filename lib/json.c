@@ -432,6 +432,18 @@ static struct art_jfield *new_field(struct art_jobject *o)
 	return f;
 }
 
+/* art_field_names with their lengths, to compare keys without strlen. */
+static const art_str record_keys[] = {
+	ART_STR("source"),  ART_STR("date"), ART_STR("category"), ART_STR("title"),
+	ART_STR("summary"), ART_STR("tags"), ART_STR("likes"),    ART_STR("read_minutes"),
+};
+_Static_assert(sizeof record_keys / sizeof *record_keys == ART_NFIELDS, "one key per field");
+
+static bool is_field(art_str key, size_t k)
+{
+	return k < ART_NFIELDS && art_str_eq(key, record_keys[k]);
+}
+
 static int parse_members(struct parser *ps)
 {
 	struct art_jobject *o = ps->o;
@@ -451,9 +463,15 @@ static int parse_members(struct parser *ps)
 		const char *key_at = ps->p;
 		if (parse_string(ps, &f->key) != 0)
 			return -1;
-		for (size_t i = 0; i + 1 < o->nfields; i++)
-			if (art_str_eq(o->fields[i].key, f->key) && (ps->p = key_at))
-				return fail(ps, "duplicate key \"%.*s\"", (int)(f->key.n > 40 ? 40 : f->key.n), f->key.p);
+		/* The record's keys in their order differ from one another: only
+		 * a key out of that order is looked for among the earlier ones. */
+		if (o->in_order == o->nfields - 1 && is_field(f->key, o->in_order))
+			o->in_order++;
+		else
+			for (size_t i = 0; i + 1 < o->nfields; i++)
+				if (art_str_eq(o->fields[i].key, f->key) && (ps->p = key_at))
+					return fail(ps, "duplicate key \"%.*s\"",
+						    (int)(f->key.n > 40 ? 40 : f->key.n), f->key.p);
 		skip_ws(ps);
 		if (ps->p >= ps->end || *ps->p != ':')
 			return fail(ps, "expected ':'");
@@ -477,7 +495,7 @@ static int parse_members(struct parser *ps)
 int art_json_parse(struct art_jobject *o, art_str line, char *err, size_t errsz)
 {
 	struct parser ps = {line.p, line.p + line.n, line.p, o, err, errsz};
-	o->nfields = o->nitems = 0;
+	o->nfields = o->nitems = o->in_order = 0;
 	o->arena.len = 0;
 	o->canonical = true;
 	if (art_buf_reserve(&o->arena, line.n + 4) != 0)
@@ -530,25 +548,12 @@ static int whole_number(art_str raw, int64_t *v)
 
 int art_json_whole_number(art_str raw, int64_t *v) { return whole_number(raw, v); }
 
-/* art_field_names with their lengths, to compare keys without strlen. */
-static const art_str record_keys[] = {
-	ART_STR("source"),  ART_STR("date"), ART_STR("category"), ART_STR("title"),
-	ART_STR("summary"), ART_STR("tags"), ART_STR("likes"),    ART_STR("read_minutes"),
-};
-_Static_assert(sizeof record_keys / sizeof *record_keys == ART_NFIELDS, "one key per field");
-
-static bool is_field(art_str key, size_t k)
-{
-	return k < ART_NFIELDS && art_str_eq(key, record_keys[k]);
-}
-
 int art_record_from_json(struct art_record *r, const struct art_jobject *o, char *err, size_t errsz)
 {
 	unsigned seen = 0;
 	for (size_t i = 0; i < o->nfields; i++) {
 		const struct art_jfield *f = &o->fields[i];
-		/* the keys are most often in the record's order */
-		int k = is_field(f->key, i) ? (int)i : art_field_lookup(f->key);
+		int k = i < o->in_order ? (int)i : art_field_lookup(f->key);
 		if (k < 0)
 			continue;
 		seen |= 1u << k;
@@ -600,12 +605,7 @@ int art_record_from_json(struct art_record *r, const struct art_jobject *o, char
 
 bool art_json_canonical_record(const struct art_jobject *o)
 {
-	if (!o->canonical || o->nfields != ART_NFIELDS)
-		return false;
-	for (size_t k = 0; k < ART_NFIELDS; k++)
-		if (!is_field(o->fields[k].key, k))
-			return false;
-	return true;
+	return o->canonical && o->nfields == ART_NFIELDS && o->in_order == ART_NFIELDS;
 }
 
 /* Writing.  Every string is written by put_string into room reserved

@@ -40,6 +40,7 @@ struct art_jobject {
 	size_t nitems, icap;
 	struct art_buf arena; /* decoded strings that had escapes */
 	bool canonical;       /* written as this writer writes: see below */
+	size_t in_order;      /* fields from the first that are the record's keys in order */
 };
 
 /* Parse LINE, which must hold exactly one JSON object.  Returns 0, or -1

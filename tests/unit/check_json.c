@@ -264,6 +264,32 @@ START_TEST(only_a_record_as_written_is_canonical)
 }
 END_TEST
 
+/* Keys that start in the record's order and then leave it: the record is
+ * still read, and a key repeated after the ordered ones is still found. */
+START_TEST(record_keys_leaving_their_order)
+{
+	struct art_record r;
+	ck_assert_int_eq(parse("{\"source\":\"S\",\"date\":\"2024-01-02\",\"tags\":[\"t\"],\"likes\":1,"
+			       "\"summary\":\"U\",\"title\":\"T\",\"read_minutes\":2,\"category\":\"C\"}"),
+			 0);
+	ck_assert_uint_eq(obj.in_order, 2);
+	ck_assert_int_eq(art_record_from_json(&r, &obj, err, sizeof err), 0);
+	ck_assert_str_view(r.source, "S");
+	ck_assert_str_view(r.category, "C");
+	ck_assert_str_view(r.title, "T");
+	ck_assert_str_view(r.summary, "U");
+	ck_assert_uint_eq(r.ntags, 1);
+	ck_assert_int_eq(r.likes, 1);
+	ck_assert_int_eq(r.read_minutes, 2);
+	ck_assert(!art_json_canonical_record(&obj));
+
+	ck_assert_int_eq(parse("{\"source\":\"a\",\"date\":\"b\",\"source\":\"c\"}"), -1);
+	ck_assert_str_eq(err, "column 26: duplicate key \"source\"");
+	ck_assert_int_eq(parse("{\"x\":1,\"source\":\"a\",\"source\":\"c\"}"), -1);
+	ck_assert_str_eq(err, "column 21: duplicate key \"source\"");
+}
+END_TEST
+
 START_TEST(numbers_are_written_whole)
 {
 	art_str tags[] = {S("a"), S("b")};
@@ -302,6 +328,7 @@ static Suite *json_suite(void)
 	tcase_add_test(tc, record_keys_must_have_their_types);
 	tcase_add_test(tc, the_writer_sees_special_bytes_at_every_offset);
 	tcase_add_test(tc, numbers_are_written_whole);
+	tcase_add_test(tc, record_keys_leaving_their_order);
 	tcase_add_test(tc, the_reader_sees_special_bytes_at_every_offset);
 	tcase_add_test(tc, lines_not_as_the_writer_writes_are_not_canonical);
 	tcase_add_test(tc, only_a_record_as_written_is_canonical);
