@@ -193,18 +193,18 @@ static void step_utf8(struct parser *ps)
 	ps->p += n;
 }
 
-/* At the opening quote.  A string without escapes is handed out as a view
+/* A string from its first byte that is not plain ASCII on (at ps->p; its
+ * text starts at S).  A string without escapes is handed out as a view
  * into the line; from its first escape on, a string is decoded into the
  * arena.  Decoded text never outgrows its escaped form and the arena holds
  * as much as the line, so earlier results never move. */
-static int parse_string(struct parser *ps, art_str *out)
+static int parse_string_rest(struct parser *ps, const char *s, art_str *out)
 {
-	const char *s = ++ps->p, *run = s;
+	const char *run = s;
 	struct art_buf *a = &ps->o->arena;
 	size_t start = a->len;
 	bool escaped = false;
-	for (;;) {
-		ps->p = skip_plain(ps->p, ps->end);
+	for (;; ps->p = skip_plain(ps->p, ps->end)) {
 		if (ps->p == ps->end)
 			return fail(ps, "unterminated string");
 		unsigned char c = (unsigned char)*ps->p;
@@ -231,6 +231,19 @@ static int parse_string(struct parser *ps, art_str *out)
 			return -1;
 		run = ps->p;
 	}
+}
+
+/* At the opening quote.  Most strings are plain ASCII: those end here. */
+static inline int parse_string(struct parser *ps, art_str *out)
+{
+	const char *s = ps->p + 1;
+	ps->p = skip_plain(s, ps->end);
+	if (ps->p < ps->end && *ps->p == '"') {
+		*out = (art_str){s, (size_t)(ps->p - s)};
+		ps->p++;
+		return 0;
+	}
+	return parse_string_rest(ps, s, out);
 }
 
 static int is_digit(const struct parser *ps)
