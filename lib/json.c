@@ -23,11 +23,12 @@ struct parser {
 /* The bytes of a JSON string that a reader or writer must look at: the
  * quote, the backslash, control characters, and (to check or repair UTF-8)
  * every byte of a character outside ASCII.  Runs of other bytes are
- * skipped eight at a time.  For an ASCII byte b, b - 1 after XOR with '"'
- * or '\\', or b - 0x20, sets its high bit exactly when b is the quote, the
- * backslash or a control character; a byte of 0x80 or more has it already.
- * A borrow can only carry into the next byte up from a special one, so
- * the lowest byte marked is the first special one.
+ * skipped sixteen at a time with SSE2, else eight at a time in a 64-bit
+ * word.  There, for an ASCII byte b, b - 1 after XOR with '"' or '\\', or
+ * b - 0x20, sets its high bit exactly when b is the quote, the backslash or
+ * a control character; a byte of 0x80 or more has it already.  A borrow
+ * can only carry into the next byte up from a special one, so the lowest
+ * byte marked is the first special one.
  */
 static const unsigned char special[256] = {
 	[0 ... 0x1F] = 1, ['"'] = 1, ['\\'] = 1, [0x80 ... 0xFF] = 1,
