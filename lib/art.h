@@ -10,6 +10,8 @@
  *   input.h    the reader every command uses: files in, records out
  *   output.h   buffered, checked, atomic output
  *   jqexpr.h   jq expressions on records
+ *   filter.h   the tests of art-filter: tags, fields, dates, regex, jq
+ *   unique.h   record identity hashes and a set of them
  *   utf8.h     UTF-8 decoding
  *
  * The library never prints and never exits: it returns ART_ status codes
@@ -20,6 +22,7 @@
 
 #include "buf.h"
 #include "date.h"
+#include "filter.h"
 #include "input.h"
 #include "jqexpr.h"
 #include "json.h"
@@ -28,6 +31,7 @@
 #include "output.h"
 #include "record.h"
 #include "tags.h"
+#include "unique.h"
 #include "utf8.h"
 
 #endif
