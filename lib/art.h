@@ -12,6 +12,7 @@
  *   jqexpr.h   jq expressions on records
  *   filter.h   the tests of art-filter: tags, fields, dates, regex, jq
  *   unique.h   record identity hashes and a set of them
+ *   sort.h     sort keys, and sorting records in bounded memory
  *   utf8.h     UTF-8 decoding
  *
  * The library never prints and never exits: it returns ART_ status codes
@@ -30,6 +31,7 @@
 #include "listing.h"
 #include "output.h"
 #include "record.h"
+#include "sort.h"
 #include "tags.h"
 #include "unique.h"
 #include "utf8.h"
