@@ -13,6 +13,7 @@
  *   filter.h   the tests of art-filter: tags, fields, dates, regex, jq
  *   unique.h   record identity hashes and a set of them
  *   sort.h     sort keys, and sorting records in bounded memory
+ *   pager.h    pages of records, and the names of page files
  *   utf8.h     UTF-8 decoding
  *
  * The library never prints and never exits: it returns ART_ status codes
@@ -30,6 +31,7 @@
 #include "lines.h"
 #include "listing.h"
 #include "output.h"
+#include "pager.h"
 #include "record.h"
 #include "sort.h"
 #include "tags.h"
