@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -114,6 +115,29 @@ void cli_bad_record(const struct art_error *err)
 	cli.skipped++;
 }
 
+void cli_input_error(const struct art_error *err)
+{
+	if (err->line)
+		cli_error("%s:%lu: %s", shown(err->file), err->line, err->msg);
+	else
+		cli_error("%s: %s", shown(err->file), err->msg);
+}
+
+uint64_t cli_number(const char *option, const char *arg, uint64_t min, uint64_t max)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(arg, &end, 10);
+	if (*arg < '0' || *arg > '9' || *end || errno == ERANGE)
+		cli_usage_error("invalid number for %s: '%s'", option, arg);
+	if (v < min && max == UINT64_MAX)
+		cli_usage_error("%s must be at least %" PRIu64 ": '%s'", option, min, arg);
+	if (v < min || v > max)
+		cli_usage_error("%s must be from %" PRIu64 " to %" PRIu64 ": '%s'", option, min, max,
+				arg);
+	return v;
+}
+
 static void remove_temp_and_die(int sig)
 {
 	if (!dying) {
@@ -138,6 +162,17 @@ void cli_open_output(void)
 	}
 }
 
+void cli_switch_output(const char *path)
+{
+	if (art_out_close(&cli.out) != 0) {
+		if (cli.out.err == EPIPE)
+			exit(ART_EXIT_FAILURE);
+		cli_fatal("%s: %s", cli.output ? cli.output : "write error", strerror(cli.out.err));
+	}
+	cli.output = path;
+	cli_open_output();
+}
+
 bool cli_next(struct art_input *in, struct art_item *item)
 {
 	struct art_error err;
@@ -151,10 +186,7 @@ bool cli_next(struct art_input *in, struct art_item *item)
 			cli_bad_record(&err);
 			break;
 		case ART_FAIL:
-			if (err.line)
-				cli_error("%s:%lu: %s", shown(err.file), err.line, err.msg);
-			else
-				cli_error("%s: %s", shown(err.file), err.msg);
+			cli_input_error(&err);
 			break;
 		}
 	}

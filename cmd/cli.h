@@ -55,9 +55,20 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 noreturn void cli_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Report a bad record and count it; with --strict, fatal. */
 void cli_bad_record(const struct art_error *err);
+/* Report an error about one place of the input ("FILE:LINE: msg", or
+ * "FILE: msg" when the line is 0) and remember failure. */
+void cli_input_error(const struct art_error *err);
+/* The value of a numeric option: a decimal number from MIN to MAX, or a
+ * usage error naming OPTION ("--per-page"). */
+uint64_t cli_number(const char *option, const char *arg, uint64_t min, uint64_t max);
 
 /* Open standard output or -o FILE. */
 void cli_open_output(void);
+/* For commands that write several files: finish the output open now
+ * (moving its file into place; fatal when that fails) and open PATH
+ * (NULL for standard output) as cli_open_output does.  PATH must stay
+ * valid while it is the output. */
+void cli_switch_output(const char *path);
 /* The read loop's step: the next item, or false when the input is done or
  * the output failed.  Bad records and unreadable files are reported here. */
 bool cli_next(struct art_input *in, struct art_item *item);
