@@ -682,20 +682,22 @@ int art_json_put_string(struct art_buf *b, art_str s)
 	return 0;
 }
 
-static char *put_int(char *o, int64_t v)
+size_t art_json_int(char out[ART_JSON_INT_MAX], int64_t v)
 {
 	char digits[20];
-	size_t n = 0;
+	size_t n = 0, len = 0;
 	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
 	if (v < 0)
-		*o++ = '-';
+		out[len++] = '-';
 	do
 		digits[n++] = (char)('0' + u % 10);
 	while ((u /= 10) != 0);
 	while (n > 0)
-		*o++ = digits[--n];
-	return o;
+		out[len++] = digits[--n];
+	return len;
 }
+
+static char *put_int(char *o, int64_t v) { return o + art_json_int(o, v); }
 
 #define PUT_LIT(o, lit) (memcpy((o), (lit), sizeof(lit) - 1), (o) + sizeof(lit) - 1)
 

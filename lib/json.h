@@ -66,6 +66,10 @@ int art_json_whole_number(art_str raw, int64_t *v);
 bool art_json_canonical_record(const struct art_jobject *o);
 
 int art_json_put_string(struct art_buf *b, art_str s);
+/* V in decimal, as the writer writes numbers, at OUT (no NUL); returns
+ * the length. */
+#define ART_JSON_INT_MAX 20
+size_t art_json_int(char out[ART_JSON_INT_MAX], int64_t v);
 /* One record as one line of NDJSON, newline included. */
 int art_json_put_record(struct art_buf *b, const struct art_record *r);
 

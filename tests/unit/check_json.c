@@ -307,6 +307,10 @@ START_TEST(numbers_are_written_whole)
 		art_str tail = {out.p + out.len - strlen(expect[i]), strlen(expect[i])};
 		ck_assert_str_view(tail, expect[i]);
 	}
+	char num[ART_JSON_INT_MAX];
+	ck_assert_str_view(((art_str){num, art_json_int(num, INT64_MIN)}), "-9223372036854775808");
+	ck_assert_str_view(((art_str){num, art_json_int(num, INT64_MAX)}), "9223372036854775807");
+	ck_assert_str_view(((art_str){num, art_json_int(num, 0)}), "0");
 	const char *head = "{\"source\":\"s\",\"date\":\"2024-01-02\",\"category\":\"c\","
 			   "\"title\":\"t\",\"summary\":\"\",\"tags\":[\"a\",\"b\"],";
 	ck_assert(strncmp(out.p, head, strlen(head)) == 0);
