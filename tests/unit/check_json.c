@@ -290,6 +290,45 @@ START_TEST(record_keys_leaving_their_order)
 }
 END_TEST
 
+/* A line that leaves the writer's layout at any key is read as well, by
+ * the general parser, with the same fields; an error is reported the same
+ * wherever it is found. */
+START_TEST(lines_leaving_the_written_layout_read_the_same)
+{
+	const char *written = "{\"source\":\"S\",\"date\":\"2024-01-02\",\"category\":\"C\","
+			      "\"title\":\"T\",\"summary\":\"U\",\"tags\":[\"a\",\"b\"],\"likes\":1,"
+			      "\"read_minutes\":2}";
+	struct art_record want, got;
+	ck_assert_int_eq(parse(written), 0);
+	ck_assert_int_eq(art_record_from_json(&want, &obj, err, sizeof err), 0);
+	ck_assert(art_json_canonical_record(&obj));
+	static char copies[ART_NFIELDS][512]; /* the records' views point into them */
+	for (size_t k = 0; k < ART_NFIELDS; k++) {
+		/* a space after the K-th colon */
+		const char *colon = written;
+		for (size_t n = 0; n <= k; n++)
+			colon = strchr(colon + 1, ':');
+		while (colon[-1] != '"')
+			colon = strchr(colon + 1, ':');
+		int at = (int)(colon - written) + 1;
+		snprintf(copies[k], sizeof copies[k], "%.*s %s", at, written, written + at);
+		ck_assert_int_eq(parse(copies[k]), 0);
+		ck_assert_int_eq(art_record_from_json(&got, &obj, err, sizeof err), 0);
+		ck_assert_msg(!art_json_canonical_record(&obj), "%s", copies[k]);
+		ck_assert(art_str_eq(got.source, want.source) && art_str_eq(got.date, want.date) &&
+			  art_str_eq(got.category, want.category) && art_str_eq(got.title, want.title) &&
+			  art_str_eq(got.summary, want.summary) && got.ntags == 2 &&
+			  art_str_eq(got.tags[1], want.tags[1]) && got.likes == 1 && got.read_minutes == 2);
+	}
+	ck_assert_int_eq(parse("{\"source\":\"S\",\"date\":\"2024-01-02\",\"category\":\"C\","
+			       "\"title\":\"T\",\"summary\":\"a\\qb\"}"),
+			 -1);
+	ck_assert_str_eq(err, "column 76: bad escape '\\q'");
+	ck_assert_int_eq(parse("{\"source\":\"S\",\"date\":\"2024-01-02\",\"source\":\"C\"}"), -1);
+	ck_assert_str_eq(err, "column 35: duplicate key \"source\"");
+}
+END_TEST
+
 START_TEST(numbers_are_written_whole)
 {
 	art_str tags[] = {S("a"), S("b")};
@@ -333,6 +372,7 @@ static Suite *json_suite(void)
 	tcase_add_test(tc, the_writer_sees_special_bytes_at_every_offset);
 	tcase_add_test(tc, numbers_are_written_whole);
 	tcase_add_test(tc, record_keys_leaving_their_order);
+	tcase_add_test(tc, lines_leaving_the_written_layout_read_the_same);
 	tcase_add_test(tc, the_reader_sees_special_bytes_at_every_offset);
 	tcase_add_test(tc, lines_not_as_the_writer_writes_are_not_canonical);
 	tcase_add_test(tc, only_a_record_as_written_is_canonical);
