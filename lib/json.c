@@ -674,30 +674,27 @@ static char *put_string(char *o, art_str s)
 {
 	static const char hex[] = "0123456789abcdef";
 	const char *p = s.n ? s.p : "", *end = p + s.n; /* an empty view may have no pointer */
+	const char *run = p; /* bytes written as they are, not yet copied */
 	*o++ = '"';
 	for (;;) {
-		const char *run = p;
 		p = skip_plain(p, end);
+		unsigned char c = p < end ? (unsigned char)*p : 0;
+		size_t n = 0;
+		uint32_t cp;
+		if (c >= 0x80 && (n = art_utf8_decode((const unsigned char *)p, (size_t)(end - p), &cp))) {
+			p += n; /* a character outside ASCII stays in the run */
+			continue;
+		}
 		memcpy(o, run, (size_t)(p - run));
 		o += p - run;
 		if (p == end)
 			break;
-		unsigned char c = (unsigned char)*p;
-		if (c >= 0x80) {
-			uint32_t cp;
-			size_t n = art_utf8_decode((const unsigned char *)p, (size_t)(end - p), &cp);
-			if (n) {
-				memcpy(o, p, n);
-				o += n;
-				p += n;
-			} else {
-				memcpy(o, "\xEF\xBF\xBD", 3);
-				o += 3;
-				p++;
-			}
+		run = ++p;
+		if (c >= 0x80) { /* not UTF-8 */
+			memcpy(o, "\xEF\xBF\xBD", 3);
+			o += 3;
 			continue;
 		}
-		p++;
 		*o++ = '\\';
 		switch (c) {
 		case '"': *o++ = '"'; break;
