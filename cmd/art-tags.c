@@ -12,6 +12,7 @@
 #include "chart.h"
 #include "cli.h"
 #include "tagcount.h"
+#include "utf8.h"
 
 static const struct cli_command command = {
     .name = "art-tags",
@@ -208,7 +209,7 @@ static void draw_chart(struct art_tagcount *tc)
 	struct art_tagrow row;
 	for (size_t i = 0; i < n; i++) {
 		art_tagcount_row(tc, i, &row);
-		size_t w = art_text_width(label(&buf, &row));
+		size_t w = art_utf8_width(label(&buf, &row));
 		widest = w > widest ? w : widest;
 		max = row.count > max ? row.count : max;
 	}
@@ -220,8 +221,9 @@ static void draw_chart(struct art_tagcount *tc)
 		struct art_tagrow prev;
 		if (indent && (i == 0 || (art_tagcount_row(tc, i - 1, &prev),
 		                          !art_str_eq(prev.group, row.group)))) {
-			if (art_chart_put_text(&cli.out.buf, row.group,
-			                       c.label_w + c.count_w + c.bar_w + 2, 0) ||
+			size_t shown;
+			if (art_utf8_fit(&cli.out.buf, row.group, c.label_w + c.count_w + c.bar_w + 2,
+			                 '?', &shown) ||
 			    art_buf_putc(&cli.out.buf, '\n'))
 				cli_fatal("out of memory");
 		}

@@ -247,7 +247,7 @@ static int put_chart(struct html *h, struct art_buf *b)
 		unsigned len = (unsigned)((count * bar + most / 2) / most);
 		size_t shown;
 		h->label.len = 0;
-		rc |= art_table_put_cell(&h->label, top[i].tags[0], CHART_LABEL, &shown);
+		rc |= art_utf8_fit(&h->label, top[i].tags[0], CHART_LABEL, ' ', &shown);
 		rc |= art_buf_printf(b, "<text x=\"%u\" y=\"%u\" text-anchor=\"end\">", label - 8, y + 14);
 		rc |= art_html_put_text(b, art_buf_str(&h->label));
 		rc |= art_buf_printf(b,

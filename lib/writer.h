@@ -119,10 +119,6 @@ int art_csv_put_cell(struct art_buf *b, art_str cell, const struct art_csv_style
 int art_tsv_put_cell(struct art_buf *b, art_str cell, bool safe);
 int art_markdown_put_cell(struct art_buf *b, art_str cell);
 int art_html_put_text(struct art_buf *b, art_str text);
-/* A cell of a terminal table: control characters shown as spaces, bytes
- * that are not UTF-8 as U+FFFD, cut with "…" to WIDTH display columns.
- * *shown is set to the display width appended. */
-int art_table_put_cell(struct art_buf *b, art_str cell, size_t width, size_t *shown);
 /* A record as the listing prints it, without the page header.  -1 when
  * out of memory; 1 (nothing appended) when the record cannot be written
  * as a listing, with WHY set. */
