@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 struct cli cli;
@@ -123,12 +124,23 @@ void cli_input_error(const struct art_error *err)
 		cli_error("%s: %s", shown(err->file), err->msg);
 }
 
-uint64_t cli_number(const char *option, const char *arg, uint64_t min, uint64_t max)
+bool cli_whole_number(const char *arg, uint64_t *v)
 {
 	char *end;
+	if (*arg < '0' || *arg > '9')
+		return false;
 	errno = 0;
-	unsigned long long v = strtoull(arg, &end, 10);
-	if (*arg < '0' || *arg > '9' || *end || errno == ERANGE)
+	unsigned long long n = strtoull(arg, &end, 10);
+	if (*end || errno == ERANGE)
+		return false;
+	*v = n;
+	return true;
+}
+
+uint64_t cli_number(const char *option, const char *arg, uint64_t min, uint64_t max)
+{
+	uint64_t v;
+	if (!cli_whole_number(arg, &v))
 		cli_usage_error("invalid number for %s: '%s'", option, arg);
 	if (v < min && max == UINT64_MAX)
 		cli_usage_error("%s must be at least %" PRIu64 ": '%s'", option, min, arg);
@@ -136,6 +148,21 @@ uint64_t cli_number(const char *option, const char *arg, uint64_t min, uint64_t 
 		cli_usage_error("%s must be from %" PRIu64 " to %" PRIu64 ": '%s'", option, min, max,
 				arg);
 	return v;
+}
+
+void cli_exclusive(const char *a, const char *b)
+{
+	if (a && b)
+		cli_usage_error("--%s and --%s cannot be used together", a, b);
+}
+
+size_t cli_display_width(size_t fallback)
+{
+	struct winsize ws;
+	int term = !cli.output && isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0
+			   ? ws.ws_col
+			   : 0;
+	return art_chart_width(getenv("COLUMNS"), term > 0 ? term : (int)fallback);
 }
 
 static void remove_temp_and_die(int sig)
@@ -218,4 +245,10 @@ int cli_finish(void)
 	if (fclose(stdout) != 0 && errno != EPIPE)
 		cli_error("write error: %s", strerror(errno));
 	return cli.status;
+}
+
+int cli_finish_found(bool found)
+{
+	int status = cli_finish();
+	return status == ART_EXIT_OK && !found ? ART_EXIT_NOTHING : status;
 }

@@ -59,5 +59,11 @@ int art_json_whole_number(art_str raw, int64_t *v);
 int art_json_put_string(struct art_buf *b, art_str s);
 /* One record as one line of NDJSON, newline included. */
 int art_json_put_record(struct art_buf *b, const struct art_record *r);
+/* The same in parts, for lines that show the tags otherwise: the keys
+ * before "tags" ('{' to the comma after "summary"), then what the caller
+ * writes in the place of "tags", then the keys after it (from the comma
+ * before "likes" to the newline). */
+int art_json_put_record_head(struct art_buf *b, const struct art_record *r);
+int art_json_put_record_tail(struct art_buf *b, const struct art_record *r);
 
 #endif
