@@ -101,7 +101,7 @@ void cli_fatal(const char *fmt, ...)
 	exit(ART_EXIT_FAILURE);
 }
 
-static const char *shown(const char *file)
+const char *cli_file_name(const char *file)
 {
 	return strcmp(file, "-") == 0 ? "(standard input)" : file;
 }
@@ -109,8 +109,8 @@ static const char *shown(const char *file)
 void cli_bad_record(const struct art_error *err)
 {
 	if (cli.strict)
-		cli_fatal("%s:%lu: %s", shown(err->file), err->line, err->msg);
-	fprintf(stderr, "%s: %s:%lu: %s\n", cli.cmd->name, shown(err->file), err->line, err->msg);
+		cli_fatal("%s:%lu: %s", cli_file_name(err->file), err->line, err->msg);
+	fprintf(stderr, "%s: %s:%lu: %s\n", cli.cmd->name, cli_file_name(err->file), err->line, err->msg);
 	cli.skipped++;
 }
 
@@ -152,9 +152,9 @@ bool cli_next(struct art_input *in, struct art_item *item)
 			break;
 		case ART_FAIL:
 			if (err.line)
-				cli_error("%s:%lu: %s", shown(err.file), err.line, err.msg);
+				cli_error("%s:%lu: %s", cli_file_name(err.file), err.line, err.msg);
 			else
-				cli_error("%s: %s", shown(err.file), err.msg);
+				cli_error("%s: %s", cli_file_name(err.file), err.msg);
 			break;
 		}
 	}
