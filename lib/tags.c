@@ -10,27 +10,27 @@
 #include "lines.h"
 
 /* The weights, in tenths of a point (art-parse(1) lists them).  A cut's
- * weight says how likely its kind of place is to be a boundary; a tag's
- * words then confirm or refute it. */
+ * weight says how likely its kind of place is to be a boundary; the words
+ * of the tags on either side then confirm or refute it. */
 enum {
 	W_LOWER_UPPER = 15,  /* "gJ" in "EngineeringJava" */
 	W_CAPS_WORD = 15,    /* "QK" in "JMQKafka": capitals, then a capitalised word */
-	W_CAP_WORD = 0,      /* "SB" in "PaaSBackend": one capital after lowercase, then a word */
-	W_INITIAL_CAP = -10, /* "ET" in "ETag": a word's first capital, then a word */
+	W_CAP_WORD = 0,      /* "SB" in "PaaSBackend": a last capital, then a capitalised word */
+	W_INITIAL_CAP = -10, /* "ET" in "ETag": a word's first capital, then a capitalised word */
 	W_CAPS = 0,          /* "IK" in "AIKV": between capitals */
 	W_CAPS_LOWER = 10,   /* "Sd" in "JFSdistributed": capitals, then lowercase */
-	W_CAP_LOWER = -20,   /* "Ka" in "Kafka": one capital, then lowercase (word edges only) */
-	W_WORD_EDGE = -10,   /* "sd" in "Microservicesdatabase" (word edges only) */
+	W_CAP_LOWER = -20,   /* "Ka" in "Kafka": one capital, then lowercase */
+	W_WORD_EDGE = -10,   /* "sd" in "Microservicesdatabase": inside lowercase */
 	W_DIGIT = -10,       /* "n4", "4j" in "LangChain4j" */
 	W_DIGIT_UPPER = 5,   /* "6N" in "IPv6NAT64" */
 	W_AFTER_SYMBOL = 10, /* "+G" in "C++Go" */
-	W_BEFORE_DOT = -10,  /* ".N" in "C#.NET" */
+	W_BEFORE_DOT = -10,  /* "#." in "C#.NET" */
 	W_SPLIT_WORD = -20,  /* the cut breaks a word of the text ("Dev|Ops" when it says "DevOps") */
 
-	W_HIT = 20,        /* a tag's word occurs in the title or summary */
-	W_HIT_SHORT = 10,  /* ... a two-letter one */
-	W_STEM = 12,       /* ... in another form ("refactoring" for "refactored") */
-	W_MISS = -10,      /* a word that does not occur */
+	W_HIT = 20,          /* a tag's word occurs in the title or summary */
+	W_HIT_SHORT = 10,    /* ... a word of one or two characters */
+	W_STEM = 12,         /* ... in another form ("refactoring" for "refactored") */
+	W_MISS = -10,        /* a word that does not occur */
 	W_EDGE_COMMON = -10, /* a tag that starts or ends with "of", "and", ... */
 	W_CASE_MIX = -10,    /* a lowercase word, then a capitalised one ("end Development") */
 	W_ONE_CAPITAL = -10, /* a tag of one capital letter */
@@ -40,29 +40,28 @@ enum {
 	W_LEARNED = 15,     /* the tag was learned once ... */
 	W_LEARNED_MAX = 30, /* ... +0.5 each time its count doubles, up to this */
 
-	W_ORDER = -100, /* two tags out of ascending byte order */
-	W_COUNT = 4,    /* times log2 of how much rarer the tag count is than the usual one */
-	W_MARGIN = 20,  /* a win by this much teaches all the winner's tags */
+	W_COUNT = 4, /* times log2 of how much rarer the tag count is than the usual one */
 };
 
 enum {
-	MAXP = 32,            /* cut points per line, its ends included */
-	TMAX = 8,             /* tag counts told apart; more count as TMAX */
-	KEEP = 2,             /* splits kept per state: the winner and the runner-up */
-	KEEP_EXPLAIN = 5,     /* splits shown when explaining */
-	WINDOW = 32,          /* recent records whose tag counts are weighed */
-	LEARNED_MAX = 4096,   /* learned tags kept */
-	SPLIT_MAX = 1024,     /* a longer line is taken as one tag */
-	NONE = INT16_MIN,     /* no cut here */
-	TAG_KEY = 1 << 16,    /* tie-break weight of one tag */
-	SCORE_KEY = 1 << 24,  /* the score's weight in a ranking key */
+	MAXP = 32,           /* cut points per line, its ends included */
+	TMAX = 8,            /* tag counts told apart; more count as TMAX */
+	KEEP_EXPLAIN = 5,    /* splits shown when explaining */
+	WINDOW = 32,         /* recent records whose tag counts are weighed */
+	LEARNED_MAX = 4096,  /* learned tags kept */
+	SPLIT_MAX = 1024,    /* a longer line is taken as one tag */
+	NONE = INT16_MIN,    /* no cut here */
+	TAG_KEY = 1 << 16,   /* tie-break weight of one tag */
+	SCORE_KEY = 1 << 24, /* the score's weight in a ranking key */
+	NBIGRAM = 37 * 37,   /* pairs of letters and digits, case folded */
+	NTRIGRAM = 2048,     /* bits of the filter of triples */
 };
 
 enum { C_OTHER, C_SPACE, C_UP, C_LOW, C_DIGIT, C_CONT, C_LEAD };
 
 static const unsigned char cls[256] = {
-	[' '] = C_SPACE,	  ['\t'] = C_SPACE,	    ['A' ... 'Z'] = C_UP,
-	['a' ... 'z'] = C_LOW,	  ['0' ... '9'] = C_DIGIT,  [0x80 ... 0xBF] = C_CONT,
+	[' '] = C_SPACE,       ['\t'] = C_SPACE,	 ['A' ... 'Z'] = C_UP,
+	['a' ... 'z'] = C_LOW, ['0' ... '9'] = C_DIGIT, [0x80 ... 0xBF] = C_CONT,
 	[0xC0 ... 0xFF] = C_LEAD,
 };
 
@@ -72,36 +71,37 @@ static inline unsigned lower(unsigned char c) { return cls[c] == C_UP ? c | 0x20
 #define HASH_MUL 0x100000001b3ULL
 static inline uint64_t mix(uint64_t h) { return h * 0x9E3779B97F4A7C15ULL; }
 
-/* The kinds of cut, for the weights and the explanation. */
+/* The kinds of cut, for the weights and the explanation.  Those of weight
+ * 0 or less are places to cut only where a word of the text or a known
+ * tag starts or ends. */
 enum why {
 	WHY_LOWER_UPPER, WHY_CAPS_WORD, WHY_CAP_WORD, WHY_INITIAL_CAP, WHY_CAPS, WHY_CAPS_LOWER,
-	WHY_CAP_LOWER, WHY_WORD_EDGE, WHY_DIGIT, WHY_DIGIT_UPPER, WHY_AFTER_SYMBOL,
-	WHY_BEFORE_DOT, WHY_KNOWN_EDGE
+	WHY_CAP_LOWER, WHY_WORD_EDGE, WHY_DIGIT, WHY_DIGIT_UPPER, WHY_AFTER_SYMBOL, WHY_BEFORE_DOT,
+	NWHY
 };
 static const struct {
 	short w;
 	const char *what;
-} cut_kinds[] = {
+} cut_kinds[NWHY] = {
 	[WHY_LOWER_UPPER] = {W_LOWER_UPPER, "lowercase, then a capital"},
 	[WHY_CAPS_WORD] = {W_CAPS_WORD, "capitals, then a capitalised word"},
 	[WHY_CAP_WORD] = {W_CAP_WORD, "a last capital, then a capitalised word"},
 	[WHY_INITIAL_CAP] = {W_INITIAL_CAP, "a first capital, then a capitalised word"},
 	[WHY_CAPS] = {W_CAPS, "between capitals"},
 	[WHY_CAPS_LOWER] = {W_CAPS_LOWER, "capitals, then lowercase"},
-	[WHY_CAP_LOWER] = {W_CAP_LOWER, "a capital, then lowercase, at a word's edge"},
-	[WHY_WORD_EDGE] = {W_WORD_EDGE, "inside lowercase, at a word's edge"},
+	[WHY_CAP_LOWER] = {W_CAP_LOWER, "one capital, then lowercase"},
+	[WHY_WORD_EDGE] = {W_WORD_EDGE, "inside lowercase"},
 	[WHY_DIGIT] = {W_DIGIT, "between a letter and a digit"},
 	[WHY_DIGIT_UPPER] = {W_DIGIT_UPPER, "a digit, then a capital"},
 	[WHY_AFTER_SYMBOL] = {W_AFTER_SYMBOL, "after + or #"},
 	[WHY_BEFORE_DOT] = {W_BEFORE_DOT, "before a dot"},
-	[WHY_KNOWN_EDGE] = {W_WORD_EDGE, "inside lowercase, at a known tag's edge"},
 };
 
 /* Words too common to say anything about a tag. */
 static const char *const common_words[] = {
-	"a",	"an",	"and", "are",  "as",   "at",   "be",   "by",   "can",	"do",
-	"for",	"from", "has", "have", "how",  "in",   "into", "is",   "it",	"its",
-	"new",	"not",	"of",  "on",   "or",   "our",  "than", "that", "the",	"their",
+	"a",	"an",	"and", "are",  "as",   "at",   "be",   "by",   "can",  "do",
+	"for",	"from", "has", "have", "how",  "in",   "into", "is",   "it",   "its",
+	"new",	"not",	"of",  "on",   "or",   "our",  "than", "that", "the",  "their",
 	"this", "to",	"use", "via",  "vs",   "was",  "we",   "what", "when", "why",
 	"will", "with", "you", "your",
 };
@@ -110,22 +110,28 @@ enum { NCOMMON = sizeof common_words / sizeof *common_words };
 /* Endings that make two words one ("refactoring", "refactored"); the
  * first NINFLECT may also follow a whole word ("service", "services"). */
 enum { NINFLECT = 8 };
-static const char *const endings[] = {
-	"s",	 "es",	   "ed",     "d",     "ing",	 "ings",   "er",      "ers",  "e",
-	"or",	 "ors",	   "ion",    "ions",  "ation", "ations",   "ization", "isation", "ity",
-	"ities", "ility",  "ibility", "ability", "able", "ible",	   "ably",    "le",   "ment",
-	"ments", "ly",	   "al",     "ally",  "ar",	 "ic",	   "ics",     "ical", "ive",
-	"ives",	 "ize",	   "ized",   "izes",  "ise",	 "ised",   "y",	      "ies",  "ied",
-	"ness",	 "ism",	   "ist",    "ists",  "ence",	 "ance",   "ency",    "ent",  "ant",
-	"ure",	 "ous",
+#define E(s) {s, sizeof s - 1}
+static const struct {
+	char s[8];
+	unsigned char n;
+} endings[] = {
+	E("s"),	    E("es"),	 E("ed"),      E("d"),	     E("ing"),	  E("ings"),   E("er"),
+	E("ers"),   E("e"),	 E("or"),      E("ors"),     E("ion"),	  E("ions"),   E("ation"),
+	E("ations"), E("ization"), E("isation"), E("ity"),    E("ities"),  E("ility"),  E("ibility"),
+	E("ability"), E("able"),	 E("ible"),    E("ably"),    E("le"),	  E("ment"),   E("ments"),
+	E("ly"),    E("al"),	 E("ally"),    E("ar"),	     E("ic"),	  E("ics"),    E("ical"),
+	E("ive"),   E("ives"),	 E("ize"),     E("ized"),    E("izes"),	  E("ise"),    E("ised"),
+	E("y"),	    E("ies"),	 E("ied"),     E("ness"),    E("ism"),	  E("ist"),    E("ists"),
+	E("ence"),  E("ance"),	 E("ency"),    E("ent"),     E("ant"),	  E("ure"),    E("ous"),
 };
+#undef E
+enum { NENDINGS = sizeof endings / sizeof *endings };
 
-struct cword { /* a word of the record's title or summary */
-	uint64_t key, full; /* hash of the word (or of its first four letters), of the word */
-	const char *w;
-	uint32_t gen;
+struct tword { /* a word of the record's title or summary */
+	const unsigned char *w;
 	uint16_t n;
-	uint8_t prefix; /* an entry by the first four letters */
+	uint16_t next; /* the next with the same first letters, + 1 */
+	uint16_t key;  /* its first letters: a pair (n == 2) or a triple */
 };
 
 struct known {
@@ -149,9 +155,9 @@ struct cell { /* one of the best splits of the line so far, ending in a given ta
 };
 
 /* A split's score, by reason. */
-enum { P_CUTS, P_SPLIT, P_WORDS, P_KNOWN, P_SHAPE, P_ORDER, P_COUNT, NPARTS };
-static const char *const part_names[NPARTS] = {"cuts",  "broken words", "words", "known tags",
-					       "shape", "order",	"count"};
+enum { P_CUTS, P_SPLIT, P_WORDS, P_KNOWN, P_SHAPE, P_COUNT, NPARTS };
+static const char *const part_names[NPARTS] = {"cuts",	     "broken words", "words",
+					       "known tags", "shape",	     "count"};
 struct parts {
 	int v[NPARTS];
 };
@@ -159,12 +165,18 @@ struct parts {
 struct art_tagger {
 	bool explain;
 	uint64_t common[NCOMMON]; /* hashes of common_words, sorted */
+	uint64_t common_any;      /* bit h & 63 set for each of them */
+	unsigned char code[256];  /* 1..36 for digits and letters, case folded */
+	unsigned char low[256];   /* lowercase */
 
-	/* the record's context */
-	struct cword *ctx;
-	size_t ctx_cap, ctx_n;
-	uint32_t gen;
+	/* the record's context: the words of its title and summary that begin
+	 * with letters found together in the line, chained by their first two
+	 * letters (words of two) or three */
+	struct tword *words;
+	size_t nwords, words_cap;
+	uint16_t pair_head[NBIGRAM], triple_head[NTRIGRAM + 1]; /* first word + 1; the last unused */
 	uint64_t singles; /* capitals and digits standing alone in it */
+	uint64_t line_pairs[NBIGRAM / 64 + 1], line_triples[NTRIGRAM / 64];
 
 	/* known tags */
 	struct known *known;
@@ -173,6 +185,8 @@ struct art_tagger {
 	uint32_t *kslot; /* by hash, index + 1 */
 	size_t kslot_cap;
 	uint32_t khead[4096]; /* by first two bytes, index + 1 */
+	uint64_t khead_any[4096 / 64];
+	uint64_t klens; /* bit n set when a known tag has n bytes (63 for more) */
 	uint32_t kshort;      /* one-byte tags, chained */
 
 	/* tag counts of recent records */
@@ -182,18 +196,31 @@ struct art_tagger {
 	/* scratch for one line */
 	const unsigned char *p;
 	size_t n, scratch_cap;
-	uint64_t *hl, *hc, *pw; /* prefix hashes: lowercased, as is; powers */
+	uint64_t *hc, *pw; /* prefix hashes of the line; powers of HASH_MUL */
 	int16_t *prior;
-	uint8_t *why;
-	uint16_t *low_end;
+	uint8_t *why, *word_end, *tstart; /* tstart: 1, 2 when a text word of 2, 3+ may start */
+	uint16_t *run_end;
+	uint16_t *pkey, *tkey; /* the pair and triple starting at each place */
+	uint8_t *cl;           /* classes */
+	struct point *cand;
+	uint16_t occ[32][2]; /* known tags found in the line */
+	size_t nocc;
 	struct point pts[MAXP];
 	size_t m; /* pts[0..m] */
 	int32_t tscore[MAXP * MAXP];
-	struct point *cand;
+	uint16_t layers[MAXP * MAXP]; /* tag counts of the splits kept, by last tag */
 	struct cell *cells;
 	uint8_t *ncell;
 	size_t cells_cap, ncell_cap;
 	int cprior[TMAX + 1];
+	int64_t best[(TMAX + 1) * MAXP * MAXP]; /* the quick search's states */
+	uint8_t from[(TMAX + 1) * MAXP * MAXP * 2];
+	int8_t rarity[WINDOW + 1][WINDOW + 1]; /* the count weight, by commonest and own tally */
+	struct {
+		uint32_t key, gen;
+		int16_t score;
+	} memo[256]; /* word scores of this line */
+	uint32_t memo_gen, memo_n;
 };
 
 /* ---- hashing ---- */
@@ -227,6 +254,8 @@ static int cmp_u64(const void *a, const void *b)
 
 static bool is_common(const struct art_tagger *t, uint64_t h)
 {
+	if (!(t->common_any >> (h & 63) & 1))
+		return false;
 	size_t lo = 0, hi = NCOMMON;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
@@ -240,144 +269,223 @@ static bool is_common(const struct art_tagger *t, uint64_t h)
 	return false;
 }
 
-/* ---- the record's context: the words of its title and summary ---- */
+/* By first letter, bit n set when an ending of n letters starts with it;
+ * and the endings in order of their first letters. */
+static unsigned char ending_first[256];
+static unsigned char ending_at[27], ending_order[NENDINGS];
 
-/* The entry for KEY: a whole word (PREFIX false), or a word by its first
- * four letters (PREFIX true; FULL, unless 0, picks the word). */
-static struct cword *ctx_find(const struct art_tagger *t, uint64_t key, bool prefix, uint64_t full)
+static inline bool has_bit(const uint64_t *set, unsigned bit) { return set[bit / 64] >> (bit % 64) & 1; }
+static inline void set_bit(uint64_t *set, unsigned bit) { set[bit / 64] |= 1ull << (bit % 64); }
+static inline unsigned pair_of(const unsigned char *code, const unsigned char *p)
 {
-	if (!t->ctx_n)
-		return NULL;
-	size_t mask = t->ctx_cap - 1;
-	for (size_t i = mix(key) >> 40 & mask; t->ctx[i].gen == t->gen; i = (i + 1) & mask) {
-		struct cword *c = &t->ctx[i];
-		if (c->key == key && c->prefix == prefix && (!full || c->full == full))
-			return c;
-	}
-	return NULL;
+	return code[p[0]] * 37u + code[p[1]];
+}
+static inline unsigned triple_of(const unsigned char *code, const unsigned char *p)
+{
+	return (code[p[0]] * 1369u + code[p[1]] * 37u + code[p[2]]) & (NTRIGRAM - 1);
 }
 
-static void ctx_insert(struct art_tagger *t, struct cword w)
+/* ---- the record's context ---- */
+
+static bool common_word(const struct art_tagger *t, const unsigned char *w, size_t n)
 {
-	size_t mask = t->ctx_cap - 1, i = mix(w.key) >> 40 & mask;
-	while (t->ctx[i].gen == t->gen)
-		i = (i + 1) & mask;
-	w.gen = t->gen;
-	t->ctx[i] = w;
-	t->ctx_n++;
+	return n <= 5 && is_common(t, hash_lower((const char *)w, n));
 }
 
-static int ctx_grow(struct art_tagger *t)
+static inline bool same_lower(const unsigned char *low, const unsigned char *x,
+			      const unsigned char *y, size_t n)
 {
-	size_t cap = t->ctx_cap ? t->ctx_cap * 2 : 512;
-	struct cword *old = t->ctx, *nw = calloc(cap, sizeof *nw);
-	if (!nw)
-		return -1;
-	size_t oldcap = t->ctx_cap;
-	t->ctx = nw;
-	t->ctx_cap = cap;
-	t->ctx_n = 0;
-	for (size_t i = 0; i < oldcap; i++)
-		if (old[i].gen == t->gen)
-			ctx_insert(t, old[i]);
-	free(old);
-	return 0;
+	for (size_t k = 0; k < n; k++)
+		if (low[x[k]] != low[y[k]])
+			return false;
+	return true;
 }
 
-static int ctx_put(struct art_tagger *t, uint64_t key, bool prefix, uint64_t full, const char *w,
-		   size_t n)
+/* Bit 7 of each byte of X set when the byte is an ASCII letter or digit. */
+static inline uint64_t word_bytes(uint64_t x)
 {
-	if (ctx_find(t, key, prefix, full))
+	const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80, low7 = ones * 0x7F;
+	uint64_t y = (x | ones * 0x20) & low7, d = x & low7; /* no carries between bytes below */
+	uint64_t alpha = (y + ones * (0x80 - 'a')) & ~(y + ones * (0x7F - 'z'));
+	uint64_t digit = (d + ones * (0x80 - '0')) & ~(d + ones * (0x7F - '9'));
+	return (alpha | digit) & ~x & high;
+}
+
+/* Index the word of S starting at A, whose first letters are KEY. */
+static int ctx_keep_word(struct art_tagger *t, const unsigned char *p, size_t n, size_t a,
+			 unsigned key, uint16_t *head)
+{
+	size_t e = a + 2;
+	while (e < n && t->code[p[e]])
+		e++;
+	size_t len = e - a;
+	if (len > UINT16_MAX || t->nwords >= UINT16_MAX || common_word(t, p + a, len))
 		return 0;
-	if ((t->ctx_n + 1) * 2 > t->ctx_cap && ctx_grow(t) != 0)
-		return -1;
-	ctx_insert(t, (struct cword){.key = key, .full = full, .w = w, .n = (uint16_t)n, .prefix = prefix});
+	if (t->nwords == t->words_cap) {
+		size_t cap = t->words_cap ? t->words_cap * 2 : 64;
+		struct tword *w = realloc(t->words, cap * sizeof *w);
+		if (!w)
+			return -1;
+		t->words = w;
+		t->words_cap = cap;
+	}
+	t->words[t->nwords] = (struct tword){p + a, (uint16_t)len, *head, (uint16_t)key};
+	*head = (uint16_t)++t->nwords;
 	return 0;
 }
 
+/* Index the word of S starting at A if it could match part of the line:
+ * if its first three characters (two for a word of two) occur together in
+ * the line. */
+static inline int ctx_add_word(struct art_tagger *t, const unsigned char *p, size_t n, size_t a)
+{
+	const unsigned char *code = t->code;
+	unsigned c0 = code[p[a]], c1 = a + 1 < n ? code[p[a + 1]] : 0;
+	if (!c1) { /* one character */
+		if (cls[p[a]] != C_LOW)
+			t->singles |= 1ull << (p[a] - '0');
+		return 0;
+	}
+	unsigned c2 = a + 2 < n ? code[p[a + 2]] : 0, key;
+	uint16_t *head;
+	if (!c2) {
+		key = c0 * 37 + c1;
+		if (!has_bit(t->line_pairs, key))
+			return 0;
+		head = &t->pair_head[key];
+	} else {
+		key = (c0 * 1369 + c1 * 37 + c2) & (NTRIGRAM - 1);
+		if (!has_bit(t->line_triples, key))
+			return 0;
+		head = &t->triple_head[key];
+	}
+	return ctx_keep_word(t, p, n, a, key, head);
+}
+
+/* Index the words of S, eight bytes at a time: where a letter or digit
+ * follows something else, a word starts. */
 static int ctx_add_text(struct art_tagger *t, art_str s)
 {
 	const unsigned char *p = (const unsigned char *)s.p;
-	size_t i = 0;
-	while (i < s.n) {
-		if (!is_word(cls[p[i]])) {
-			i++;
-			continue;
-		}
-		size_t a = i;
-		uint64_t h = 0, h4 = 0, hp = 0;
-		for (; i < s.n && is_word(cls[p[i]]); i++) {
-			hp = h;
-			h = h * HASH_MUL + lower(p[i]);
-			if (i - a == 3)
-				h4 = h;
-		}
-		size_t n = i - a;
-		if (n == 1 && cls[p[a]] != C_LOW)
-			t->singles |= 1ull << (p[a] - '0');
-		if (n < 2 || n > UINT16_MAX || (n <= 5 && is_common(t, h)))
-			continue;
-		if (ctx_put(t, h, false, h, s.p + a, n) != 0)
-			return -1;
-		if (n >= 4 && ctx_put(t, h4, true, h, s.p + a, n) != 0)
-			return -1;
-		if (n >= 4 && p[i - 1] == 's' && p[i - 2] != 's') { /* "LLMs": "LLM" too */
-			if (ctx_put(t, hp, false, hp, s.p + a, n - 1) != 0)
+	size_t n = s.n, i = 0;
+	uint64_t before = 0; /* bit 7 set when the byte before I is a letter or digit */
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, p + i, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		x = __builtin_bswap64(x);
+#endif
+		uint64_t w = word_bytes(x);
+		for (uint64_t starts = w & ~(w << 8 | before); starts; starts &= starts - 1)
+			if (ctx_add_word(t, p, n, i + (size_t)__builtin_ctzll(starts) / 8) != 0)
 				return -1;
-		}
+		before = w >> 56;
+	}
+	for (; i < n; i++) {
+		bool word = t->code[p[i]] != 0;
+		if (word && !before && ctx_add_word(t, p, n, i) != 0)
+			return -1;
+		before = word;
 	}
 	return 0;
 }
 
 static int ctx_build(struct art_tagger *t, art_str title, art_str summary)
 {
-	if (++t->gen == 0) { /* wrapped: forget every old generation for real */
-		memset(t->ctx, 0, t->ctx_cap * sizeof *t->ctx);
-		t->gen = 1;
-	}
-	t->ctx_n = 0;
+	for (size_t i = 0; i < t->nwords; i++) /* forget the last record's */
+		if (t->words[i].n == 2)
+			t->pair_head[t->words[i].key] = 0;
+		else
+			t->triple_head[t->words[i].key] = 0;
+	t->nwords = 0;
 	t->singles = 0;
-	if (!t->ctx && ctx_grow(t) != 0)
+	if (ctx_add_text(t, title) != 0 || ctx_add_text(t, summary) != 0)
 		return -1;
-	return ctx_add_text(t, title) == 0 && ctx_add_text(t, summary) == 0 ? 0 : -1;
+	uint8_t *tstart = t->tstart;
+	const uint16_t *pkey = t->pkey, *tkey = t->tkey, *ph = t->pair_head, *th = t->triple_head;
+	size_t n = t->n;
+	if (!t->nwords) {
+		memset(tstart, 0, n);
+		return 0;
+	}
+	for (size_t i = 0; i < n; i++)
+		tstart[i] = (uint8_t)((ph[pkey[i]] != 0) | (th[tkey[i]] != 0) << 1);
+	return 0;
 }
 
-/* Is S[0..n) one of the endings (all of them, or the first NINFLECT)? */
-static bool ending_ok(const unsigned char *s, size_t n, size_t nendings)
+/* May a word of the text of LEN characters (at least two) start at line
+ * position Q? */
+static inline bool text_word_at(const struct art_tagger *t, size_t q, size_t len)
+{
+	return t->tstart[q] >> (len > 2) & 1;
+}
+
+/* The chain of words of the text that may start as the line does at Q. */
+static inline unsigned chain_at(const struct art_tagger *t, size_t q, size_t len)
+{
+	return len == 2 ? t->pair_head[t->pkey[q]] : t->triple_head[t->tkey[q]];
+}
+
+/* The word of the text that the line's [A, B) is, or whose plural ("LLMs"
+ * for "LLM") it is. */
+static const struct tword *text_word(const struct art_tagger *t, size_t a, size_t b)
+{
+	size_t n = b - a;
+	if (n < 2 || !text_word_at(t, a, n))
+		return NULL;
+	for (unsigned i = chain_at(t, a, n); i; i = t->words[i - 1].next) {
+		const struct tword *w = &t->words[i - 1];
+		if ((w->n == n || (n >= 3 && w->n == n + 1 && w->w[n] == 's' && w->w[n - 1] != 's')) &&
+		    same_lower(t->low, w->w, t->p + a, n))
+			return w;
+	}
+	return NULL;
+}
+
+/* Is S[0..n) ending number E? */
+static inline bool is_ending(const unsigned char *s, size_t n, size_t e)
+{
+	if (endings[e].n != n)
+		return false;
+	for (size_t k = 0; k < n; k++)
+		if ((unsigned char)endings[e].s[k] != lower(s[k]))
+			return false;
+	return true;
+}
+
+/* Is S[0..n) nothing, or one of the first NEND endings? */
+static bool ending_ok(const unsigned char *s, size_t n, size_t nend)
 {
 	if (n == 0)
 		return true;
-	if (n > 7)
+	unsigned f = lower(s[0]);
+	if (n > 7 || !(ending_first[f] >> n & 1))
 		return false;
-	for (size_t i = 0; i < nendings; i++) {
-		const char *e = endings[i];
-		size_t k = 0;
-		while (k < n && e[k] && (unsigned char)e[k] == lower(s[k]))
-			k++;
-		if (k == n && !e[k])
+	for (size_t o = ending_at[f - 'a']; o < ending_at[f - 'a' + 1]; o++)
+		if (ending_order[o] < nend && is_ending(s, n, ending_order[o]))
 			return true;
-	}
 	return false;
 }
 
-/* A word of the text that is TOKEN in another form: the same first letters
- * (four at least), then endings from the list. */
-static const struct cword *ctx_stem(const struct art_tagger *t, const unsigned char *tok, size_t n,
-				    uint64_t h4)
+/* Are TOK[0..n) and W[0..wn) one word in two forms: the same first
+ * letters (four at least), then endings from the list (and when TOK is all
+ * of W's first letters, an inflection)? */
+static bool same_stem(const unsigned char *tok, size_t n, const unsigned char *w, size_t wn)
 {
-	size_t mask = t->ctx_cap - 1;
-	for (size_t i = mix(h4) >> 40 & mask; t->ctx[i].gen == t->gen; i = (i + 1) & mask) {
-		const struct cword *c = &t->ctx[i];
-		if (c->key != h4 || !c->prefix)
-			continue;
-		const unsigned char *w = (const unsigned char *)c->w;
-		size_t k = 0;
-		while (k < n && k < c->n && lower(tok[k]) == lower(w[k]))
-			k++;
-		size_t all = sizeof endings / sizeof *endings;
-		if (k >= 4 && ending_ok(tok + k, n - k, all) &&
-		    ending_ok(w + k, c->n - k, k == n ? NINFLECT : all))
-			return c;
+	size_t k = 0;
+	while (k < n && k < wn && lower(tok[k]) == lower(w[k]))
+		k++;
+	return k >= 4 && ending_ok(tok + k, n - k, NENDINGS) &&
+	       ending_ok(w + k, wn - k, k == n ? NINFLECT : NENDINGS);
+}
+
+/* A word of the text that is the line's [A, A+N) in another form. */
+static const struct tword *text_stem(const struct art_tagger *t, size_t a, size_t n)
+{
+	for (unsigned i = chain_at(t, a, 4); i; i = t->words[i - 1].next) {
+		const struct tword *w = &t->words[i - 1];
+		if (w->n >= 4 && same_stem(t->p + a, n, w->w, w->n))
+			return w;
 	}
 	return NULL;
 }
@@ -407,6 +515,9 @@ static void known_index(struct art_tagger *t, uint32_t idx)
 		i = (i + 1) & mask;
 	t->kslot[i] = idx + 1;
 	const unsigned char *p = (const unsigned char *)t->kbytes.p + k->off;
+	if (k->n > 1)
+		t->khead_any[head_of(p) / 64] |= 1ull << (head_of(p) % 64);
+	t->klens |= 1ull << (k->n < 63 ? k->n : 63);
 	uint32_t *head = k->n == 1 ? &t->kshort : &t->khead[head_of(p)];
 	k->next = *head;
 	*head = idx + 1;
@@ -421,6 +532,8 @@ static int known_reindex(struct art_tagger *t, size_t cap)
 	t->kslot = slots;
 	t->kslot_cap = cap;
 	memset(t->khead, 0, sizeof t->khead);
+	memset(t->khead_any, 0, sizeof t->khead_any);
+	t->klens = 0;
 	t->kshort = 0;
 	for (size_t i = 0; i < t->nknown; i++)
 		known_index(t, (uint32_t)i);
@@ -491,6 +604,8 @@ static int known_add(struct art_tagger *t, const char *s, size_t n, bool lexicon
 	return 0;
 }
 
+static int log2_tenths(unsigned num, unsigned den);
+
 /* ---- the tagger ---- */
 
 struct art_tagger *art_tagger_new(void)
@@ -498,9 +613,31 @@ struct art_tagger *art_tagger_new(void)
 	struct art_tagger *t = calloc(1, sizeof *t);
 	if (!t)
 		return NULL;
-	for (size_t i = 0; i < NCOMMON; i++)
+	for (size_t i = 0; i < NCOMMON; i++) {
 		t->common[i] = hash_lower(common_words[i], strlen(common_words[i]));
+		t->common_any |= 1ull << (t->common[i] & 63);
+	}
 	qsort(t->common, NCOMMON, sizeof *t->common, cmp_u64);
+	size_t no = 0; /* the same every time */
+	for (int c = 'a'; c <= 'z'; c++) {
+		ending_at[c - 'a'] = (unsigned char)no;
+		for (size_t e = 0; e < NENDINGS; e++)
+			if (endings[e].s[0] == c) {
+				ending_first[c] |= (unsigned char)(1u << endings[e].n);
+				ending_order[no++] = (unsigned char)e;
+			}
+	}
+	ending_at[26] = (unsigned char)no;
+	for (unsigned top = 1; top <= WINDOW; top++)
+		for (unsigned c = 0; c <= top; c++)
+			t->rarity[top][c] = (int8_t)(-W_COUNT * log2_tenths(2 * top + 1, 2 * c + 1) / 10);
+	for (int c = 0; c < 256; c++)
+		t->low[c] = (unsigned char)lower((unsigned char)c);
+	for (int c = 0; c < 256; c++)
+		t->code[c] = cls[c] == C_DIGIT ? (unsigned char)(c - '0' + 1)
+			     : cls[c] == C_UP  ? (unsigned char)(c - 'A' + 11)
+			     : cls[c] == C_LOW ? (unsigned char)(c - 'a' + 11)
+					       : 0;
 	return t;
 }
 
@@ -508,16 +645,20 @@ void art_tagger_free(struct art_tagger *t)
 {
 	if (!t)
 		return;
-	free(t->ctx);
+	free(t->words);
 	free(t->known);
 	free(t->kslot);
 	art_buf_free(&t->kbytes);
-	free(t->hl);
 	free(t->hc);
 	free(t->pw);
 	free(t->prior);
 	free(t->why);
-	free(t->low_end);
+	free(t->word_end);
+	free(t->tstart);
+	free(t->run_end);
+	free(t->pkey);
+	free(t->tkey);
+	free(t->cl);
 	free(t->cand);
 	free(t->cells);
 	free(t->ncell);
@@ -579,6 +720,16 @@ int art_tagger_load(struct art_tagger *t, const char *path, struct art_error *er
 
 /* ---- one line ---- */
 
+static void *grow(void *p, size_t n, size_t size, bool *ok)
+{
+	void *q = realloc(p, n * size);
+	if (!q) {
+		*ok = false;
+		return p;
+	}
+	return q;
+}
+
 static int scratch(struct art_tagger *t, size_t n)
 {
 	if (n + 1 <= t->scratch_cap)
@@ -586,28 +737,19 @@ static int scratch(struct art_tagger *t, size_t n)
 	size_t cap = t->scratch_cap ? t->scratch_cap : 128;
 	while (cap < n + 1)
 		cap *= 2;
-	uint64_t *hl = realloc(t->hl, cap * sizeof *hl);
-	if (hl)
-		t->hl = hl;
-	uint64_t *hc = realloc(t->hc, cap * sizeof *hc);
-	if (hc)
-		t->hc = hc;
-	uint64_t *pw = realloc(t->pw, cap * sizeof *pw);
-	if (pw)
-		t->pw = pw;
-	int16_t *prior = realloc(t->prior, cap * sizeof *prior);
-	if (prior)
-		t->prior = prior;
-	uint8_t *why = realloc(t->why, cap);
-	if (why)
-		t->why = why;
-	uint16_t *low_end = realloc(t->low_end, cap * sizeof *low_end);
-	if (low_end)
-		t->low_end = low_end;
-	struct point *cand = realloc(t->cand, cap * sizeof *cand);
-	if (cand)
-		t->cand = cand;
-	if (!hl || !hc || !pw || !prior || !why || !low_end || !cand)
+	bool ok = true;
+	t->hc = grow(t->hc, cap, sizeof *t->hc, &ok);
+	t->pw = grow(t->pw, cap, sizeof *t->pw, &ok);
+	t->prior = grow(t->prior, cap, sizeof *t->prior, &ok);
+	t->why = grow(t->why, cap, 1, &ok);
+	t->word_end = grow(t->word_end, cap, 1, &ok);
+	t->tstart = grow(t->tstart, cap, 1, &ok);
+	t->run_end = grow(t->run_end, cap, sizeof *t->run_end, &ok);
+	t->pkey = grow(t->pkey, cap, sizeof *t->pkey, &ok);
+	t->tkey = grow(t->tkey, cap, sizeof *t->tkey, &ok);
+	t->cl = grow(t->cl, cap, 1, &ok);
+	t->cand = grow(t->cand, cap, sizeof *t->cand, &ok);
+	if (!ok)
 		return -1;
 	t->pw[0] = 1;
 	for (size_t i = t->scratch_cap ? t->scratch_cap : 1; i < cap; i++)
@@ -616,30 +758,147 @@ static int scratch(struct art_tagger *t, size_t n)
 	return 0;
 }
 
-static bool ctx_word(const struct art_tagger *t, size_t a, size_t b)
+/* Does a new piece (a capitalised word, capitals, digits) start between
+ * characters of classes X and Y? */
+static inline bool new_piece(int x, int y)
 {
-	return b - a >= 2 && ctx_find(t, sub_hash(t, t->hl, a, b), false, 0);
+	return is_word(x) && is_word(y) && ((x != y && !(x == C_UP && y == C_LOW)) || (x == C_UP && y == C_UP));
 }
 
-enum { NPIECES = 4 };
-
-/* Does a word of the text end or start at P, inside lowercase?  PIECE[]
- * are where the last pieces before P (capitalised words, runs of capitals
- * or digits, stretches between places to cut) start, the latest first. */
-static bool word_edge(const struct art_tagger *t, size_t p, const size_t *piece)
+/* What the rest needs to know of the line: prefix hashes, where runs of
+ * letters and digits end, where pieces break, the capitals before each
+ * place, and the pairs and triples that may begin words. */
+static void prepare_line(struct art_tagger *t)
 {
-	if (!t->ctx_n)
+	const unsigned char *L = t->p, *code = t->code;
+	size_t n = t->n;
+	uint8_t *cl = t->cl;
+	uint16_t *pkey = t->pkey, *tkey = t->tkey, *run_end = t->run_end;
+	uint64_t *hc = t->hc, *pairs = t->line_pairs, *triples = t->line_triples;
+	memset(pairs, 0, sizeof t->line_pairs);
+	memset(triples, 0, sizeof t->line_triples);
+	uint64_t h = 0;
+	unsigned c1 = code[L[0]], c2 = n > 1 ? code[L[1]] : 0;
+	hc[0] = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned c0 = c1;
+		c1 = c2;
+		c2 = i + 2 < n ? code[L[i + 2]] : 0;
+		cl[i] = cls[L[i]];
+		h = h * HASH_MUL + L[i];
+		hc[i + 1] = h;
+		pkey[i] = 0;
+		tkey[i] = NTRIGRAM;
+		if (c0 && c1) {
+			pkey[i] = (uint16_t)(c0 * 37 + c1);
+			set_bit(pairs, pkey[i]);
+			if (c2) {
+				tkey[i] = (uint16_t)((c0 * 1369 + c1 * 37 + c2) & (NTRIGRAM - 1));
+				set_bit(triples, tkey[i]);
+			}
+		}
+	}
+	run_end[n] = (uint16_t)n;
+	for (size_t p = n; p-- > 0;)
+		run_end[p] = is_word(cl[p]) ? run_end[p + 1] : (uint16_t)p;
+}
+
+/* Mark where words of the text end when they start at Q, a piece's start:
+ * the whole word, or another form of it (such as "caching" in the line
+ * for "cache" in the text). */
+static void note_word_ends(struct art_tagger *t, size_t q)
+{
+	const unsigned char *L = t->p, *low = t->low;
+	size_t re = t->run_end[q];
+	if (q + 2 <= re && (t->tstart[q] & 1))
+		for (unsigned i = chain_at(t, q, 2); i; i = t->words[i - 1].next)
+			if (same_lower(low, t->words[i - 1].w, L + q, 2))
+				t->word_end[q + 2] = 1;
+	if (q + 3 > re || !(t->tstart[q] & 2))
+		return;
+	for (unsigned i = chain_at(t, q, 3); i; i = t->words[i - 1].next) {
+		const struct tword *c = &t->words[i - 1];
+		const unsigned char *w = c->w;
+		if (!same_lower(low, w, L + q, 3))
+			continue;
+		size_t k = 3;
+		while (q + k < re && k < c->n && low[L[q + k]] == low[w[k]])
+			k++;
+		if (k == c->n)
+			t->word_end[q + k] = 1;
+		if (c->n >= 4 && k >= c->n - 1u && w[c->n - 1] == 's' && w[c->n - 2] != 's')
+			t->word_end[q + c->n - 1] = 1; /* "SLO" of "SLOs" */
+		if (k < 4)
+			continue;
+		if (ending_ok(w + k, c->n - k, NINFLECT))
+			t->word_end[q + k] = 1;
+		unsigned f = low[L[q + k]];
+		if (q + k == re || !ending_first[f] || !ending_ok(w + k, c->n - k, NENDINGS))
+			continue;
+		for (size_t o = ending_at[f - 'a']; o < ending_at[f - 'a' + 1]; o++) {
+			size_t e = ending_order[o];
+			if (q + k + endings[e].n <= re && is_ending(L + q + k, endings[e].n, e))
+				t->word_end[q + k + endings[e].n] = 1;
+		}
+	}
+}
+
+/* Does a word of the text start at P: one of two or three characters that
+ * fits where the run of letters and digits ends, or one of four or more? */
+static bool word_starts(const struct art_tagger *t, size_t p)
+{
+	const unsigned char *L = t->p;
+	size_t re = t->run_end[p];
+	if (t->tstart[p] & 1)
+		for (unsigned i = chain_at(t, p, 2); i; i = t->words[i - 1].next)
+			if (same_lower(t->low, t->words[i - 1].w, L + p, 2))
+				return true;
+	if (!(t->tstart[p] & 2))
 		return false;
-	size_t e = t->low_end[p];
-	if (ctx_word(t, p, e) || (p + 4 <= e && ctx_find(t, sub_hash(t, t->hl, p, p + 4), true, 0)))
-		return true;
-	for (int i = 0; i < NPIECES && (i == 0 || piece[i] < piece[i - 1]); i++) {
-		size_t a = piece[i];
-		if (ctx_word(t, a, p) ||
-		    (p - a >= 4 && ctx_stem(t, t->p + a, p - a, sub_hash(t, t->hl, a, a + 4))))
+	for (unsigned i = chain_at(t, p, 3); i; i = t->words[i - 1].next) {
+		const struct tword *w = &t->words[i - 1];
+		if (p + (w->n < 4 ? w->n : 4) <= re && same_lower(t->low, w->w, L + p, w->n < 4 ? w->n : 4))
 			return true;
 	}
 	return false;
+}
+
+enum { K_UPUP = NWHY, K_UPLOW, K_AFTER, K_BEFORE };
+/* The kind of cut between characters of two classes, when it depends on
+ * nothing else; -1 for never. */
+static const signed char pair_kinds[7][7] = {
+	[C_OTHER] = {-1, -1, K_AFTER, K_AFTER, K_AFTER, -1, -1},
+	[C_SPACE] = {-1, -1, -1, -1, -1, -1, -1},
+	[C_UP] = {K_BEFORE, -1, K_UPUP, K_UPLOW, WHY_DIGIT, -1, -1},
+	[C_LOW] = {K_BEFORE, -1, WHY_LOWER_UPPER, WHY_WORD_EDGE, WHY_DIGIT, -1, -1},
+	[C_DIGIT] = {K_BEFORE, -1, WHY_DIGIT_UPPER, WHY_DIGIT, -1, -1, -1},
+	[C_CONT] = {-1, -1, WHY_LOWER_UPPER, -1, -1, -1, -1},
+	[C_LEAD] = {-1, -1, -1, -1, -1, -1, -1},
+};
+
+/* The kind of cut between P - 1 and P, or -1 when the line is not cut
+ * there.  CAPS is the number of capitals just before P. */
+static int cut_kind(const unsigned char *L, size_t n, size_t p, size_t caps)
+{
+	int k = pair_kinds[cls[L[p - 1]]][cls[L[p]]];
+	if (k < K_UPUP)
+		return k;
+	switch (k) {
+	case K_UPUP: /* "QK" of "JMQKafka", "IK" of "AIKV" */
+		if (p + 2 >= n || cls[L[p + 1]] != C_LOW || cls[L[p + 2]] != C_LOW)
+			return WHY_CAPS;
+		if (caps >= 2)
+			return WHY_CAPS_WORD;
+		return p >= 2 && cls[L[p - 2]] == C_LOW ? WHY_CAP_WORD : WHY_INITIAL_CAP;
+	case K_UPLOW:
+		return caps >= 2 ? WHY_CAPS_LOWER : WHY_CAP_LOWER;
+	case K_AFTER:
+		return L[p - 1] == '+' || L[p - 1] == '#' ? WHY_AFTER_SYMBOL : -1;
+	default: /* K_BEFORE */
+		return L[p] == '.' && p + 1 < n && (cls[L[p + 1]] == C_UP || cls[L[p + 1]] == C_LOW)
+			       ? WHY_BEFORE_DOT
+			       : -1;
+	}
 }
 
 static void mark(struct art_tagger *t, size_t p, int why)
@@ -648,69 +907,59 @@ static void mark(struct art_tagger *t, size_t p, int why)
 	t->why[p] = (uint8_t)why;
 }
 
-/* Where may the line be cut, and how likely is each place by its kind? */
+/* Where may the line be cut, and how likely is each place by its kind?
+ * Kinds that are likely enough are places to cut wherever they occur;
+ * the others only where a word of the text starts or ends. */
 static void find_cuts(struct art_tagger *t)
 {
 	const unsigned char *L = t->p;
-	size_t n = t->n;
-	t->low_end[n] = (uint16_t)n;
-	for (size_t p = n; p-- > 0;)
-		t->low_end[p] = cls[L[p]] == C_LOW ? t->low_end[p + 1] : (uint16_t)p;
-	size_t piece[NPIECES] = {0}, caps = cls[L[0]] == C_UP;
-	for (size_t p = 1; p < n; p++) {
-		int x = cls[L[p - 1]], y = cls[L[p]];
-		t->prior[p] = NONE;
-		caps = y == C_UP ? caps + 1 : 0;
-		if (!is_word(x))
-			for (int i = 0; i < NPIECES; i++)
-				piece[i] = p;
-		if (x == C_SPACE || y == C_SPACE || y == C_CONT)
-			continue;
-		size_t ncaps = caps ? caps - 1 : 0; /* capitals just before P */
-		int z = p + 1 < n ? cls[L[p + 1]] : C_OTHER;
-		bool word_follows = z == C_LOW && p + 2 < n && cls[L[p + 2]] == C_LOW;
-		if ((x == C_LOW || x == C_CONT) && y == C_UP)
-			mark(t, p, WHY_LOWER_UPPER);
-		else if (x == C_UP && y == C_UP && word_follows)
-			mark(t, p, ncaps >= 2			       ? WHY_CAPS_WORD
-				   : p >= 2 && cls[L[p - 2]] == C_LOW ? WHY_CAP_WORD
-								      : WHY_INITIAL_CAP);
-		else if (x == C_UP && y == C_UP)
-			mark(t, p, WHY_CAPS);
-		else if (x == C_UP && y == C_LOW) {
-			size_t k = p - 1;
-			while (k > 0 && cls[L[k - 1]] == C_UP)
-				k--;
-			if (p - k >= 2)
-				mark(t, p, WHY_CAPS_LOWER);
-			else if (word_edge(t, p, piece))
-				mark(t, p, WHY_CAP_LOWER);
-		} else if (x == C_LOW && y == C_LOW) {
-			if (word_edge(t, p, piece))
+	const uint8_t *cl = t->cl, *tstart = t->tstart, *word_end = t->word_end;
+	int16_t *prior = t->prior;
+	size_t n = t->n, caps = 0;
+	bool text = t->nwords > 0;
+	memset(t->word_end, 0, n + 1);
+	for (size_t p = 0; p < n; p++)
+		prior[p] = NONE;
+	for (size_t p = 0; p < n; p++) {
+		int x = p ? cl[p - 1] : C_SPACE, y = cl[p];
+		if (x == C_LOW && y == C_LOW) { /* the commonest place: only words of the text cut here */
+			caps = 0;
+			if (text && (word_end[p] || (tstart[p] && word_starts(t, p)))) {
 				mark(t, p, WHY_WORD_EDGE);
-		} else if ((x == C_UP || x == C_LOW) && y == C_DIGIT)
-			mark(t, p, WHY_DIGIT);
-		else if (x == C_DIGIT && y == C_UP)
-			mark(t, p, WHY_DIGIT_UPPER);
-		else if (x == C_DIGIT && y == C_LOW)
-			mark(t, p, WHY_DIGIT);
-		else if ((L[p - 1] == '+' || L[p - 1] == '#') && is_word(y))
-			mark(t, p, WHY_AFTER_SYMBOL);
-		else if (L[p] == '.' && is_word(x) && (z == C_UP || z == C_LOW))
-			mark(t, p, WHY_BEFORE_DOT);
-		/* a new piece: a capitalised word, capitals, digits, or after a cut */
-		if (is_word(x) && (t->prior[p] != NONE || (x != y && !(x == C_UP && y == C_LOW)) ||
-				   (x == C_UP && y == C_UP))) {
-			memmove(piece + 1, piece, (NPIECES - 1) * sizeof *piece);
-			piece[0] = p;
+				if (tstart[p])
+					note_word_ends(t, p);
+			}
+			continue;
 		}
+		bool start = is_word(y) && (!is_word(x) || new_piece(x, y));
+		int kind = p ? cut_kind(L, n, p, caps) : -1;
+		caps = y == C_UP ? caps + 1 : 0;
+		if (kind >= 0) {
+			bool evidence = false;
+			if (cut_kinds[kind].w <= 0 && text)
+				evidence = word_end[p] || (tstart[p] && word_starts(t, p));
+			if (cut_kinds[kind].w > 0 || evidence) {
+				mark(t, p, kind);
+				start = is_word(y);
+			}
+		}
+		if (start && tstart[p])
+			note_word_ends(t, p);
 	}
 }
 
-static bool can_cut(const struct art_tagger *t, size_t p)
+/* A known tag starts or ends at P: a place to cut if the line can be cut
+ * there at all. */
+static void known_edge(struct art_tagger *t, size_t p)
 {
-	return p > 0 && p < t->n && cls[t->p[p - 1]] != C_SPACE && cls[t->p[p]] != C_SPACE &&
-	       cls[t->p[p]] != C_CONT;
+	if (p == 0 || p >= t->n || t->prior[p] != NONE)
+		return;
+	size_t caps = 0;
+	while (caps < p && cls[t->p[p - 1 - caps]] == C_UP)
+		caps++;
+	int kind = cut_kind(t->p, t->n, p, caps);
+	if (kind >= 0)
+		mark(t, p, kind);
 }
 
 /* Known tags occurring in the line make their edges places to cut. */
@@ -718,20 +967,32 @@ static void find_known(struct art_tagger *t)
 {
 	const unsigned char *L = t->p;
 	const char *kb = t->kbytes.p;
-	for (size_t p = 0; p < t->n; p++) {
-		if (p > 0 && !can_cut(t, p))
+	const struct known *known = t->known;
+	const uint64_t *any = t->khead_any;
+	const uint32_t *khead = t->khead;
+	const uint8_t *cl = t->cl;
+	size_t n = t->n;
+	uint32_t kshort = t->kshort;
+	for (size_t p = 0; p < n; p++) {
+		unsigned hd = p + 1 < n ? head_of(L + p) : 0;
+		uint32_t chains[2] = {p + 1 < n && (any[hd / 64] >> (hd % 64) & 1) ? khead[hd] : 0, kshort};
+		if (!chains[0] && !chains[1])
 			continue;
-		uint32_t chains[2] = {p + 1 < t->n ? t->khead[head_of(L + p)] : 0, t->kshort};
+		if (p > 0 && (cl[p - 1] == C_SPACE || cl[p] == C_SPACE || cl[p] == C_CONT))
+			continue;
 		for (int c = 0; c < 2; c++)
-			for (uint32_t i = chains[c]; i; i = t->known[i - 1].next) {
-				const struct known *k = &t->known[i - 1];
+			for (uint32_t i = chains[c]; i; i = known[i - 1].next) {
+				const struct known *k = &known[i - 1];
 				size_t e = p + k->n;
-				if (e > t->n || memcmp(kb + k->off, L + p, k->n) != 0)
+				if (e > n || k->hash != sub_hash(t, t->hc, p, e) ||
+				    memcmp(kb + k->off, L + p, k->n) != 0)
 					continue;
-				if (p > 0 && t->prior[p] == NONE)
-					mark(t, p, WHY_KNOWN_EDGE);
-				if (e < t->n && t->prior[e] == NONE && can_cut(t, e))
-					mark(t, e, WHY_KNOWN_EDGE);
+				known_edge(t, p);
+				known_edge(t, e);
+				if (t->nocc < 32) {
+					t->occ[t->nocc][0] = (uint16_t)p;
+					t->occ[t->nocc++][1] = (uint16_t)e;
+				}
 			}
 	}
 }
@@ -758,11 +1019,9 @@ static void find_split_word(struct art_tagger *t, size_t k)
 	size_t p = pt->pos;
 	if (!is_word(cls[t->p[p - 1]]) || !is_word(cls[t->p[p]]))
 		return;
-	size_t rs = p, re = p;
-	while (rs > 0 && is_word(cls[t->p[rs - 1]]))
+	size_t rs = p, re = t->run_end[p];
+	while (rs > 0 && is_word(t->cl[rs - 1]))
 		rs--;
-	while (re < t->n && is_word(cls[t->p[re]]))
-		re++;
 	size_t left[3] = {rs, rs, rs}, right[3] = {re, re, re};
 	for (size_t d = 1; d <= 2; d++) {
 		if (k >= d && t->pts[k - d].pos > rs)
@@ -770,19 +1029,23 @@ static void find_split_word(struct art_tagger *t, size_t k)
 		if (k + d < t->m && t->pts[k + d].pos < re)
 			right[d] = t->pts[k + d].pos;
 	}
-	for (int i = 0; i < 3; i++)
-		for (int j = 0; j < 3; j++) {
-			size_t a = left[i], b = right[j];
-			const struct cword *c =
-				b - a >= 3 ? ctx_find(t, sub_hash(t, t->hl, a, b), false, 0) : NULL;
-			/* as the text writes it: "SLOs" is not broken by "SLO|SRE" */
-			if (c && c->n == b - a && memcmp(c->w, t->p + a, b - a) == 0) {
+	for (int i = 0; i < 3; i++) {
+		size_t a = left[i];
+		if (!text_word_at(t, a, 3) || (i > 0 && a == left[i - 1]))
+			continue;
+		/* as the text writes it: "SLOs" is not broken by "SLO|SRE" */
+		for (unsigned c = chain_at(t, a, 3); c; c = t->words[c - 1].next) {
+			const struct tword *w = &t->words[c - 1];
+			size_t b = a + w->n;
+			if ((b == right[0] || b == right[1] || b == right[2]) && b > p &&
+			    memcmp(w->w, t->p + a, w->n) == 0) {
 				pt->split = W_SPLIT_WORD;
-				pt->word_a = (uint32_t)left[i];
-				pt->word_b = (uint32_t)right[j];
+				pt->word_a = (uint32_t)a;
+				pt->word_b = (uint32_t)b;
 				return;
 			}
 		}
+	}
 }
 
 /* The places to cut, as points 1..m-1 between the line's ends 0 and m; when
@@ -802,9 +1065,25 @@ static void collect_points(struct art_tagger *t)
 	memcpy(t->pts + 1, t->cand, nc * sizeof *t->cand);
 	t->m = nc + 1;
 	t->pts[t->m] = (struct point){.pos = (uint32_t)t->n};
-	if (t->ctx_n)
+	if (t->nwords)
 		for (size_t k = 1; k < t->m; k++)
 			find_split_word(t, k);
+	/* Drop the unlikely places that break a word of the text, and those
+	 * inside a known tag with clear edges. */
+	size_t kept = 1;
+	for (size_t k = 1; k < t->m; k++) {
+		const struct point *pt = &t->pts[k];
+		bool drop = pt->prior <= 0 && pt->split < 0;
+		for (size_t o = 0; o < t->nocc && !drop && pt->prior <= 0; o++) {
+			size_t a = t->occ[o][0], e = t->occ[o][1];
+			drop = a < pt->pos && pt->pos < e && (a == 0 || t->prior[a] > 0) &&
+			       (e == t->n || t->prior[e] > 0);
+		}
+		if (!drop)
+			t->pts[kept++] = *pt;
+	}
+	t->pts[kept] = t->pts[t->m];
+	t->m = kept;
 }
 
 /* ---- scores ---- */
@@ -825,17 +1104,25 @@ static void put_quoted(struct art_buf *b, const unsigned char *p, size_t n)
 
 static bool common_at(const struct art_tagger *t, size_t a, size_t b)
 {
-	return b - a <= 5 && cls[t->p[a]] == C_LOW && is_common(t, sub_hash(t, t->hl, a, b));
+	return b - a <= 5 && cls[t->p[a]] == C_LOW && common_word(t, t->p + a, b - a);
 }
 
-static int word_score(const struct art_tagger *t, size_t a, size_t b, struct art_buf *why)
+/* A plain word: no capitals after its first letter. */
+static bool plain(const struct art_tagger *t, size_t a, size_t b)
+{
+	for (size_t i = a + 1; i < b; i++)
+		if (t->cl[i] == C_UP)
+			return false;
+	return true;
+}
+
+static int word_score_now(const struct art_tagger *t, size_t a, size_t b, struct art_buf *why)
 {
 	size_t n = b - a;
 	const unsigned char *w = t->p + a;
-	uint64_t h = sub_hash(t, t->hl, a, b);
 	const char *how = "not in the text";
 	int s = W_MISS;
-	const struct cword *c = NULL;
+	const struct tword *c = NULL;
 	if (n == 1 && cls[w[0]] != C_LOW) { /* "C" of "C++", "3" of "HTTP/3" */
 		if (t->singles >> (w[0] - '0') & 1) {
 			how = "in the text";
@@ -847,12 +1134,12 @@ static int word_score(const struct art_tagger *t, size_t a, size_t b, struct art
 	} else if (common_at(t, a, b)) {
 		how = "a common word";
 		s = 0;
-	} else if (n == 1) {
-		/* a lone lowercase letter is no word of the text */
-	} else if (ctx_find(t, h, false, 0)) {
+	} else if (n == 1 || !text_word_at(t, a, n)) {
+		/* a lone lowercase letter, or no word of the text starts so */
+	} else if (text_word(t, a, b)) {
 		how = "in the text";
 		s = n == 2 ? W_HIT_SHORT : W_HIT;
-	} else if (n >= 4 && t->ctx_n && (c = ctx_stem(t, w, n, sub_hash(t, t->hl, a, a + 4)))) {
+	} else if (n >= 4 && plain(t, a, b) && (c = text_stem(t, a, n))) {
 		how = "in the text as";
 		s = W_STEM;
 	}
@@ -867,10 +1154,36 @@ static int word_score(const struct art_tagger *t, size_t a, size_t b, struct art
 	return s;
 }
 
+/* The score of the word [A, B) of the line, looked up when known. */
+static int word_score(struct art_tagger *t, size_t a, size_t b, struct art_buf *why)
+{
+	if (why)
+		return word_score_now(t, a, b, why);
+	uint32_t key = (uint32_t)(a << 16 | b);
+	size_t i = (key * 2654435761u) >> 24;
+	while (t->memo[i].gen == t->memo_gen) {
+		if (t->memo[i].key == key)
+			return t->memo[i].score;
+		i = (i + 1) & 255;
+	}
+	int s = word_score_now(t, a, b, NULL);
+	if (t->memo_n++ >= 192)
+		return s; /* full enough */
+	t->memo[i].key = key;
+	t->memo[i].gen = t->memo_gen;
+	t->memo[i].score = (int16_t)s;
+	return s;
+}
+
 static const struct known *tag_known(const struct art_tagger *t, size_t a, size_t b)
 {
-	if (!t->nknown)
+	if (!(t->klens >> (b - a < 63 ? b - a : 63) & 1))
 		return NULL;
+	if (b - a > 1) {
+		unsigned hd = head_of(t->p + a);
+		if (!(t->khead_any[hd / 64] >> (hd % 64) & 1))
+			return NULL;
+	}
 	return known_find(t, (const char *)t->p + a, b - a, sub_hash(t, t->hc, a, b));
 }
 
@@ -886,7 +1199,7 @@ static int known_score(const struct known *k)
 
 /* The score of the tag [A, B) by itself: its words, its shape, whether it
  * is known. */
-static int tag_score(const struct art_tagger *t, size_t a, size_t b, struct parts *pa,
+static int tag_score(struct art_tagger *t, size_t a, size_t b, struct parts *pa,
 		     struct art_buf *why)
 {
 	const unsigned char *L = t->p;
@@ -894,21 +1207,20 @@ static int tag_score(const struct art_tagger *t, size_t a, size_t b, struct part
 	size_t first_b = 0, last_a = 0, nwords = 0;
 	bool lower_first = false, case_mix = false;
 	for (size_t i = a; i < b;) {
-		if (!is_word(cls[L[i]])) {
+		if (!is_word(t->cl[i])) {
 			i++;
 			continue;
 		}
-		size_t s = i, caps = 0;
-		for (; i < b && is_word(cls[L[i]]); i++)
-			caps += cls[L[i]] == C_UP;
-		words += word_score(t, s, i, why);
+		size_t s = i, e = t->run_end[s] < b ? t->run_end[s] : b;
+		words += word_score(t, s, e, why);
 		if (nwords++ == 0) {
-			first_b = i;
-			lower_first = caps == 0 && cls[L[s]] == C_LOW;
-		} else if (lower_first && cls[L[s]] == C_UP && s > 0 && cls[L[s - 1]] == C_SPACE) {
+			first_b = e;
+			lower_first = t->cl[s] == C_LOW && plain(t, s, e);
+		} else if (lower_first && t->cl[s] == C_UP && t->cl[s - 1] == C_SPACE) {
 			case_mix = true;
 		}
 		last_a = s;
+		i = e;
 	}
 	if (case_mix)
 		shape += W_CASE_MIX;
@@ -951,8 +1263,13 @@ static int tscore(struct art_tagger *t, size_t i, size_t j)
 static bool in_order(const struct art_tagger *t, size_t h, size_t i, size_t j)
 {
 	size_t a = t->pts[h].pos, b = t->pts[i].pos, c = t->pts[j].pos;
-	art_str x = {(const char *)t->p + a, b - a}, y = {(const char *)t->p + b, c - b};
-	return art_str_cmp(x, y) < 0;
+	for (size_t k = 0; a + k < b; k++) {
+		if (b + k == c)
+			return false; /* the second is a prefix of the first */
+		if (t->p[a + k] != t->p[b + k])
+			return t->p[a + k] < t->p[b + k];
+	}
+	return true; /* the first is a prefix of the second: shorter goes first */
 }
 
 /* 10 * log2(num / den) for num >= den > 0, rounded down. */
@@ -981,7 +1298,7 @@ static void count_priors(struct art_tagger *t)
 		if (t->tally[k] > top)
 			top = t->tally[k];
 	for (int k = 1; k <= TMAX; k++)
-		t->cprior[k] = top ? -W_COUNT * log2_tenths(2 * top + 1, 2 * t->tally[k] + 1) / 10 : 0;
+		t->cprior[k] = top ? t->rarity[top][t->tally[k]] : 0;
 }
 
 /* ---- the search ---- */
@@ -999,8 +1316,8 @@ static void offer(struct cell *list, uint8_t *n, size_t keep, struct cell c)
 		at--;
 	if (at >= keep)
 		return;
-	size_t last = *n < keep ? *n : keep - 1;
-	memmove(list + at + 1, list + at, (last - at) * sizeof *list);
+	for (size_t i = *n < keep ? *n : keep - 1; i > at; i--)
+		list[i] = list[i - 1];
 	list[at] = c;
 	if (*n < keep)
 		(*n)++;
@@ -1026,51 +1343,72 @@ static int grow_cells(struct art_tagger *t, size_t keep)
 	return 0;
 }
 
+/* Offer C to state (K, I, J): the splits whose Kth tag is [P_I, P_J). */
+static void offer_state(struct art_tagger *t, size_t keep, size_t k, size_t i, size_t j,
+			struct cell c)
+{
+	size_t st = state(t, k, i, j);
+	uint16_t *layers = &t->layers[i * MAXP + j];
+	if (!(*layers & 1u << k)) {
+		*layers |= (uint16_t)(1u << k);
+		t->ncell[st] = 0;
+	}
+	offer(t->cells + st * keep, &t->ncell[st], keep, c);
+}
+
 /* The KEEP best splits of the line into FINAL (best first): dynamic
  * programming over (tags so far, last tag), as the order of two tags and
- * the count of tags make a tag's worth depend on more than itself. */
+ * the count of tags make a tag's worth depend on more than itself.  Splits
+ * whose tags are not in ascending byte order are not considered. */
 static int search(struct art_tagger *t, size_t keep, struct cell *final, uint8_t *nfinal)
 {
 	size_t m = t->m;
 	if (grow_cells(t, keep) != 0)
 		return -1;
 	for (size_t i = 0; i <= m; i++)
-		for (size_t j = 0; j <= m; j++)
+		for (size_t j = i + 1; j <= m; j++) {
 			t->tscore[i * MAXP + j] = INT32_MIN;
+			t->layers[i * MAXP + j] = 0;
+		}
 	*nfinal = 0;
 	for (size_t j = 1; j <= m; j++) {
-		for (size_t k = 1; k <= TMAX; k++)
-			for (size_t i = 0; i < j; i++)
-				t->ncell[state(t, k, i, j)] = 0;
-		size_t first = state(t, 1, 0, j);
 		int s = tscore(t, 0, j);
-		offer(t->cells + first * keep, &t->ncell[first], keep,
-		      (struct cell){.key = (int64_t)s * SCORE_KEY - TAG_KEY, .score = s});
+		offer_state(t, keep, 1, 0, j,
+			    (struct cell){.key = (int64_t)s * SCORE_KEY - TAG_KEY, .score = s});
 		for (size_t i = 1; i < j; i++) {
-			int add = tscore(t, i, j) + t->pts[i].prior + t->pts[i].split;
-			int64_t addkey = (int64_t)add * SCORE_KEY - TAG_KEY + t->pts[i].pos;
+			int add = INT32_MIN;
+			int64_t addkey = 0;
 			for (size_t h = 0; h < i; h++) {
-				int ord = in_order(t, h, i, j) ? 0 : W_ORDER;
-				for (size_t k = 1; k <= TMAX; k++) {
+				unsigned layers = t->layers[h * MAXP + i];
+				if (!layers || !in_order(t, h, i, j))
+					continue;
+				if (add == INT32_MIN) {
+					add = tscore(t, i, j) + t->pts[i].prior + t->pts[i].split;
+					addkey = (int64_t)add * SCORE_KEY - TAG_KEY + t->pts[i].pos;
+				}
+				for (; layers; layers &= layers - 1) {
+					size_t k = (size_t)__builtin_ctz(layers);
 					size_t from = state(t, k, h, i);
-					size_t to = state(t, k < TMAX ? k + 1 : TMAX, i, j);
 					for (uint8_t r = 0; r < t->ncell[from]; r++) {
 						const struct cell *c = &t->cells[from * keep + r];
-						offer(t->cells + to * keep, &t->ncell[to], keep,
-						      (struct cell){
-							      .key = c->key + addkey + (int64_t)ord * SCORE_KEY,
-							      .score = c->score + add + ord,
-							      .ft = (uint8_t)k,
-							      .fi = (uint8_t)h,
-							      .fr = r,
-						      });
+						offer_state(t, keep, k < TMAX ? k + 1 : TMAX, i, j,
+							    (struct cell){
+								    .key = c->key + addkey,
+								    .score = c->score + add,
+								    .ft = (uint8_t)k,
+								    .fi = (uint8_t)h,
+								    .fr = r,
+							    });
 					}
 				}
 			}
 		}
 	}
-	for (size_t k = 1; k <= TMAX; k++)
-		for (size_t i = 0; i < m; i++) {
+	for (size_t i = 0; i < m; i++) {
+		unsigned layers = t->layers[i * MAXP + m];
+		for (size_t k = 1; k <= TMAX; k++) {
+			if (!(layers >> k & 1))
+				continue;
 			size_t st = state(t, k, i, m);
 			for (uint8_t r = 0; r < t->ncell[st]; r++) {
 				struct cell c = t->cells[st * keep + r];
@@ -1082,7 +1420,80 @@ static int search(struct art_tagger *t, size_t keep, struct cell *final, uint8_t
 				offer(final, nfinal, keep, c);
 			}
 		}
+	}
 	return 0;
+}
+
+/* The best split of the line, as search finds it with KEEP 1 but quicker:
+ * the same states, offers in the same order, the same tie-breaks.  Its
+ * points, start to end, go to PATH[0..n]; returns n. */
+static size_t search_best(struct art_tagger *t, uint8_t *path)
+{
+	size_t m = t->m, m1 = m + 1;
+	int64_t *best = t->best;
+	uint8_t *from = t->from;
+	for (size_t i = 0; i <= m; i++)
+		for (size_t j = i + 1; j <= m; j++) {
+			t->tscore[i * MAXP + j] = INT32_MIN;
+			t->layers[i * MAXP + j] = 0;
+		}
+#define AT(k, i, j) (((k) * m1 + (i)) * m1 + (j))
+	for (size_t j = 1; j <= m; j++) {
+		best[AT(1, 0, j)] = (int64_t)tscore(t, 0, j) * SCORE_KEY - TAG_KEY;
+		t->layers[j] = 1u << 1;
+		for (size_t i = 1; i < j; i++) {
+			int64_t addkey = INT64_MIN;
+			uint16_t *to = &t->layers[i * MAXP + j];
+			for (size_t h = 0; h < i; h++) {
+				unsigned layers = t->layers[h * MAXP + i];
+				if (!layers || !in_order(t, h, i, j))
+					continue;
+				if (addkey == INT64_MIN) {
+					int add = tscore(t, i, j) + t->pts[i].prior + t->pts[i].split;
+					addkey = (int64_t)add * SCORE_KEY - TAG_KEY + t->pts[i].pos;
+				}
+				for (; layers; layers &= layers - 1) {
+					size_t k = (size_t)__builtin_ctz(layers), nk = k < TMAX ? k + 1 : TMAX;
+					int64_t key = best[AT(k, h, i)] + addkey;
+					size_t st = AT(nk, i, j);
+					if (!(*to >> nk & 1) || key > best[st]) {
+						*to |= (uint16_t)(1u << nk);
+						best[st] = key;
+						from[st * 2] = (uint8_t)k;
+						from[st * 2 + 1] = (uint8_t)h;
+					}
+				}
+			}
+		}
+	}
+	int64_t top = 0;
+	size_t tk = 0, ti = 0;
+	for (size_t i = 0; i < m; i++)
+		for (unsigned layers = t->layers[i * MAXP + m]; layers; layers &= layers - 1) {
+			size_t k = (size_t)__builtin_ctz(layers);
+			int64_t key = best[AT(k, i, m)] + (int64_t)t->cprior[k] * SCORE_KEY;
+			if (!tk || key > top) {
+				top = key;
+				tk = k;
+				ti = i;
+			}
+		}
+	uint8_t rev[MAXP + 1];
+	size_t n = 0, k = tk, i = ti, j = m;
+	rev[n++] = (uint8_t)j;
+	for (;;) {
+		rev[n++] = (uint8_t)i;
+		if (i == 0)
+			break;
+		size_t st = AT(k, i, j);
+		j = i;
+		k = from[st * 2];
+		i = from[st * 2 + 1];
+	}
+#undef AT
+	for (size_t x = 0; x < n; x++)
+		path[x] = rev[n - 1 - x];
+	return n - 1;
 }
 
 /* The points of a split found by search, start to end: PATH[0..n]. */
@@ -1133,7 +1544,7 @@ static void put_split(struct art_buf *b, const struct art_tagger *t, const uint8
 }
 
 /* Score the split PATH[0..n] again, by reason, saying why when WHY. */
-static int rescore(const struct art_tagger *t, const uint8_t *path, size_t n, struct parts *pa,
+static int rescore(struct art_tagger *t, const uint8_t *path, size_t n, struct parts *pa,
 		   struct art_buf *why)
 {
 	memset(pa, 0, sizeof *pa);
@@ -1159,13 +1570,6 @@ static int rescore(const struct art_tagger *t, const uint8_t *path, size_t n, st
 					put_quoted(why, t->p + pt->word_a, pt->word_b - pt->word_a);
 					art_buf_putc(why, ' ');
 					put_tenths(why, pt->split);
-				}
-			}
-			if (!in_order(t, path[x - 1], i, j)) {
-				pa->v[P_ORDER] += W_ORDER;
-				if (why) {
-					bputs(why, "  not after the tag before ");
-					put_tenths(why, W_ORDER);
 				}
 			}
 		}
@@ -1203,7 +1607,7 @@ static void explain(struct art_tagger *t, const struct cell *fin, uint8_t nfin, 
 	}
 	art_buf_putc(b, '\n');
 	uint8_t path[KEEP_EXPLAIN][MAXP + 1];
-	size_t len[KEEP_EXPLAIN];
+	size_t len[KEEP_EXPLAIN] = {0};
 	struct parts pa[KEEP_EXPLAIN];
 	for (uint8_t r = 0; r < nfin; r++) {
 		len[r] = trace_path(t, KEEP_EXPLAIN, &fin[r], path[r]);
@@ -1250,12 +1654,18 @@ static int push(struct art_tagsplit *s, art_str tag)
 	return 0;
 }
 
-/* Remember the split's tag count, and its tags: those the runner-up has
- * too, or all when the winner won clearly. */
-static int learn(struct art_tagger *t, const struct art_tagsplit *s, const art_str *second,
-		 size_t nsecond, int margin)
+/* Is the edge of a tag at point K clear: an end of the line, or a likely
+ * kind of cut that breaks no word? */
+static bool clear_edge(const struct art_tagger *t, size_t k)
 {
-	size_t k = s->n < TMAX ? s->n : TMAX;
+	return k == 0 || k == t->m || (t->pts[k].prior > 0 && t->pts[k].split == 0);
+}
+
+/* Remember the split's tag count, and the tags seen cleanly: with clear
+ * edges, and known already or with a word in the text. */
+static int learn(struct art_tagger *t, const uint8_t *path, size_t n)
+{
+	size_t k = n < TMAX ? n : TMAX;
 	if (t->nwindow == WINDOW)
 		t->tally[t->window[t->wnext]]--;
 	else
@@ -1263,11 +1673,21 @@ static int learn(struct art_tagger *t, const struct art_tagsplit *s, const art_s
 	t->window[t->wnext] = (uint8_t)k;
 	t->wnext = (t->wnext + 1) % WINDOW;
 	t->tally[k]++;
-	for (size_t i = 0; i < s->n; i++) {
-		bool shared = margin >= W_MARGIN;
-		for (size_t j = 0; j < nsecond && !shared; j++)
-			shared = art_str_eq(s->tags[i], second[j]);
-		if (shared && known_add(t, s->tags[i].p, s->tags[i].n, false) != 0)
+	for (size_t x = 0; x < n; x++) {
+		if (!clear_edge(t, path[x]) || !clear_edge(t, path[x + 1]))
+			continue;
+		size_t a = t->pts[path[x]].pos, b = t->pts[path[x + 1]].pos;
+		bool seen = tag_known(t, a, b) != NULL;
+		for (size_t i = a; i < b && !seen;) {
+			if (!is_word(t->cl[i])) {
+				i++;
+				continue;
+			}
+			size_t e = t->run_end[i] < b ? t->run_end[i] : b;
+			seen = word_score(t, i, e, NULL) > 0;
+			i = e;
+		}
+		if (seen && known_add(t, (const char *)t->p + a, b - a, false) != 0)
 			return -1;
 	}
 	return 0;
@@ -1283,47 +1703,44 @@ int art_tags_split(struct art_tagger *t, art_str line, art_str title, art_str su
 		return 0;
 	if (line.n > SPLIT_MAX)
 		return push(split, line);
-	if (scratch(t, line.n) != 0 || ctx_build(t, title, summary) != 0)
+	if (scratch(t, line.n) != 0)
 		return -1;
 	const unsigned char *L = (const unsigned char *)line.p;
 	t->p = L;
 	t->n = line.n;
-	t->hl[0] = t->hc[0] = 0;
-	for (size_t i = 0; i < line.n; i++) {
-		t->hl[i + 1] = t->hl[i] * HASH_MUL + lower(L[i]);
-		t->hc[i + 1] = t->hc[i] * HASH_MUL + L[i];
+	prepare_line(t);
+	if (ctx_build(t, title, summary) != 0)
+		return -1;
+	if (++t->memo_gen == 0) {
+		memset(t->memo, 0, sizeof t->memo);
+		t->memo_gen = 1;
 	}
+	t->memo_n = 0;
 	find_cuts(t);
+	t->nocc = 0;
 	if (t->nknown)
 		find_known(t);
 	collect_points(t);
 	count_priors(t);
 
-	size_t keep = t->explain ? KEEP_EXPLAIN : KEEP;
-	struct cell fin[KEEP_EXPLAIN];
-	uint8_t nfin;
-	if (search(t, keep, fin, &nfin) != 0)
-		return -1;
 	uint8_t path[MAXP + 1];
-	size_t n = trace_path(t, keep, &fin[0], path);
+	size_t n;
+	if (t->explain) {
+		struct cell fin[KEEP_EXPLAIN];
+		uint8_t nfin;
+		if (search(t, KEEP_EXPLAIN, fin, &nfin) != 0)
+			return -1;
+		n = trace_path(t, KEEP_EXPLAIN, &fin[0], path);
+		explain(t, fin, nfin, &split->explain);
+	} else {
+		n = search_best(t, path);
+	}
 	for (size_t x = 0; x < n; x++) {
 		size_t a = t->pts[path[x]].pos, b = t->pts[path[x + 1]].pos;
 		if (push(split, (art_str){line.p + a, b - a}) != 0)
 			return -1;
 	}
-	art_str second[MAXP];
-	size_t nsecond = 0;
-	if (nfin > 1) {
-		uint8_t p2[MAXP + 1];
-		nsecond = trace_path(t, keep, &fin[1], p2);
-		for (size_t x = 0; x < nsecond; x++) {
-			size_t a = t->pts[p2[x]].pos, b = t->pts[p2[x + 1]].pos;
-			second[x] = (art_str){line.p + a, b - a};
-		}
-	}
-	if (t->explain)
-		explain(t, fin, nfin, &split->explain);
-	return learn(t, split, second, nsecond, nfin > 1 ? fin[0].score - fin[1].score : W_MARGIN);
+	return learn(t, path, n);
 }
 
 void art_tagsplit_free(struct art_tagsplit *s)
