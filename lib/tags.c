@@ -137,6 +137,7 @@ struct tword { /* a word of the record's title or summary */
 struct known {
 	uint32_t off, n, count;
 	bool lexicon;
+	bool confirmed; /* by a word of its record's text, or by the user */
 	uint64_t hash;
 	uint32_t next; /* next with the same first two bytes, +1 */
 };
@@ -340,26 +341,22 @@ static int ctx_keep_word(struct art_tagger *t, const unsigned char *p, size_t n,
 static inline int ctx_add_word(struct art_tagger *t, const unsigned char *p, size_t n, size_t a)
 {
 	const unsigned char *code = t->code;
-	unsigned c0 = code[p[a]], c1 = a + 1 < n ? code[p[a + 1]] : 0;
+	unsigned c1 = a + 1 < n ? code[p[a + 1]] : 0;
 	if (!c1) { /* one character */
 		if (cls[p[a]] != C_LOW)
 			t->singles |= 1ull << (p[a] - '0');
 		return 0;
 	}
-	unsigned c2 = a + 2 < n ? code[p[a + 2]] : 0, key;
-	uint16_t *head;
-	if (!c2) {
-		key = c0 * 37 + c1;
-		if (!has_bit(t->line_pairs, key))
-			return 0;
-		head = &t->pair_head[key];
-	} else {
-		key = (c0 * 1369 + c1 * 37 + c2) & (NTRIGRAM - 1);
-		if (!has_bit(t->line_triples, key))
-			return 0;
-		head = &t->triple_head[key];
-	}
-	return ctx_keep_word(t, p, n, a, key, head);
+	unsigned key = code[p[a]] * 37 + c1; /* the first two: most words end here */
+	if (!has_bit(t->line_pairs, key))
+		return 0;
+	unsigned c2 = a + 2 < n ? code[p[a + 2]] : 0;
+	if (!c2)
+		return ctx_keep_word(t, p, n, a, key, &t->pair_head[key]);
+	key = (key * 37 + c2) & (NTRIGRAM - 1);
+	if (!has_bit(t->line_triples, key))
+		return 0;
+	return ctx_keep_word(t, p, n, a, key, &t->triple_head[key]);
 }
 
 /* Index the words of S, eight bytes at a time: where a letter or digit
@@ -564,7 +561,11 @@ static int known_age(struct art_tagger *t)
 	return known_reindex(t, t->kslot_cap);
 }
 
-static int known_add(struct art_tagger *t, const char *s, size_t n, bool lexicon)
+/* A tag is known once the user gave it, or once it was seen cleanly with
+ * a word of the text, or twice. */
+static inline bool usable(const struct known *k) { return k->lexicon || k->confirmed || k->count > 1; }
+
+static int known_add(struct art_tagger *t, const char *s, size_t n, bool lexicon, bool confirmed)
 {
 	uint64_t h = hash_bytes(s, n);
 	struct known *k = known_find(t, s, n, h);
@@ -573,6 +574,7 @@ static int known_add(struct art_tagger *t, const char *s, size_t n, bool lexicon
 			k->lexicon = true;
 		else if (k->count < UINT32_MAX)
 			k->count++;
+		k->confirmed |= confirmed;
 		return 0;
 	}
 	if (!lexicon && t->nlearned >= LEARNED_MAX)
@@ -598,6 +600,7 @@ static int known_add(struct art_tagger *t, const char *s, size_t n, bool lexicon
 					     .n = (uint32_t)n,
 					     .count = !lexicon,
 					     .lexicon = lexicon,
+					     .confirmed = confirmed,
 					     .hash = h};
 	known_index(t, (uint32_t)t->nknown++);
 	t->nlearned += !lexicon;
@@ -683,7 +686,7 @@ int art_tagger_add(struct art_tagger *t, art_str tag, enum art_tag_kind kind)
 	tag = trim(tag);
 	if (!tag.n)
 		return 0;
-	return known_add(t, tag.p, tag.n, kind == ART_TAG_LEXICON);
+	return known_add(t, tag.p, tag.n, kind == ART_TAG_LEXICON, true);
 }
 
 int art_tagger_load(struct art_tagger *t, const char *path, struct art_error *err)
@@ -832,8 +835,10 @@ static void note_word_ends(struct art_tagger *t, size_t q)
 			continue;
 		if (ending_ok(w + k, c->n - k, NINFLECT))
 			t->word_end[q + k] = 1;
+		if (q + k == re)
+			continue;
 		unsigned f = low[L[q + k]];
-		if (q + k == re || !ending_first[f] || !ending_ok(w + k, c->n - k, NENDINGS))
+		if (!ending_first[f] || !ending_ok(w + k, c->n - k, NENDINGS))
 			continue;
 		for (size_t o = ending_at[f - 'a']; o < ending_at[f - 'a' + 1]; o++) {
 			size_t e = ending_order[o];
@@ -984,7 +989,7 @@ static void find_known(struct art_tagger *t)
 			for (uint32_t i = chains[c]; i; i = known[i - 1].next) {
 				const struct known *k = &known[i - 1];
 				size_t e = p + k->n;
-				if (e > n || k->hash != sub_hash(t, t->hc, p, e) ||
+				if (e > n || k->hash != sub_hash(t, t->hc, p, e) || !usable(k) ||
 				    memcmp(kb + k->off, L + p, k->n) != 0)
 					continue;
 				known_edge(t, p);
@@ -1184,7 +1189,8 @@ static const struct known *tag_known(const struct art_tagger *t, size_t a, size_
 		if (!(t->khead_any[hd / 64] >> (hd % 64) & 1))
 			return NULL;
 	}
-	return known_find(t, (const char *)t->p + a, b - a, sub_hash(t, t->hc, a, b));
+	const struct known *k = known_find(t, (const char *)t->p + a, b - a, sub_hash(t, t->hc, a, b));
+	return k && usable(k) ? k : NULL;
 }
 
 static int known_score(const struct known *k)
@@ -1583,7 +1589,7 @@ static int rescore(struct art_tagger *t, const uint8_t *path, size_t n, struct p
 		art_buf_printf(why, "    %zu tag%s ", n, n == 1 ? "" : "s");
 		put_tenths(why, pa->v[P_COUNT]);
 		if (t->nwindow)
-			art_buf_printf(why, " (%u of the last %u records had %zu%s)\n", t->tally[k],
+			art_buf_printf(why, " (%u of %u recent records had %zu%s)\n", t->tally[k],
 				       t->nwindow, k, k == TMAX ? " or more" : "");
 		else
 			bputs(why, " (no records before)\n");
@@ -1662,7 +1668,8 @@ static bool clear_edge(const struct art_tagger *t, size_t k)
 }
 
 /* Remember the split's tag count, and the tags seen cleanly: with clear
- * edges, and known already or with a word in the text. */
+ * edges.  Such a tag is confirmed when it is known already or has a word in
+ * the text; else it counts once it is seen so again. */
 static int learn(struct art_tagger *t, const uint8_t *path, size_t n)
 {
 	size_t k = n < TMAX ? n : TMAX;
@@ -1687,7 +1694,7 @@ static int learn(struct art_tagger *t, const uint8_t *path, size_t n)
 			seen = word_score(t, i, e, NULL) > 0;
 			i = e;
 		}
-		if (seen && known_add(t, (const char *)t->p + a, b - a, false) != 0)
+		if (known_add(t, (const char *)t->p + a, b - a, false, seen) != 0)
 			return -1;
 	}
 	return 0;
