@@ -37,7 +37,7 @@ enum {
 	W_ONE_CHAR = -40,    /* a tag of one other character */
 
 	W_LEXICON = 40,     /* the tag is a lexicon entry */
-	W_LEARNED = 15,     /* the tag was learned once ... */
+	W_LEARNED = 15,     /* the tag was learned (seen cleanly) ... */
 	W_LEARNED_MAX = 30, /* ... +0.5 each time its count doubles, up to this */
 
 	W_COUNT = 4, /* times log2 of how much rarer the tag count is than the usual one */
