@@ -55,6 +55,7 @@ enum {
 	SCORE_KEY = 1 << 24, /* the score's weight in a ranking key */
 	NBIGRAM = 37 * 37,   /* pairs of letters and digits, case folded */
 	NTRIGRAM = 2048,     /* bits of the filter of triples */
+	NHEADS = 4096,       /* chains of known tags */
 };
 
 enum { C_OTHER, C_SPACE, C_UP, C_LOW, C_DIGIT, C_CONT, C_LEAD };
@@ -185,8 +186,8 @@ struct art_tagger {
 	struct art_buf kbytes;
 	uint32_t *kslot; /* by hash, index + 1 */
 	size_t kslot_cap;
-	uint32_t khead[4096]; /* by first two bytes, index + 1 */
-	uint64_t khead_any[4096 / 64];
+	uint32_t khead[NHEADS]; /* by first two bytes, index + 1 */
+	uint64_t khead_any[NHEADS / 64 + 1];
 	uint64_t klens; /* bit n set when a known tag has n bytes (63 for more) */
 	uint32_t kshort;      /* one-byte tags, chained */
 
@@ -200,12 +201,16 @@ struct art_tagger {
 	uint64_t *hc, *pw; /* prefix hashes of the line; powers of HASH_MUL */
 	int16_t *prior;
 	uint8_t *why, *word_end, *tstart; /* tstart: 1, 2 when a text word of 2, 3+ may start */
-	uint16_t *run_end;
+	uint16_t *run_end, *run_start;
 	uint16_t *pkey, *tkey; /* the pair and triple starting at each place */
 	uint8_t *cl;           /* classes */
 	struct point *cand;
-	uint16_t occ[32][2]; /* known tags found in the line */
+	struct {
+		uint16_t a, e;
+		const struct known *k;
+	} occ[32]; /* the known tags found in the line */
 	size_t nocc;
+	bool occ_full; /* more were found */
 	struct point pts[MAXP];
 	size_t m; /* pts[0..m] */
 	int32_t tscore[MAXP * MAXP];
@@ -489,7 +494,8 @@ static const struct tword *text_stem(const struct art_tagger *t, size_t a, size_
 
 /* ---- known tags ---- */
 
-static unsigned head_of(const unsigned char *p) { return (p[0] * 131u + p[1]) & 4095u; }
+/* Known tags are chained by their first two bytes. */
+static unsigned head_of(const unsigned char *p) { return (p[0] * 131u + p[1]) & (NHEADS - 1); }
 
 static struct known *known_find(const struct art_tagger *t, const char *s, size_t n, uint64_t h)
 {
@@ -513,7 +519,7 @@ static void known_index(struct art_tagger *t, uint32_t idx)
 	t->kslot[i] = idx + 1;
 	const unsigned char *p = (const unsigned char *)t->kbytes.p + k->off;
 	if (k->n > 1)
-		t->khead_any[head_of(p) / 64] |= 1ull << (head_of(p) % 64);
+		set_bit(t->khead_any, head_of(p));
 	t->klens |= 1ull << (k->n < 63 ? k->n : 63);
 	uint32_t *head = k->n == 1 ? &t->kshort : &t->khead[head_of(p)];
 	k->next = *head;
@@ -660,6 +666,7 @@ void art_tagger_free(struct art_tagger *t)
 	free(t->tstart);
 	free(t->run_end);
 	free(t->pkey);
+	free(t->run_start);
 	free(t->tkey);
 	free(t->cl);
 	free(t->cand);
@@ -749,6 +756,7 @@ static int scratch(struct art_tagger *t, size_t n)
 	t->tstart = grow(t->tstart, cap, 1, &ok);
 	t->run_end = grow(t->run_end, cap, sizeof *t->run_end, &ok);
 	t->pkey = grow(t->pkey, cap, sizeof *t->pkey, &ok);
+	t->run_start = grow(t->run_start, cap, sizeof *t->run_start, &ok);
 	t->tkey = grow(t->tkey, cap, sizeof *t->tkey, &ok);
 	t->cl = grow(t->cl, cap, 1, &ok);
 	t->cand = grow(t->cand, cap, sizeof *t->cand, &ok);
@@ -776,18 +784,24 @@ static void prepare_line(struct art_tagger *t)
 	const unsigned char *L = t->p, *code = t->code;
 	size_t n = t->n;
 	uint8_t *cl = t->cl;
-	uint16_t *pkey = t->pkey, *tkey = t->tkey, *run_end = t->run_end;
+	uint16_t *pkey = t->pkey, *tkey = t->tkey, *run_end = t->run_end, *run_start = t->run_start;
 	uint64_t *hc = t->hc, *pairs = t->line_pairs, *triples = t->line_triples;
 	memset(pairs, 0, sizeof t->line_pairs);
 	memset(triples, 0, sizeof t->line_triples);
 	uint64_t h = 0;
 	unsigned c1 = code[L[0]], c2 = n > 1 ? code[L[1]] : 0;
+	uint16_t rs = 0;
+	unsigned before = 0;
 	hc[0] = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned c0 = c1;
 		c1 = c2;
 		c2 = i + 2 < n ? code[L[i + 2]] : 0;
 		cl[i] = cls[L[i]];
+		if (!before)
+			rs = (uint16_t)i;
+		run_start[i] = rs;
+		before = c0;
 		h = h * HASH_MUL + L[i];
 		hc[i + 1] = h;
 		pkey[i] = 0;
@@ -980,7 +994,7 @@ static void find_known(struct art_tagger *t)
 	uint32_t kshort = t->kshort;
 	for (size_t p = 0; p < n; p++) {
 		unsigned hd = p + 1 < n ? head_of(L + p) : 0;
-		uint32_t chains[2] = {p + 1 < n && (any[hd / 64] >> (hd % 64) & 1) ? khead[hd] : 0, kshort};
+		uint32_t chains[2] = {p + 1 < n && has_bit(any, hd) ? khead[hd] : 0, kshort};
 		if (!chains[0] && !chains[1])
 			continue;
 		if (p > 0 && (cl[p - 1] == C_SPACE || cl[p] == C_SPACE || cl[p] == C_CONT))
@@ -995,8 +1009,11 @@ static void find_known(struct art_tagger *t)
 				known_edge(t, p);
 				known_edge(t, e);
 				if (t->nocc < 32) {
-					t->occ[t->nocc][0] = (uint16_t)p;
-					t->occ[t->nocc++][1] = (uint16_t)e;
+					t->occ[t->nocc].a = (uint16_t)p;
+					t->occ[t->nocc].e = (uint16_t)e;
+					t->occ[t->nocc++].k = k;
+				} else {
+					t->occ_full = true;
 				}
 			}
 	}
@@ -1024,16 +1041,16 @@ static void find_split_word(struct art_tagger *t, size_t k)
 	size_t p = pt->pos;
 	if (!is_word(cls[t->p[p - 1]]) || !is_word(cls[t->p[p]]))
 		return;
-	size_t rs = p, re = t->run_end[p];
-	while (rs > 0 && is_word(t->cl[rs - 1]))
-		rs--;
+	size_t rs = t->run_start[p], re = t->run_end[p];
 	size_t left[3] = {rs, rs, rs}, right[3] = {re, re, re};
-	for (size_t d = 1; d <= 2; d++) {
+	for (size_t d = 1; d <= 2; d++)
 		if (k >= d && t->pts[k - d].pos > rs)
 			left[d] = t->pts[k - d].pos;
+	if (!(t->tstart[left[0]] & 2) && !(t->tstart[left[1]] & 2) && !(t->tstart[left[2]] & 2))
+		return;
+	for (size_t d = 1; d <= 2; d++)
 		if (k + d < t->m && t->pts[k + d].pos < re)
 			right[d] = t->pts[k + d].pos;
-	}
 	for (int i = 0; i < 3; i++) {
 		size_t a = left[i];
 		if (!text_word_at(t, a, 3) || (i > 0 && a == left[i - 1]))
@@ -1080,7 +1097,7 @@ static void collect_points(struct art_tagger *t)
 		const struct point *pt = &t->pts[k];
 		bool drop = pt->prior <= 0 && pt->split < 0;
 		for (size_t o = 0; o < t->nocc && !drop && pt->prior <= 0; o++) {
-			size_t a = t->occ[o][0], e = t->occ[o][1];
+			size_t a = t->occ[o].a, e = t->occ[o].e;
 			drop = a < pt->pos && pt->pos < e && (a == 0 || t->prior[a] > 0) &&
 			       (e == t->n || t->prior[e] > 0);
 		}
@@ -1182,11 +1199,16 @@ static int word_score(struct art_tagger *t, size_t a, size_t b, struct art_buf *
 
 static const struct known *tag_known(const struct art_tagger *t, size_t a, size_t b)
 {
+	if (!t->occ_full) { /* find_known listed them all */
+		for (size_t o = 0; o < t->nocc; o++)
+			if (t->occ[o].a == a && t->occ[o].e == b)
+				return t->occ[o].k;
+		return NULL;
+	}
 	if (!(t->klens >> (b - a < 63 ? b - a : 63) & 1))
 		return NULL;
 	if (b - a > 1) {
-		unsigned hd = head_of(t->p + a);
-		if (!(t->khead_any[hd / 64] >> (hd % 64) & 1))
+		if (!has_bit(t->khead_any, head_of(t->p + a)))
 			return NULL;
 	}
 	const struct known *k = known_find(t, (const char *)t->p + a, b - a, sub_hash(t, t->hc, a, b));
@@ -1210,8 +1232,9 @@ static int tag_score(struct art_tagger *t, size_t a, size_t b, struct parts *pa,
 {
 	const unsigned char *L = t->p;
 	int words = 0, shape = 0, known = 0;
-	size_t first_b = 0, last_a = 0, nwords = 0;
-	bool lower_first = false, case_mix = false;
+	size_t first_a = 0, first_b = 0, last_a = 0, nwords = 0;
+	int lower_first = -1; /* not yet known */
+	bool case_mix = false;
 	for (size_t i = a; i < b;) {
 		if (!is_word(t->cl[i])) {
 			i++;
@@ -1220,10 +1243,12 @@ static int tag_score(struct art_tagger *t, size_t a, size_t b, struct parts *pa,
 		size_t s = i, e = t->run_end[s] < b ? t->run_end[s] : b;
 		words += word_score(t, s, e, why);
 		if (nwords++ == 0) {
+			first_a = s;
 			first_b = e;
-			lower_first = t->cl[s] == C_LOW && plain(t, s, e);
-		} else if (lower_first && t->cl[s] == C_UP && t->cl[s - 1] == C_SPACE) {
-			case_mix = true;
+		} else if (!case_mix && t->cl[s] == C_UP && t->cl[s - 1] == C_SPACE) {
+			if (lower_first < 0)
+				lower_first = t->cl[first_a] == C_LOW && plain(t, first_a, first_b);
+			case_mix = lower_first;
 		}
 		last_a = s;
 		i = e;
@@ -1725,6 +1750,7 @@ int art_tags_split(struct art_tagger *t, art_str line, art_str title, art_str su
 	t->memo_n = 0;
 	find_cuts(t);
 	t->nocc = 0;
+	t->occ_full = false;
 	if (t->nknown)
 		find_known(t);
 	collect_points(t);
