@@ -948,6 +948,9 @@ static void find_cuts(struct art_tagger *t)
 				if (tstart[p])
 					note_word_ends(t, p);
 			}
+			/* on to the next place inside lowercase where a word may start or end */
+			while (p + 1 < n && cl[p + 1] == C_LOW && !tstart[p + 1] && !word_end[p + 1])
+				p++;
 			continue;
 		}
 		bool start = is_word(y) && (!is_word(x) || new_piece(x, y));
