@@ -201,6 +201,7 @@ struct art_tagger {
 	uint64_t *hc, *pw; /* prefix hashes of the line; powers of HASH_MUL */
 	int16_t *prior;
 	uint8_t *why, *word_end, *tstart; /* tstart: 1, 2 when a text word of 2, 3+ may start */
+	uint8_t *locked; /* inside a known tag with clear ends */
 	uint16_t *run_end, *run_start;
 	uint16_t *pkey, *tkey; /* the pair and triple starting at each place */
 	uint8_t *cl;           /* classes */
@@ -664,6 +665,7 @@ void art_tagger_free(struct art_tagger *t)
 	free(t->why);
 	free(t->word_end);
 	free(t->tstart);
+	free(t->locked);
 	free(t->run_end);
 	free(t->pkey);
 	free(t->run_start);
@@ -754,6 +756,7 @@ static int scratch(struct art_tagger *t, size_t n)
 	t->why = grow(t->why, cap, 1, &ok);
 	t->word_end = grow(t->word_end, cap, 1, &ok);
 	t->tstart = grow(t->tstart, cap, 1, &ok);
+	t->locked = grow(t->locked, cap, 1, &ok);
 	t->run_end = grow(t->run_end, cap, sizeof *t->run_end, &ok);
 	t->pkey = grow(t->pkey, cap, sizeof *t->pkey, &ok);
 	t->run_start = grow(t->run_start, cap, sizeof *t->run_start, &ok);
@@ -932,18 +935,14 @@ static void mark(struct art_tagger *t, size_t p, int why)
 static void find_cuts(struct art_tagger *t)
 {
 	const unsigned char *L = t->p;
-	const uint8_t *cl = t->cl, *tstart = t->tstart, *word_end = t->word_end;
-	int16_t *prior = t->prior;
+	const uint8_t *cl = t->cl, *tstart = t->tstart, *word_end = t->word_end, *locked = t->locked;
 	size_t n = t->n, caps = 0;
 	bool text = t->nwords > 0;
-	memset(t->word_end, 0, n + 1);
-	for (size_t p = 0; p < n; p++)
-		prior[p] = NONE;
 	for (size_t p = 0; p < n; p++) {
 		int x = p ? cl[p - 1] : C_SPACE, y = cl[p];
 		if (x == C_LOW && y == C_LOW) { /* the commonest place: only words of the text cut here */
 			caps = 0;
-			if (text && (word_end[p] || (tstart[p] && word_starts(t, p)))) {
+			if (text && !locked[p] && (word_end[p] || (tstart[p] && word_starts(t, p)))) {
 				mark(t, p, WHY_WORD_EDGE);
 				if (tstart[p])
 					note_word_ends(t, p);
@@ -958,15 +957,27 @@ static void find_cuts(struct art_tagger *t)
 		caps = y == C_UP ? caps + 1 : 0;
 		if (kind >= 0) {
 			bool evidence = false;
-			if (cut_kinds[kind].w <= 0 && text)
+			if (cut_kinds[kind].w <= 0 && text && !locked[p])
 				evidence = word_end[p] || (tstart[p] && word_starts(t, p));
 			if (cut_kinds[kind].w > 0 || evidence) {
 				mark(t, p, kind);
 				start = is_word(y);
 			}
 		}
-		if (start && tstart[p])
+		if (start && tstart[p] && !locked[p])
 			note_word_ends(t, p);
+	}
+}
+
+/* Inside a known tag whose ends are clear, places of weight 0 or less are
+ * dropped (see collect_points): do not look for them there. */
+static void lock_known(struct art_tagger *t)
+{
+	memset(t->locked, 0, t->n + 1);
+	for (size_t o = 0; o < t->nocc; o++) {
+		size_t a = t->occ[o].a, e = t->occ[o].e;
+		if ((a == 0 || t->prior[a] > 0) && (e == t->n || t->prior[e] > 0))
+			memset(t->locked + a + 1, 1, e - a - 1);
 	}
 }
 
@@ -1092,7 +1103,8 @@ static void collect_points(struct art_tagger *t)
 	t->pts[t->m] = (struct point){.pos = (uint32_t)t->n};
 	if (t->nwords)
 		for (size_t k = 1; k < t->m; k++)
-			find_split_word(t, k);
+			if (t->pts[k].prior > 0 || !t->locked[t->pts[k].pos])
+				find_split_word(t, k);
 	/* Drop the unlikely places that break a word of the text, and those
 	 * inside a known tag with clear edges. */
 	size_t kept = 1;
@@ -1751,11 +1763,15 @@ int art_tags_split(struct art_tagger *t, art_str line, art_str title, art_str su
 		t->memo_gen = 1;
 	}
 	t->memo_n = 0;
-	find_cuts(t);
+	memset(t->word_end, 0, line.n + 1);
+	for (size_t p = 0; p < line.n; p++)
+		t->prior[p] = NONE;
 	t->nocc = 0;
 	t->occ_full = false;
 	if (t->nknown)
 		find_known(t);
+	lock_known(t);
+	find_cuts(t);
 	collect_points(t);
 	count_priors(t);
 
