@@ -43,7 +43,8 @@ int main(int argc, char **argv)
 	cli_open_output();
 
 	struct art_input in;
-	if (art_input_init(&in, argv + optind, (size_t)(argc - optind), ART_INPUT_RECORDS, tagger) != 0)
+	size_t nfiles = (size_t)(argc - optind);
+	if (art_input_init(&in, argv + optind, nfiles, ART_INPUT_RECORDS, tagger) != 0)
 		cli_fatal("out of memory");
 	struct art_item item;
 	while (cli_next(&in, &item)) {

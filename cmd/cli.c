@@ -110,7 +110,8 @@ void cli_bad_record(const struct art_error *err)
 {
 	if (cli.strict)
 		cli_fatal("%s:%lu: %s", cli_file_name(err->file), err->line, err->msg);
-	fprintf(stderr, "%s: %s:%lu: %s\n", cli.cmd->name, cli_file_name(err->file), err->line, err->msg);
+	fprintf(stderr, "%s: %s:%lu: %s\n", cli.cmd->name, cli_file_name(err->file), err->line,
+		err->msg);
 	cli.skipped++;
 }
 

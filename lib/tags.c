@@ -25,7 +25,7 @@ enum {
 	W_DIGIT_UPPER = 5,   /* "6N" in "IPv6NAT64" */
 	W_AFTER_SYMBOL = 10, /* "+G" in "C++Go" */
 	W_BEFORE_DOT = -10,  /* "#." in "C#.NET" */
-	W_SPLIT_WORD = -20,  /* the cut breaks a word of the text ("Dev|Ops" when it says "DevOps") */
+	W_SPLIT_WORD = -20,  /* the cut breaks a word of the text: "Dev|Ops" for "DevOps" */
 
 	W_HIT = 20,          /* a tag's word occurs in the title or summary */
 	W_HIT_SHORT = 10,    /* ... a word of one or two characters */
@@ -116,14 +116,14 @@ static const struct {
 	char s[8];
 	unsigned char n;
 } endings[] = {
-	E("s"),	    E("es"),	 E("ed"),      E("d"),	     E("ing"),	  E("ings"),   E("er"),
-	E("ers"),   E("e"),	 E("or"),      E("ors"),     E("ion"),	  E("ions"),   E("ation"),
-	E("ations"), E("ization"), E("isation"), E("ity"),    E("ities"),  E("ility"),  E("ibility"),
-	E("ability"), E("able"),	 E("ible"),    E("ably"),    E("le"),	  E("ment"),   E("ments"),
-	E("ly"),    E("al"),	 E("ally"),    E("ar"),	     E("ic"),	  E("ics"),    E("ical"),
-	E("ive"),   E("ives"),	 E("ize"),     E("ized"),    E("izes"),	  E("ise"),    E("ised"),
-	E("y"),	    E("ies"),	 E("ied"),     E("ness"),    E("ism"),	  E("ist"),    E("ists"),
-	E("ence"),  E("ance"),	 E("ency"),    E("ent"),     E("ant"),	  E("ure"),    E("ous"),
+	E("s"),	      E("es"),	   E("ed"),	 E("d"),     E("ing"),	 E("ings"),  E("er"),
+	E("ers"),     E("e"),	   E("or"),	 E("ors"),   E("ion"),	 E("ions"),  E("ation"),
+	E("ations"),  E("ization"), E("isation"), E("ity"),   E("ities"), E("ility"), E("ibility"),
+	E("ability"), E("able"),    E("ible"),	 E("ably"),  E("le"),	 E("ment"),  E("ments"),
+	E("ly"),      E("al"),	   E("ally"),	 E("ar"),    E("ic"),	 E("ics"),   E("ical"),
+	E("ive"),     E("ives"),    E("ize"),	 E("ized"),  E("izes"),	 E("ise"),   E("ised"),
+	E("y"),	      E("ies"),    E("ied"),	 E("ness"),  E("ism"),	 E("ist"),   E("ists"),
+	E("ence"),    E("ance"),    E("ency"),	 E("ent"),   E("ant"),	 E("ure"),   E("ous"),
 };
 #undef E
 enum { NENDINGS = sizeof endings / sizeof *endings };
@@ -176,7 +176,7 @@ struct art_tagger {
 	 * letters (words of two) or three */
 	struct tword *words;
 	size_t nwords, words_cap;
-	uint16_t pair_head[NBIGRAM], triple_head[NTRIGRAM + 1]; /* first word + 1; the last unused */
+	uint16_t pair_head[NBIGRAM], triple_head[NTRIGRAM + 1]; /* first word + 1 */
 	uint64_t singles; /* capitals and digits standing alone in it */
 	uint64_t line_pairs[NBIGRAM / 64 + 1], line_triples[NTRIGRAM / 64];
 
@@ -281,17 +281,11 @@ static bool is_common(const struct art_tagger *t, uint64_t h)
 static unsigned char ending_first[256];
 static unsigned char ending_at[27], ending_order[NENDINGS];
 
-static inline bool has_bit(const uint64_t *set, unsigned bit) { return set[bit / 64] >> (bit % 64) & 1; }
+static inline bool has_bit(const uint64_t *set, unsigned bit)
+{
+	return set[bit / 64] >> (bit % 64) & 1;
+}
 static inline void set_bit(uint64_t *set, unsigned bit) { set[bit / 64] |= 1ull << (bit % 64); }
-static inline unsigned pair_of(const unsigned char *code, const unsigned char *p)
-{
-	return code[p[0]] * 37u + code[p[1]];
-}
-static inline unsigned triple_of(const unsigned char *code, const unsigned char *p)
-{
-	return (code[p[0]] * 1369u + code[p[1]] * 37u + code[p[2]]) & (NTRIGRAM - 1);
-}
-
 /* ---- the record's context ---- */
 
 static bool common_word(const struct art_tagger *t, const unsigned char *w, size_t n)
@@ -438,8 +432,8 @@ static const struct tword *text_word(const struct art_tagger *t, size_t a, size_
 		return NULL;
 	for (unsigned i = chain_at(t, a, n); i; i = t->words[i - 1].next) {
 		const struct tword *w = &t->words[i - 1];
-		if ((w->n == n || (n >= 3 && w->n == n + 1 && w->w[n] == 's' && w->w[n - 1] != 's')) &&
-		    same_lower(t->low, w->w, t->p + a, n))
+		bool plural = n >= 3 && w->n == n + 1 && w->w[n] == 's' && w->w[n - 1] != 's';
+		if ((w->n == n || plural) && same_lower(t->low, w->w, t->p + a, n))
 			return w;
 	}
 	return NULL;
@@ -570,7 +564,10 @@ static int known_age(struct art_tagger *t)
 
 /* A tag is known once the user gave it, or once it was seen cleanly with
  * a word of the text, or twice. */
-static inline bool usable(const struct known *k) { return k->lexicon || k->confirmed || k->count > 1; }
+static inline bool usable(const struct known *k)
+{
+	return k->lexicon || k->confirmed || k->count > 1;
+}
 
 static int known_add(struct art_tagger *t, const char *s, size_t n, bool lexicon, bool confirmed)
 {
@@ -640,7 +637,8 @@ struct art_tagger *art_tagger_new(void)
 	ending_at[26] = (unsigned char)no;
 	for (unsigned top = 1; top <= WINDOW; top++)
 		for (unsigned c = 0; c <= top; c++)
-			t->rarity[top][c] = (int8_t)(-W_COUNT * log2_tenths(2 * top + 1, 2 * c + 1) / 10);
+			t->rarity[top][c] =
+				(int8_t)(-W_COUNT * log2_tenths(2 * top + 1, 2 * c + 1) / 10);
 	for (int c = 0; c < 256; c++)
 		t->low[c] = (unsigned char)lower((unsigned char)c);
 	for (int c = 0; c < 256; c++)
@@ -776,7 +774,8 @@ static int scratch(struct art_tagger *t, size_t n)
  * characters of classes X and Y? */
 static inline bool new_piece(int x, int y)
 {
-	return is_word(x) && is_word(y) && ((x != y && !(x == C_UP && y == C_LOW)) || (x == C_UP && y == C_UP));
+	return is_word(x) && is_word(y) &&
+	       ((x != y && !(x == C_UP && y == C_LOW)) || (x == C_UP && y == C_UP));
 }
 
 /* What the rest needs to know of the line: prefix hashes, where runs of
@@ -879,7 +878,8 @@ static bool word_starts(const struct art_tagger *t, size_t p)
 		return false;
 	for (unsigned i = chain_at(t, p, 3); i; i = t->words[i - 1].next) {
 		const struct tword *w = &t->words[i - 1];
-		if (p + (w->n < 4 ? w->n : 4) <= re && same_lower(t->low, w->w, L + p, w->n < 4 ? w->n : 4))
+		size_t k = w->n < 4 ? w->n : 4;
+		if (p + k <= re && same_lower(t->low, w->w, L + p, k))
 			return true;
 	}
 	return false;
@@ -935,20 +935,23 @@ static void mark(struct art_tagger *t, size_t p, int why)
 static void find_cuts(struct art_tagger *t)
 {
 	const unsigned char *L = t->p;
-	const uint8_t *cl = t->cl, *tstart = t->tstart, *word_end = t->word_end, *locked = t->locked;
+	const uint8_t *cl = t->cl, *tstart = t->tstart, *word_end = t->word_end;
+	const uint8_t *locked = t->locked;
 	size_t n = t->n, caps = 0;
 	bool text = t->nwords > 0;
 	for (size_t p = 0; p < n; p++) {
 		int x = p ? cl[p - 1] : C_SPACE, y = cl[p];
-		if (x == C_LOW && y == C_LOW) { /* the commonest place: only words of the text cut here */
+		if (x == C_LOW && y == C_LOW) { /* commonest: only words of the text cut here */
 			caps = 0;
-			if (text && !locked[p] && (word_end[p] || (tstart[p] && word_starts(t, p)))) {
+			if (text && !locked[p] &&
+			    (word_end[p] || (tstart[p] && word_starts(t, p)))) {
 				mark(t, p, WHY_WORD_EDGE);
 				if (tstart[p])
 					note_word_ends(t, p);
 			}
 			/* on to the next place inside lowercase where a word may start or end */
-			while (p + 1 < n && cl[p + 1] == C_LOW && !tstart[p + 1] && !word_end[p + 1])
+			while (p + 1 < n && cl[p + 1] == C_LOW && !tstart[p + 1] &&
+			       !word_end[p + 1])
 				p++;
 			continue;
 		}
@@ -1091,7 +1094,8 @@ static void collect_points(struct art_tagger *t)
 	size_t nc = 0;
 	for (size_t p = 1; p < t->n; p++)
 		if (t->prior[p] != NONE)
-			t->cand[nc++] = (struct point){.pos = (uint32_t)p, .prior = t->prior[p], .why = t->why[p]};
+			t->cand[nc++] = (struct point){
+				.pos = (uint32_t)p, .prior = t->prior[p], .why = t->why[p]};
 	if (nc > MAXP - 2) {
 		qsort(t->cand, nc, sizeof *t->cand, cmp_point_prior);
 		nc = MAXP - 2;
@@ -1226,7 +1230,8 @@ static const struct known *tag_known(const struct art_tagger *t, size_t a, size_
 		if (!has_bit(t->khead_any, head_of(t->p + a)))
 			return NULL;
 	}
-	const struct known *k = known_find(t, (const char *)t->p + a, b - a, sub_hash(t, t->hc, a, b));
+	const char *s = (const char *)t->p + a;
+	const struct known *k = known_find(t, s, b - a, sub_hash(t, t->hc, a, b));
 	return k && usable(k) ? k : NULL;
 }
 
@@ -1287,7 +1292,8 @@ static int tag_score(struct art_tagger *t, size_t a, size_t b, struct parts *pa,
 		art_buf_printf(why, "  %s ", k->lexicon ? "in the lexicon" : "learned");
 		put_tenths(why, known);
 		if (!k->lexicon)
-			art_buf_printf(why, " (seen %u time%s)", k->count, k->count == 1 ? "" : "s");
+			art_buf_printf(why, " (seen %u time%s)", k->count,
+				       k->count == 1 ? "" : "s");
 	}
 	if (pa) {
 		pa->v[P_WORDS] += words;
@@ -1495,11 +1501,13 @@ static size_t search_best(struct art_tagger *t, uint8_t *path)
 				if (!layers || !in_order(t, h, i, j))
 					continue;
 				if (addkey == INT64_MIN) {
-					int add = tscore(t, i, j) + t->pts[i].prior + t->pts[i].split;
+					const struct point *pt = &t->pts[i];
+					int add = tscore(t, i, j) + pt->prior + pt->split;
 					addkey = (int64_t)add * SCORE_KEY - TAG_KEY + t->pts[i].pos;
 				}
 				for (; layers; layers &= layers - 1) {
-					size_t k = (size_t)__builtin_ctz(layers), nk = k < TMAX ? k + 1 : TMAX;
+					size_t k = (size_t)__builtin_ctz(layers);
+					size_t nk = k < TMAX ? k + 1 : TMAX;
 					int64_t key = best[AT(k, h, i)] + addkey;
 					size_t st = AT(nk, i, j);
 					if (!(*to >> nk & 1) || key > best[st]) {

@@ -25,7 +25,8 @@ static const char *joined(void)
  * joined by '|'. */
 static void expect_in(const char *line, const char *title, const char *summary, const char *tags)
 {
-	art_str l = {line, strlen(line)}, ti = {title, strlen(title)}, su = {summary, strlen(summary)};
+	art_str l = {line, strlen(line)}, ti = {title, strlen(title)}, su = {summary,
+				  strlen(summary)};
 	ck_assert_int_eq(art_tags_split(tagger, l, ti, su, &split), 0);
 	ck_assert_msg(strcmp(joined(), tags) == 0, "\"%s\" split as \"%s\", expected \"%s\"", line,
 		      joined(), tags);
@@ -41,7 +42,8 @@ static bool explained(const char *text)
 START_TEST(case_changes_are_the_usual_cuts)
 {
 	expect_split("Backend EngineeringJMQKafka", "Backend Engineering|JMQ|Kafka");
-	expect_split("AI automationBackend EngineeringJava", "AI automation|Backend Engineering|Java");
+	expect_split("AI automationBackend EngineeringJava",
+		     "AI automation|Backend Engineering|Java");
 	expect_split("Backend EngineeringBilibiliKV", "Backend Engineering|Bilibili|KV");
 }
 END_TEST
@@ -53,8 +55,10 @@ START_TEST(capitals_inside_a_tag)
 		  "Java AI development shifts from model SDKs to engineered solutions, "
 		  "comparing Spring AI with LangChain4j.",
 		  "Backend Engineering|Java AI|LangChain4j");
-	expect_in("DatabasesPostgreSQLautovacuum", "PostgreSQL Vacuum Tuning for Write-Heavy Workloads",
-		  "This guide shows how autovacuum thresholds and fillfactor interact in PostgreSQL.",
+	expect_in("DatabasesPostgreSQLautovacuum",
+		  "PostgreSQL Vacuum Tuning for Write-Heavy Workloads",
+		  "This guide shows how autovacuum thresholds and fillfactor interact in "
+		  "PostgreSQL.",
 		  "Databases|PostgreSQL|autovacuum");
 	expect_in("Frontend DevelopmentGraphQLSchema Design", "GraphQL Federation Without the Pain",
 		  "How a retail site split one GraphQL schema into federated subgraphs.",
@@ -63,7 +67,8 @@ START_TEST(capitals_inside_a_tag)
 		  "Because gRPC multiplexes requests over HTTP/2, this post compares client-side "
 		  "balancing with Envoy sidecars.",
 		  "Cloud Native|Envoy|Service Mesh|gRPC");
-	expect_in("DatabasesOnline DDLTiDB", "How TiDB Keeps Secondary Indexes Consistent During Online DDL",
+	expect_in("DatabasesOnline DDLTiDB",
+		  "How TiDB Keeps Secondary Indexes Consistent During Online DDL",
 		  "The article walks through TiDB\xE2\x80\x99s online schema change protocol.",
 		  "Databases|Online DDL|TiDB");
 	expect_in("Cloud NativeDevOpsSearch Platform", "Rebuilding Our Search Platform",
@@ -78,10 +83,13 @@ START_TEST(digits_and_symbols_inside_a_tag)
 		  "The article explains how Kubernetes operators encode day-two operations.",
 		  "Cloud Native|K8s|Operator");
 	expect_in("CDNCloud NativeHTTP/3QUIC", "What HTTP/3 and QUIC Change for Mobile Users",
-		  "Moving from HTTP/2 to HTTP/3 cut connection setup time; the CDN changes it required.",
+		  "Moving from HTTP/2 to HTTP/3 cut connection setup time; the CDN changes it "
+		  "required.",
 		  "CDN|Cloud Native|HTTP/3|QUIC");
-	expect_in("Artificial IntelligenceC++CUDAGPU", "Writing a Fused Attention Kernel in CUDA C++",
-		  "Step by step, the post writes a fused kernel in CUDA C++ with shared-memory tiling.",
+	expect_in("Artificial IntelligenceC++CUDAGPU",
+		  "Writing a Fused Attention Kernel in CUDA C++",
+		  "Step by step, the post writes a fused kernel in CUDA C++ with shared-memory "
+		  "tiling.",
 		  "Artificial Intelligence|C++|CUDA|GPU");
 	expect_in("Argo CDCloud NativeGitOpsci/cd", "Shipping Faster with GitOps: Argo CD",
 		  "The team moved deployments for 40 clusters to GitOps with Argo CD.",
@@ -106,10 +114,13 @@ START_TEST(lowercase_tags)
 		  "How We Refactored a 66k-Line Home Page",
 		  "A monolithic home-page system was re-engineered through module-based design.",
 		  "Backend Engineering|modular architecture|refactoring");
-	expect_in("cachingconsistencywrite-behind", "Choosing Between Write-Through and Write-Behind Caches",
-		  "A comparison of write-through and write-behind patterns, covering consistency windows.",
+	expect_in("cachingconsistencywrite-behind",
+		  "Choosing Between Write-Through and Write-Behind Caches",
+		  "A comparison of write-through and write-behind patterns, covering consistency "
+		  "windows.",
 		  "caching|consistency|write-behind");
-	expect_in("DatabasesPostgreSQLpgvectorvector search", "Vector Search Inside PostgreSQL with pgvector",
+	expect_in("DatabasesPostgreSQLpgvectorvector search",
+		  "Vector Search Inside PostgreSQL with pgvector",
 		  "Adding semantic search to PostgreSQL with the pgvector extension.",
 		  "Databases|PostgreSQL|pgvector|vector search");
 }
@@ -118,11 +129,15 @@ END_TEST
 START_TEST(acronyms_next_to_acronyms)
 {
 	expect_in("AIKVRedis", "Serving AI Features from a KV Store",
-		  "Feature vectors for AI models live in a KV store in front of Redis.", "AI|KV|Redis");
-	expect_in("AutoscalingCloud NativeHPAKEDA", "Autoscaling on Custom Metrics with KEDA and HPA",
-		  "Scaling consumers on queue length with KEDA.", "Autoscaling|Cloud Native|HPA|KEDA");
+		  "Feature vectors for AI models live in a KV store in front of Redis.",
+		  "AI|KV|Redis");
+	expect_in("AutoscalingCloud NativeHPAKEDA",
+		  "Autoscaling on Custom Metrics with KEDA and HPA",
+		  "Scaling consumers on queue length with KEDA.",
+		  "Autoscaling|Cloud Native|HPA|KEDA");
 	expect_in("DNSSRETTL", "DNS Outages: What We Learned from a TTL Mistake",
-		  "A record was changed with a one-week TTL still cached by resolvers.", "DNS|SRE|TTL");
+		  "A record was changed with a one-week TTL still cached by resolvers.",
+		  "DNS|SRE|TTL");
 	expect_in("SLOSREerror budget", "Writing SLOs That Engineers Actually Use",
 		  "Dozens of alerts were replaced with a few SLOs and an error budget policy.",
 		  "SLO|SRE|error budget");
@@ -187,7 +202,8 @@ START_TEST(a_lexicon_file)
 	art_tagger_explain(tagger, true);
 	expect_split("AWS S3FinOpsSRE", "AWS S3|FinOps|SRE");
 	expect_split("GitOpsmTLS", "GitOps|mTLS");
-	ck_assert(explained("\"mTLS\"  cut s|m -1.0 (inside lowercase)  mTLS -1.0 (not in the text)  "
+	ck_assert(explained("\"mTLS\"  cut s|m -1.0 (inside lowercase)  "
+			    "mTLS -1.0 (not in the text)  "
 			    "in the lexicon +4.0"));
 
 	ck_assert_int_eq(art_tagger_load(tagger, "/nonexistent/lexicon", &err), ART_FAIL);
@@ -224,7 +240,8 @@ START_TEST(a_tag_seen_cleanly_twice_is_learned)
 	art_tagger_explain(tagger, true);
 	expect_in("KafkaSRE", "Kafka streams", "", "Kafka|SRE");
 	expect_in("RedisSRE", "Redis", "", "Redis|SRE");
-	ck_assert(explained("\"SRE\"  cut s|S +1.5 (lowercase, then a capital)  SRE -1.0 (not in the text)\n"));
+	ck_assert(explained("\"SRE\"  cut s|S +1.5 (lowercase, then a capital)  "
+			    "SRE -1.0 (not in the text)\n"));
 	expect_in("RedisSRE", "Redis", "", "Redis|SRE");
 	ck_assert(explained("SRE -1.0 (not in the text)  learned +2.0 (seen 2 times)\n"));
 }
@@ -243,7 +260,8 @@ START_TEST(learned_counts_weigh_in)
 	tagger = art_tagger_new();
 	expect_split("Backend EngineeringJMQKafka", "Backend Engineering|JMQ|Kafka");
 	expect_split("Backend EngineeringDjangoPython", "Backend Engineering|Django|Python");
-	expect_split("AI automationBackend EngineeringJava", "AI automation|Backend Engineering|Java");
+	expect_split("AI automationBackend EngineeringJava",
+		     "AI automation|Backend Engineering|Java");
 	art_tagger_explain(tagger, true);
 	expect_in("Backend EngineeringGoci/cd", title, summary, "Backend Engineering|Go|ci/cd");
 	ck_assert(explained("3 tags +0.0 (3 of 3 recent records had 3)"));
@@ -271,7 +289,8 @@ START_TEST(explaining_changes_nothing)
 {
 	static const char *const lines[] = {
 		"Backend EngineeringJava AILangChain4j", "Backend EngineeringGoci/cd",
-		"ARBackend Engineeringhigh concurrency", "AIKVRedis", "Backend EngineeringDevOpsSearch Platform",
+		"ARBackend Engineeringhigh concurrency", "AIKVRedis",
+		"Backend EngineeringDevOpsSearch Platform",
 	};
 	struct art_tagger *quiet = art_tagger_new();
 	struct art_tagsplit other = {0};
@@ -279,8 +298,10 @@ START_TEST(explaining_changes_nothing)
 	for (int round = 0; round < 3; round++)
 		for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
 			art_str l = {lines[i], strlen(lines[i])};
-			ck_assert_int_eq(art_tags_split(tagger, l, S("Go and AI"), S("KV DevOps"), &split), 0);
-			ck_assert_int_eq(art_tags_split(quiet, l, S("Go and AI"), S("KV DevOps"), &other), 0);
+			ck_assert_int_eq(art_tags_split(tagger, l, S("Go and AI"), S("KV DevOps"),
+					 &split), 0);
+			ck_assert_int_eq(art_tags_split(quiet, l, S("Go and AI"), S("KV DevOps"),
+					 &other), 0);
 			ck_assert_uint_eq(split.n, other.n);
 			for (size_t k = 0; k < split.n; k++)
 				ck_assert(art_str_eq(split.tags[k], other.tags[k]));
@@ -299,7 +320,8 @@ START_TEST(an_explanation_reads_so)
 		  "Compares the storage models of Kafka and JMQ.", "Backend Engineering|JMQ|Kafka");
 	art_buf_putc(&split.explain, '\0');
 	ck_assert_str_eq(split.explain.p,
-			 "tags \"Backend EngineeringJMQKafka\": 3 places to cut: g|J +1.5, Q|K +1.5, K|a -1.0\n"
+			 "tags \"Backend EngineeringJMQKafka\": "
+			 "3 places to cut: g|J +1.5, Q|K +1.5, K|a -1.0\n"
 			 "  1. +5.0  Backend Engineering | JMQ | Kafka\n"
 			 "  2. +1.5  Backend EngineeringJMQ | Kafka\n"
 			 "  3. -1.0  Backend Engineering | JMQ | K | afka\n"
@@ -307,9 +329,12 @@ START_TEST(an_explanation_reads_so)
 			 "  5. -2.0  Backend EngineeringJMQKafka\n"
 			 "  1 beats 2 by +3.5: cuts +1.5, words +2.0\n"
 			 "  1 in detail:\n"
-			 "    \"Backend Engineering\"  Backend -1.0 (not in the text)  Engineering -1.0 (not in the text)\n"
-			 "    \"JMQ\"  cut g|J +1.5 (lowercase, then a capital)  JMQ +2.0 (in the text)\n"
-			 "    \"Kafka\"  cut Q|K +1.5 (capitals, then a capitalised word)  Kafka +2.0 (in the text)\n"
+			 "    \"Backend Engineering\"  Backend -1.0 (not in the text)  "
+			 "Engineering -1.0 (not in the text)\n"
+			 "    \"JMQ\"  cut g|J +1.5 (lowercase, then a capital)  "
+			 "JMQ +2.0 (in the text)\n"
+			 "    \"Kafka\"  cut Q|K +1.5 (capitals, then a capitalised word)  "
+			 "Kafka +2.0 (in the text)\n"
 			 "    3 tags +0.0 (no records before)\n");
 }
 END_TEST
@@ -339,7 +364,8 @@ START_TEST(memory_stays_bounded)
 	char tag[32];
 	for (int i = 0; i < 20000; i++) {
 		snprintf(tag, sizeof tag, "Tag%05d", i);
-		ck_assert_int_eq(art_tagger_add(tagger, (art_str){tag, strlen(tag)}, ART_TAG_LEARNED), 0);
+		ck_assert_int_eq(art_tagger_add(tagger, (art_str){tag, strlen(tag)},
+				 ART_TAG_LEARNED), 0);
 	}
 	ck_assert_int_eq(art_tagger_add(tagger, S("Kafka Streams"), ART_TAG_LEXICON), 0);
 	expect_split("JavaKafka Streams", "Java|Kafka Streams");
