@@ -9,6 +9,11 @@
 
 #include "lines.h"
 
+/* How it goes (tags.h has the outline): prepare_line and ctx_build index
+ * the line and the words of the text that could matter to it; find_known,
+ * find_cuts and collect_points choose the places to cut; search_best (or
+ * search, when explaining) finds the best split; learn remembers. */
+
 /* The weights, in tenths of a point (art-parse(1) lists them).  A cut's
  * weight says how likely its kind of place is to be a boundary; the words
  * of the tags on either side then confirm or refute it. */
@@ -778,9 +783,9 @@ static inline bool new_piece(int x, int y)
 	       ((x != y && !(x == C_UP && y == C_LOW)) || (x == C_UP && y == C_UP));
 }
 
-/* What the rest needs to know of the line: prefix hashes, where runs of
- * letters and digits end, where pieces break, the capitals before each
- * place, and the pairs and triples that may begin words. */
+/* What the rest needs to know of the line: the class of each character,
+ * prefix hashes, where runs of letters and digits start and end, and the
+ * pairs and triples of letters and digits that may begin words. */
 static void prepare_line(struct art_tagger *t)
 {
 	const unsigned char *L = t->p, *code = t->code;
@@ -1408,10 +1413,10 @@ static void offer_state(struct art_tagger *t, size_t keep, size_t k, size_t i, s
 	offer(t->cells + st * keep, &t->ncell[st], keep, c);
 }
 
-/* The KEEP best splits of the line into FINAL (best first): dynamic
- * programming over (tags so far, last tag), as the order of two tags and
- * the count of tags make a tag's worth depend on more than itself.  Splits
- * whose tags are not in ascending byte order are not considered. */
+/* The KEEP best splits of the line into FINAL (best first), for explaining:
+ * dynamic programming over (tags so far, last tag), as the order of two
+ * tags and the count of tags make a tag's worth depend on more than itself.
+ * Splits whose tags are not in ascending byte order are not considered. */
 static int search(struct art_tagger *t, size_t keep, struct cell *final, uint8_t *nfinal)
 {
 	size_t m = t->m;
@@ -1476,9 +1481,10 @@ static int search(struct art_tagger *t, size_t keep, struct cell *final, uint8_t
 	return 0;
 }
 
-/* The best split of the line, as search finds it with KEEP 1 but quicker:
- * the same states, offers in the same order, the same tie-breaks.  Its
- * points, start to end, go to PATH[0..n]; returns n. */
+/* The best split of the line, as search finds it but quicker, keeping one
+ * split per state: the same states, offers in the same order, the same
+ * tie-breaks, so the winner is the same.  Its points, start to end, go to
+ * PATH[0..n]; returns n. */
 static size_t search_best(struct art_tagger *t, uint8_t *path)
 {
 	size_t m = t->m, m1 = m + 1;
