@@ -103,7 +103,7 @@ void cli_fatal(const char *fmt, ...)
 	exit(ART_EXIT_FAILURE);
 }
 
-static const char *shown(const char *file)
+const char *cli_file_name(const char *file)
 {
 	return strcmp(file, "-") == 0 ? "(standard input)" : file;
 }
@@ -111,17 +111,18 @@ static const char *shown(const char *file)
 void cli_bad_record(const struct art_error *err)
 {
 	if (cli.strict)
-		cli_fatal("%s:%lu: %s", shown(err->file), err->line, err->msg);
-	fprintf(stderr, "%s: %s:%lu: %s\n", cli.cmd->name, shown(err->file), err->line, err->msg);
+		cli_fatal("%s:%lu: %s", cli_file_name(err->file), err->line, err->msg);
+	fprintf(stderr, "%s: %s:%lu: %s\n", cli.cmd->name, cli_file_name(err->file), err->line,
+		err->msg);
 	cli.skipped++;
 }
 
 void cli_input_error(const struct art_error *err)
 {
 	if (err->line)
-		cli_error("%s:%lu: %s", shown(err->file), err->line, err->msg);
+		cli_error("%s:%lu: %s", cli_file_name(err->file), err->line, err->msg);
 	else
-		cli_error("%s: %s", shown(err->file), err->msg);
+		cli_error("%s: %s", cli_file_name(err->file), err->msg);
 }
 
 bool cli_whole_number(const char *arg, uint64_t *v)

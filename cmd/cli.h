@@ -53,6 +53,8 @@ noreturn void cli_usage_error(const char *fmt, ...) __attribute__((format(printf
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Report, drop the -o file, exit 2 now. */
 noreturn void cli_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* FILE as messages show it: "-" is "(standard input)". */
+const char *cli_file_name(const char *file);
 /* Report a bad record and count it; with --strict, fatal. */
 void cli_bad_record(const struct art_error *err);
 /* Report an error about one place of the input ("FILE:LINE: msg", or
