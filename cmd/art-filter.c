@@ -173,6 +173,5 @@ int main(int argc, char **argv)
 	art_input_free(&in);
 	art_hashset_free(&seen);
 	art_filter_free(&f);
-	int status = cli_finish();
-	return status == ART_EXIT_OK && !wrote ? ART_EXIT_NOTHING : status;
+	return cli_finish_found(wrote);
 }

@@ -3,9 +3,6 @@
 #include <config.h>
 
 #include <stdio.h>
-#include <stdlib.h>
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "writer.h"
@@ -118,23 +115,6 @@ static char delimiter(const char *arg)
 	return arg[0];
 }
 
-/* COLUMNS, or the terminal's width, or 100. */
-static unsigned display_width(void)
-{
-	const char *env = getenv("COLUMNS");
-	char *end;
-	if (env && *env) {
-		unsigned long n = strtoul(env, &end, 10);
-		if (*end == '\0' && n > 0 && n <= 100000)
-			return (unsigned)n;
-	}
-	struct winsize ws;
-	if (!cli.output && isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
-	    ws.ws_col > 0)
-		return ws.ws_col;
-	return 100;
-}
-
 static void parse_options(int argc, char **argv, struct art_fmt_options *o)
 {
 	int opt;
@@ -177,7 +157,7 @@ static void parse_options(int argc, char **argv, struct art_fmt_options *o)
 			cli_usage_error("%s does not apply to %s", limited[i].name,
 					format_options[format]);
 	if (format == ART_FMT_TABLE)
-		o->width = display_width();
+		o->width = (unsigned)cli_display_width(100);
 }
 
 int main(int argc, char **argv)

@@ -62,8 +62,7 @@ static void parse_options(int argc, char **argv, struct settings *set)
 			cli_common_option(opt, optarg);
 		}
 	}
-	if (set->pages && set->split)
-		cli_usage_error("--pages and --split cannot be used together");
+	cli_exclusive(set->pages ? "pages" : NULL, set->split ? "split" : NULL);
 	if (set->page_given && (set->pages || set->split))
 		cli_usage_error("--page cannot be used with %s", set->pages ? "--pages" : "--split");
 	if (set->split && cli.output)
@@ -150,6 +149,5 @@ int main(int argc, char **argv)
 		wrote = one_page(&in, &set) > 0;
 	}
 	art_input_free(&in);
-	int status = cli_finish();
-	return status == ART_EXIT_OK && !wrote ? ART_EXIT_NOTHING : status;
+	return cli_finish_found(wrote);
 }

@@ -2,16 +2,14 @@
  * the long form, the lexicon, a chart; and merging of partial counts. */
 #include <config.h>
 
-#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 #include "chart.h"
 #include "cli.h"
 #include "tagcount.h"
+#include "utf8.h"
 
 static const struct cli_command command = {
     .name = "art-tags",
@@ -53,12 +51,8 @@ static struct {
 
 static size_t parse_top(const char *arg)
 {
-	char *end;
-	if (*arg < '0' || *arg > '9')
-		cli_usage_error("invalid --top '%s': not a whole number", arg);
-	errno = 0;
-	unsigned long long n = strtoull(arg, &end, 10);
-	if (*end || errno == ERANGE || n > SIZE_MAX)
+	uint64_t n;
+	if (!cli_whole_number(arg, &n) || n > SIZE_MAX)
 		cli_usage_error("invalid --top '%s': not a whole number", arg);
 	return (size_t)n;
 }
@@ -72,14 +66,9 @@ static void check_combinations(void)
 	    {OPT_EXPLODE, OPT_LEXICON}, {OPT_LEXICON, OPT_BY},    {OPT_LEXICON, OPT_PAIRS},
 	    {OPT_LEXICON, OPT_TOP},     {OPT_LEXICON, OPT_MERGE}, {OPT_LEXICON, OPT_CHART},
 	};
-	for (size_t i = 0; i < sizeof rules / sizeof *rules; i++) {
-		const char *a = opt.given[rules[i][0] - OPT_BY],
-		           *b = opt.given[rules[i][1] - OPT_BY];
-		if (a && b)
-			cli_usage_error("--%s and --%s cannot be used together", a, b);
-	}
-	if (opt.explode && opt.fold)
-		cli_usage_error("--explode and --ignore-case cannot be used together");
+	for (size_t i = 0; i < sizeof rules / sizeof *rules; i++)
+		cli_exclusive(opt.given[rules[i][0] - OPT_BY], opt.given[rules[i][1] - OPT_BY]);
+	cli_exclusive(opt.explode ? "explode" : NULL, opt.fold ? "ignore-case" : NULL);
 }
 
 static void parse_options(int argc, char **argv)
@@ -197,31 +186,27 @@ static art_str label(struct art_buf *buf, const struct art_tagrow *row)
 
 static void draw_chart(struct art_tagcount *tc)
 {
-	struct winsize ws = {0};
-	int term =
-	    !cli.output && isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0
-	        ? ws.ws_col
-	        : 0;
 	size_t n = art_tagcount_nrows(tc), widest = 0, indent = opt.mode == ART_TC_GROUPS ? 2 : 0;
 	int64_t max = 0;
 	struct art_buf buf = {0};
 	struct art_tagrow row;
 	for (size_t i = 0; i < n; i++) {
 		art_tagcount_row(tc, i, &row);
-		size_t w = art_text_width(label(&buf, &row));
+		size_t w = art_utf8_width(label(&buf, &row));
 		widest = w > widest ? w : widest;
 		max = row.count > max ? row.count : max;
 	}
 	struct art_chart c;
-	size_t width = art_chart_width(getenv("COLUMNS"), term);
+	size_t width = cli_display_width(80);
 	art_chart_layout(&c, width > indent ? width - indent : 1, widest, max);
 	for (size_t i = 0; i < n && !cli.out.err; i++) {
 		art_tagcount_row(tc, i, &row);
 		struct art_tagrow prev;
 		if (indent && (i == 0 || (art_tagcount_row(tc, i - 1, &prev),
 		                          !art_str_eq(prev.group, row.group)))) {
-			if (art_chart_put_text(&cli.out.buf, row.group,
-			                       c.label_w + c.count_w + c.bar_w + 2, 0) ||
+			size_t shown;
+			if (art_utf8_fit(&cli.out.buf, row.group, c.label_w + c.count_w + c.bar_w + 2,
+			                 '?', &shown) ||
 			    art_buf_putc(&cli.out.buf, '\n'))
 				cli_fatal("out of memory");
 		}

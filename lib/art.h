@@ -20,7 +20,6 @@
  *   columns.h  the columns of formatted output, and cells
  *   writer.h   the formats of art-fmt, one writer each (*_out.c)
  *   spool.h    bytes held back: memory, then a temporary file
- *   tally.h    counting distinct strings
  *
  * The library never prints and never exits: it returns ART_ status codes
  * and struct art_error for the command to report.
@@ -48,6 +47,5 @@
 #include "columns.h"
 #include "writer.h"
 #include "spool.h"
-#include "tally.h"
 
 #endif

@@ -17,10 +17,6 @@
  * TERM_COLS when above 0 (the terminal's), else 80. */
 size_t art_chart_width(const char *columns, int term_cols);
 
-/* The cells S takes on a terminal: East Asian wide characters take two,
- * combining marks none. */
-size_t art_text_width(art_str s);
-
 struct art_chart {
 	size_t label_w; /* cells for labels */
 	size_t count_w; /* digits of the largest count */
@@ -34,8 +30,5 @@ struct art_chart {
 void art_chart_layout(struct art_chart *c, size_t width, size_t label_w, int64_t max);
 /* One bar: label, count, bar, newline.  0, or -1 when out of memory. */
 int art_chart_put(struct art_buf *b, const struct art_chart *c, art_str label, int64_t count);
-/* S made safe and cut to WIDTH cells (ending in "…" when cut), padded with
- * spaces to WIDTH when PAD.  0, or -1 when out of memory. */
-int art_chart_put_text(struct art_buf *b, art_str s, size_t width, int pad);
 
 #endif

@@ -8,8 +8,6 @@
 #include <csv.h>
 #include <stdlib.h>
 
-#define UTF8_BOM "\xEF\xBB\xBF"
-
 bool art_csv_risky(art_str cell)
 {
 	return cell.n && cell.p[0] != '\0' && strchr("=+-@\t\r", cell.p[0]);
@@ -43,44 +41,22 @@ int art_csv_put_cell(struct art_buf *b, art_str cell, const struct art_csv_style
 	return 0;
 }
 
+static int put_cell(struct art_writer *w, struct art_buf *b, art_str cell)
+{
+	struct art_csv_style style = {w->opt.delimiter, w->opt.safe};
+	return art_csv_put_cell(b, cell, &style);
+}
+
 static int put_row(struct art_writer *w)
 {
-	struct art_buf *b = &w->out->buf;
-	struct art_csv_style style = {w->opt.delimiter ? w->opt.delimiter : ',', w->opt.safe};
-	int rc = 0;
-	if (w->cols.n == 1 && w->row[0].n == 0)
-		rc |= art_buf_append(b, "\"\"", 2); /* else the line would be blank */
-	for (size_t i = 0; i < w->cols.n; i++) {
-		if (i)
-			rc |= art_buf_putc(b, style.delimiter);
-		rc |= art_csv_put_cell(b, w->row[i], &style);
-	}
-	rc |= w->opt.crlf ? art_buf_append(b, "\r\n", 2) : art_buf_putc(b, '\n');
-	art_out_ready(w->out);
-	return rc ? -1 : 0;
-}
-
-static int start(struct art_writer *w)
-{
-	if (w->opt.bom && art_buf_append(&w->out->buf, UTF8_BOM, 3) != 0)
+	/* one empty cell, unquoted, would make a blank line */
+	if (w->cols.n == 1 && w->row[0].n == 0 && art_buf_append(&w->out->buf, "\"\"", 2) != 0)
 		return -1;
-	if (w->opt.no_header || w->cols.n == 0)
-		return 0;
-	art_writer_names(w);
-	return put_row(w);
-}
-
-static int put(struct art_writer *w, const struct art_item *item, struct art_error *err)
-{
-	(void)err;
-	if (art_writer_row(w, item) != 0 || put_row(w) != 0)
-		return ART_FAIL;
-	return ART_OK;
+	return art_writer_put_line(w, w->opt.delimiter ? w->opt.delimiter : ',', put_cell);
 }
 
 const struct art_writer_class art_csv_writer = {
 	.name = "csv",
 	.tag_sep = ";",
-	.start = start,
-	.put = put,
+	.put_row = put_row,
 };

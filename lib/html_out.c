@@ -6,8 +6,8 @@
  * chosen fields, in their order).  Other objects become a table.  At the
  * top: how many records and distinct tags, and a bar chart of the ten most
  * common tags in inline SVG.  The top needs every record counted, so the
- * list goes to a spool (memory, then a temporary file) and the tag counts
- * to a tally (memory bounded by the distinct tags).
+ * list goes to a spool (memory, then a temporary file) and the tags to a
+ * tag counter (memory bounded by the distinct tags).
  */
 #include <config.h>
 
@@ -18,7 +18,7 @@
 
 #include "date.h"
 #include "spool.h"
-#include "tally.h"
+#include "tagcount.h"
 #include "utf8.h"
 
 #define CHART_BARS 10
@@ -26,7 +26,7 @@
 
 struct html {
 	struct art_spool list;
-	struct art_tally tags;
+	struct art_tagcount *tags;
 	bool records;
 	struct art_buf label;
 };
@@ -189,8 +189,10 @@ static int start(struct art_writer *w)
 	w->state = h;
 	art_spool_init(&h->list, w->opt.spool_limit ? w->opt.spool_limit : ART_SPOOL_LIMIT);
 	h->records = w->cols.records || w->cols.n == 0;
-	if (h->records)
-		return put_lit(&h->list.buf, "<ol class=\"records\">\n");
+	if (h->records) {
+		h->tags = art_tagcount_new(ART_TC_TAGS, ART_TC_SOURCE, false);
+		return h->tags ? put_lit(&h->list.buf, "<ol class=\"records\">\n") : -1;
+	}
 	art_writer_names(w);
 	return put_lit(&h->list.buf, "<table>\n<thead>\n") | put_row(w, &h->list.buf, true) |
 	       put_lit(&h->list.buf, "</thead>\n<tbody>\n");
@@ -209,10 +211,7 @@ static int put(struct art_writer *w, const struct art_item *item, struct art_err
 			art_error_set(err, item->line, "not a record (%s)", why);
 			return ART_BAD;
 		}
-		for (size_t i = 0; i < r->ntags; i++)
-			if (art_tally_add(&h->tags, r->tags[i]) != 0)
-				return ART_FAIL;
-		if (put_card(w, b, r) != 0)
+		if (art_tagcount_add_record(h->tags, r) != 0 || put_card(w, b, r) != 0)
 			return ART_FAIL;
 	} else if (art_writer_row(w, item) != 0 || put_row(w, b, false) != 0) {
 		return ART_FAIL;
@@ -227,12 +226,14 @@ static int put(struct art_writer *w, const struct art_item *item, struct art_err
 /* A horizontal bar for each of the most common tags, with its count. */
 static int put_chart(struct html *h, struct art_buf *b)
 {
-	size_t n;
-	struct art_tally_entry *top = art_tally_sorted(&h->tags, &n);
-	if (!top)
-		return h->tags.n ? -1 : 0;
+	size_t n = art_tagcount_nrows(h->tags);
+	if (n == 0)
+		return 0;
 	if (n > CHART_BARS)
 		n = CHART_BARS;
+	struct art_tagrow top[CHART_BARS];
+	for (size_t i = 0; i < n; i++)
+		art_tagcount_row(h->tags, i, &top[i]);
 	const unsigned row = 24, label = 200, bar = 380, height = (unsigned)n * row + 4;
 	int rc = art_buf_printf(b,
 				"<figure>\n<figcaption>The most common tags</figcaption>\n"
@@ -242,19 +243,19 @@ static int put_chart(struct html *h, struct art_buf *b)
 				height, height, n);
 	for (size_t i = 0; i < n; i++) {
 		unsigned y = (unsigned)i * row + 4;
-		unsigned len = (unsigned)((top[i].count * bar + top[0].count / 2) / top[0].count);
+		uint64_t count = (uint64_t)top[i].count, most = (uint64_t)top[0].count;
+		unsigned len = (unsigned)((count * bar + most / 2) / most);
 		size_t shown;
 		h->label.len = 0;
-		rc |= art_table_put_cell(&h->label, top[i].key, CHART_LABEL, &shown);
+		rc |= art_utf8_fit(&h->label, top[i].tags[0], CHART_LABEL, ' ', &shown);
 		rc |= art_buf_printf(b, "<text x=\"%u\" y=\"%u\" text-anchor=\"end\">", label - 8, y + 14);
 		rc |= art_html_put_text(b, art_buf_str(&h->label));
 		rc |= art_buf_printf(b,
 				     "</text><rect x=\"%u\" y=\"%u\" width=\"%u\" height=\"18\"/>"
 				     "<text x=\"%u\" y=\"%u\">%" PRIu64 "</text>\n",
 				     label, y, len ? len : 1, label + (len ? len : 1) + 6, y + 14,
-				     top[i].count);
+				     count);
 	}
-	free(top);
 	return rc | put_lit(b, "</svg>\n</figure>\n");
 }
 
@@ -271,9 +272,11 @@ static int finish(struct art_writer *w)
 				"<header>\n<h1>%s</h1>\n<p class=\"counts\">",
 			     title, style, title);
 	if (h->records) {
+		if (art_tagcount_finish(h->tags, ART_TC_BY_COUNT, SIZE_MAX) != 0)
+			return -1;
 		rc |= put_count(b, w->written, "article", "articles");
 		rc |= put_lit(b, " &middot; ");
-		rc |= put_count(b, h->tags.n, "tag", "tags");
+		rc |= put_count(b, art_tagcount_nrows(h->tags), "tag", "tags");
 	} else {
 		rc |= put_count(b, w->written, "row", "rows");
 	}
@@ -298,7 +301,7 @@ static void html_free(struct art_writer *w)
 	if (!h)
 		return;
 	art_spool_free(&h->list);
-	art_tally_free(&h->tags);
+	art_tagcount_free(h->tags);
 	art_buf_free(&h->label);
 	free(h);
 	w->state = NULL;

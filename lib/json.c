@@ -742,31 +742,67 @@ static char *put_int(char *o, int64_t v) { return o + art_json_int(o, v); }
 
 #define PUT_LIT(o, lit) (memcpy((o), (lit), sizeof(lit) - 1), (o) + sizeof(lit) - 1)
 
-int art_json_put_record(struct art_buf *b, const struct art_record *r)
+/* The keys before "tags": '{' to the comma after the summary. */
+static size_t head_room(const struct art_record *r)
 {
-	const art_str *text[] = {&r->source, &r->date, &r->category, &r->title, &r->summary};
-	size_t room = 128; /* keys, punctuation, numbers, newline */
-	for (size_t i = 0; i < sizeof text / sizeof *text; i++)
-		room += WORST(text[i]->n);
-	for (size_t i = 0; i < r->ntags; i++)
-		room += WORST(r->tags[i].n) + 1;
-	if (art_buf_reserve(b, room) != 0)
-		return -1;
-	char *o = b->p + b->len;
+	return 64 + WORST(r->source.n) + WORST(r->date.n) + WORST(r->category.n) +
+	       WORST(r->title.n) + WORST(r->summary.n);
+}
+
+static char *put_head(char *o, const struct art_record *r)
+{
 	o = put_string(PUT_LIT(o, "{\"source\":"), r->source);
 	o = put_string(PUT_LIT(o, ",\"date\":"), r->date);
 	o = put_string(PUT_LIT(o, ",\"category\":"), r->category);
 	o = put_string(PUT_LIT(o, ",\"title\":"), r->title);
 	o = put_string(PUT_LIT(o, ",\"summary\":"), r->summary);
-	o = PUT_LIT(o, ",\"tags\":[");
+	*o++ = ',';
+	return o;
+}
+
+/* The keys after "tags": the comma before "likes" to the newline. */
+#define TAIL_ROOM (32 + 2 * ART_JSON_INT_MAX)
+
+static char *put_tail(char *o, const struct art_record *r)
+{
+	o = put_int(PUT_LIT(o, ",\"likes\":"), r->likes);
+	o = put_int(PUT_LIT(o, ",\"read_minutes\":"), r->read_minutes);
+	return PUT_LIT(o, "}\n");
+}
+
+int art_json_put_record_head(struct art_buf *b, const struct art_record *r)
+{
+	if (art_buf_reserve(b, head_room(r)) != 0)
+		return -1;
+	b->len = (size_t)(put_head(b->p + b->len, r) - b->p);
+	return 0;
+}
+
+int art_json_put_record_tail(struct art_buf *b, const struct art_record *r)
+{
+	if (art_buf_reserve(b, TAIL_ROOM) != 0)
+		return -1;
+	b->len = (size_t)(put_tail(b->p + b->len, r) - b->p);
+	return 0;
+}
+
+/* The whole line with one reservation. */
+int art_json_put_record(struct art_buf *b, const struct art_record *r)
+{
+	size_t room = head_room(r) + TAIL_ROOM + 16;
+	for (size_t i = 0; i < r->ntags; i++)
+		room += WORST(r->tags[i].n) + 1;
+	if (art_buf_reserve(b, room) != 0)
+		return -1;
+	char *o = put_head(b->p + b->len, r);
+	o = PUT_LIT(o, "\"tags\":[");
 	for (size_t i = 0; i < r->ntags; i++) {
 		if (i)
 			*o++ = ',';
 		o = put_string(o, r->tags[i]);
 	}
-	o = put_int(PUT_LIT(o, "],\"likes\":"), r->likes);
-	o = put_int(PUT_LIT(o, ",\"read_minutes\":"), r->read_minutes);
-	o = PUT_LIT(o, "}\n");
+	*o++ = ']';
+	o = put_tail(o, r);
 	b->len = (size_t)(o - b->p);
 	return 0;
 }

@@ -72,5 +72,11 @@ int art_json_put_string(struct art_buf *b, art_str s);
 size_t art_json_int(char out[ART_JSON_INT_MAX], int64_t v);
 /* One record as one line of NDJSON, newline included. */
 int art_json_put_record(struct art_buf *b, const struct art_record *r);
+/* The same in parts, for lines that show the tags otherwise: the keys
+ * before "tags" ('{' to the comma after "summary"), then what the caller
+ * writes in the place of "tags", then the keys after it (from the comma
+ * before "likes" to the newline). */
+int art_json_put_record_head(struct art_buf *b, const struct art_record *r);
+int art_json_put_record_tail(struct art_buf *b, const struct art_record *r);
 
 #endif

@@ -67,17 +67,9 @@ static int start(struct art_writer *w)
 	return rc | art_buf_putc(b, '\n');
 }
 
-static int put(struct art_writer *w, const struct art_item *item, struct art_error *err)
-{
-	(void)err;
-	if (art_writer_row(w, item) != 0 || put_row(w) != 0)
-		return ART_FAIL;
-	return ART_OK;
-}
-
 const struct art_writer_class art_markdown_writer = {
 	.name = "markdown",
 	.tag_sep = ", ",
 	.start = start,
-	.put = put,
+	.put_row = put_row,
 };

@@ -20,7 +20,6 @@
 #include "utf8.h"
 
 #define GAP 2
-#define ELLIPSIS "\xE2\x80\xA6"
 
 struct table {
 	size_t *width; /* natural widths while measuring, then the columns' */
@@ -30,60 +29,6 @@ struct table {
 	size_t nrows, cap;
 	struct art_buf cell;
 };
-
-/* The character at *P as it is shown: its bytes (or a replacement) in
- * OUT/N, its width returned. */
-static size_t shown_char(const char **p, const char *end, const char **out, size_t *n)
-{
-	const unsigned char *u = (const unsigned char *)*p;
-	uint32_t cp;
-	size_t len = *u < 0x80 ? (cp = *u, 1) : art_utf8_decode(u, (size_t)(end - *p), &cp);
-	if (len == 0) {
-		*out = "\xEF\xBF\xBD";
-		*n = 3;
-		*p += 1;
-		return 1;
-	}
-	int w = art_utf8_char_width(cp);
-	*p += len;
-	if (w < 0) {
-		*out = " ";
-		*n = 1;
-		return 1;
-	}
-	*out = (const char *)u;
-	*n = len;
-	return (size_t)w;
-}
-
-int art_table_put_cell(struct art_buf *b, art_str cell, size_t width, size_t *shown)
-{
-	size_t full = art_utf8_width(cell);
-	size_t room = full <= width ? full : width ? width - 1 : 0;
-	/* worst case: each byte a replacement character */
-	if (art_buf_reserve(b, 3 * cell.n + 3) != 0)
-		return -1;
-	const char *p = cell.p, *end = p + cell.n;
-	size_t used = 0;
-	while (p < end) {
-		const char *save = p, *bytes;
-		size_t n, w = shown_char(&p, end, &bytes, &n);
-		if (used + w > room) {
-			p = save;
-			break;
-		}
-		memcpy(b->p + b->len, bytes, n);
-		b->len += n;
-		used += w;
-	}
-	if (p < end && width) {
-		memcpy(b->p + b->len, ELLIPSIS, 3);
-		b->len += 3;
-		used++;
-	}
-	*shown = used;
-	return 0;
-}
 
 /* Shrink the natural widths NAT to fit LIMIT columns, gaps included: a
  * column narrower than an even share keeps its width, the others split
@@ -134,7 +79,7 @@ static int put_line(struct art_writer *w, const art_str *cells)
 	for (size_t i = 0; i < w->cols.n; i++) {
 		size_t shown, pad;
 		t->cell.len = 0;
-		if (art_table_put_cell(&t->cell, cells[i], t->width[i], &shown) != 0 ||
+		if (art_utf8_fit(&t->cell, cells[i], t->width[i], ' ', &shown) != 0 ||
 		    art_buf_reserve(b, t->cell.len + t->width[i] + GAP) != 0)
 			return -1;
 		pad = t->width[i] > shown ? t->width[i] - shown : 0;
@@ -175,7 +120,7 @@ static int keep(struct art_writer *w)
 	}
 	for (size_t i = 0; i < n; i++) {
 		size_t shown;
-		if (art_table_put_cell(&t->kept, w->row[i], limit_of(w), &shown) != 0)
+		if (art_utf8_fit(&t->kept, w->row[i], limit_of(w), ' ', &shown) != 0)
 			return -1;
 		t->ends[t->nrows * n + i] = t->kept.len;
 		if (shown > t->width[i])

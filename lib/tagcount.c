@@ -236,32 +236,29 @@ int art_put_exploded(struct art_buf *b, const struct art_record *r, struct art_t
 		return -1;
 	if (s->n == 0)
 		return 0;
-	size_t start = b->len;
-	int rc = 0;
-	rc |= PUT_LIT(b, "{\"source\":");
-	rc |= art_json_put_string(b, r->source);
-	rc |= PUT_LIT(b, ",\"date\":");
-	rc |= art_json_put_string(b, r->date);
-	rc |= PUT_LIT(b, ",\"category\":");
-	rc |= art_json_put_string(b, r->category);
-	rc |= PUT_LIT(b, ",\"title\":");
-	rc |= art_json_put_string(b, r->title);
-	rc |= PUT_LIT(b, ",\"summary\":");
-	rc |= art_json_put_string(b, r->summary);
-	rc |= PUT_LIT(b, ",\"tag\":");
+	/* the head and the tail are the same on every line: written once, copied */
+	size_t start = b->len, tail = 0, tail_n = 0;
+	int rc = art_json_put_record_head(b, r);
+	rc |= PUT_LIT(b, "\"tag\":");
 	size_t head = b->len - start;
-	char tail[64];
-	int tn = snprintf(tail, sizeof tail, ",\"likes\":%lld,\"read_minutes\":%lld}\n",
-	                  (long long)r->likes, (long long)r->read_minutes);
 	for (size_t i = 0; i < s->n && rc == 0; i++) {
-		if (i) { /* the same head as the first line's */
+		if (i) {
 			if (art_buf_reserve(b, head) != 0)
 				return -1;
 			memcpy(b->p + b->len, b->p + start, head);
 			b->len += head;
 		}
 		rc |= art_json_put_string(b, s->shown[i]);
-		rc |= art_buf_append(b, tail, (size_t)tn);
+		if (i == 0) {
+			tail = b->len;
+			rc |= art_json_put_record_tail(b, r);
+			tail_n = b->len - tail;
+		} else if (art_buf_reserve(b, tail_n) == 0) {
+			memcpy(b->p + b->len, b->p + tail, tail_n);
+			b->len += tail_n;
+		} else {
+			rc = -1;
+		}
 	}
 	return rc ? -1 : 0;
 }

@@ -5,8 +5,6 @@
 
 #include "writer.h"
 
-#define UTF8_BOM "\xEF\xBB\xBF"
-
 int art_tsv_put_cell(struct art_buf *b, art_str cell, bool safe)
 {
 	/* worst case: every byte escaped, and the apostrophe */
@@ -29,41 +27,15 @@ int art_tsv_put_cell(struct art_buf *b, art_str cell, bool safe)
 	return 0;
 }
 
-static int put_row(struct art_writer *w)
+static int put_cell(struct art_writer *w, struct art_buf *b, art_str cell)
 {
-	struct art_buf *b = &w->out->buf;
-	int rc = 0;
-	for (size_t i = 0; i < w->cols.n; i++) {
-		if (i)
-			rc |= art_buf_putc(b, '\t');
-		rc |= art_tsv_put_cell(b, w->row[i], w->opt.safe);
-	}
-	rc |= w->opt.crlf ? art_buf_append(b, "\r\n", 2) : art_buf_putc(b, '\n');
-	art_out_ready(w->out);
-	return rc ? -1 : 0;
+	return art_tsv_put_cell(b, cell, w->opt.safe);
 }
 
-static int start(struct art_writer *w)
-{
-	if (w->opt.bom && art_buf_append(&w->out->buf, UTF8_BOM, 3) != 0)
-		return -1;
-	if (w->opt.no_header || w->cols.n == 0)
-		return 0;
-	art_writer_names(w);
-	return put_row(w);
-}
-
-static int put(struct art_writer *w, const struct art_item *item, struct art_error *err)
-{
-	(void)err;
-	if (art_writer_row(w, item) != 0 || put_row(w) != 0)
-		return ART_FAIL;
-	return ART_OK;
-}
+static int put_row(struct art_writer *w) { return art_writer_put_line(w, '\t', put_cell); }
 
 const struct art_writer_class art_tsv_writer = {
 	.name = "tsv",
 	.tag_sep = ";",
-	.start = start,
-	.put = put,
+	.put_row = put_row,
 };

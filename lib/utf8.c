@@ -88,7 +88,7 @@ static bool in_table(uint32_t cp, const struct width_range *t, size_t n)
 
 int art_utf8_char_width(uint32_t cp)
 {
-	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x2028 || cp == 0x2029)
 		return -1;
 	if (cp < 0x300)
 		return 1;
@@ -121,4 +121,59 @@ size_t art_utf8_width(art_str s)
 		p += n;
 	}
 	return w;
+}
+
+/* The character at *P as it is shown: its bytes (or a stand-in) in OUT/N,
+ * its width returned. */
+static size_t shown_char(const char **p, const char *end, const char *control, const char **out,
+                         size_t *n)
+{
+	const unsigned char *u = (const unsigned char *)*p;
+	uint32_t cp;
+	size_t len = *u < 0x80 ? (cp = *u, 1) : art_utf8_decode(u, (size_t)(end - *p), &cp);
+	if (len == 0) {
+		*out = "\xEF\xBF\xBD";
+		*n = 3;
+		*p += 1;
+		return 1;
+	}
+	int w = art_utf8_char_width(cp);
+	*p += len;
+	if (w < 0) {
+		*out = control;
+		*n = 1;
+		return 1;
+	}
+	*out = (const char *)u;
+	*n = len;
+	return (size_t)w;
+}
+
+int art_utf8_fit(struct art_buf *b, art_str s, size_t width, char control, size_t *shown)
+{
+	size_t full = art_utf8_width(s);
+	size_t room = full <= width ? full : width ? width - 1 : 0;
+	/* worst case: each byte a replacement character, then the ellipsis */
+	if (art_buf_reserve(b, 3 * s.n + 3) != 0)
+		return -1;
+	const char *p = s.p, *end = p + s.n;
+	size_t used = 0;
+	while (p < end) {
+		const char *save = p, *bytes;
+		size_t n, w = shown_char(&p, end, &control, &bytes, &n);
+		if (used + w > room) {
+			p = save;
+			break;
+		}
+		memcpy(b->p + b->len, bytes, n);
+		b->len += n;
+		used += w;
+	}
+	if (p < end && width) {
+		memcpy(b->p + b->len, "\xE2\x80\xA6", 3); /* … */
+		b->len += 3;
+		used++;
+	}
+	*shown = used;
+	return 0;
 }

@@ -1,6 +1,6 @@
 /* utf8.h - decoding UTF-8 one character at a time, strictly (no overlong
- * forms, no surrogates, nothing above U+10FFFF), and the width of text on
- * a terminal.
+ * forms, no surrogates, nothing above U+10FFFF), the width of text on a
+ * terminal, and text fitted to a number of columns.
  *
  * Widths come from the library's own tables (lib/utf8_width.h, made from
  * the Unicode data), not from wcwidth(3), so they do not depend on the
@@ -22,10 +22,17 @@ size_t art_utf8_decode(const unsigned char *p, size_t n, uint32_t *cp);
 size_t art_utf8_encode(uint32_t cp, char out[4]);
 
 /* The display width of CP: 0, 1 or 2; -1 for a control character (C0,
- * DEL, C1). */
+ * DEL, C1, and the line and paragraph separators U+2028 and U+2029). */
 int art_utf8_char_width(uint32_t cp);
 /* The display width of S, counting control characters and bytes that are
- * not UTF-8 as one column each (as the writers show them). */
+ * not UTF-8 as one column each (as art_utf8_fit shows them). */
 size_t art_utf8_width(art_str s);
+/* Append S as shown in at most WIDTH columns: bytes that are not UTF-8 as
+ * U+FFFD, control characters as the character CONTROL (so that nothing
+ * moves the cursor), and, when S is wider than WIDTH, cut to end in "…"
+ * (nothing at all when WIDTH is 0).  A combining mark stays with the
+ * character before it.  *shown is set to the columns appended.  0, or -1
+ * when out of memory. */
+int art_utf8_fit(struct art_buf *b, art_str s, size_t width, char control, size_t *shown);
 
 #endif

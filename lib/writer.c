@@ -39,6 +39,17 @@ static int failed(struct art_writer *w, struct art_error *err)
 	return ART_FAIL;
 }
 
+/* A format of a line per item begins: the byte order mark, the names. */
+static int start_lines(struct art_writer *w)
+{
+	if (w->opt.bom && art_buf_append(&w->out->buf, "\xEF\xBB\xBF", 3) != 0)
+		return -1;
+	if (w->opt.no_header || w->cols.n == 0)
+		return 0;
+	art_writer_names(w);
+	return w->cls->put_row(w);
+}
+
 /* The columns are known now: from ITEM, or from the field list. */
 static int start(struct art_writer *w, const struct art_item *item, struct art_error *err)
 {
@@ -54,7 +65,9 @@ static int start(struct art_writer *w, const struct art_item *item, struct art_e
 	w->started = true;
 	w->row = calloc(w->cols.n ? w->cols.n : 1, sizeof *w->row);
 	w->cells = calloc(w->cols.n ? w->cols.n : 1, sizeof *w->cells);
-	if (!w->row || !w->cells || (w->cls->start && w->cls->start(w) != 0))
+	if (!w->row || !w->cells)
+		return failed(w, err);
+	if (w->cls->start ? w->cls->start(w) != 0 : w->cls->put_row && start_lines(w) != 0)
 		return failed(w, err);
 	return ART_OK;
 }
@@ -74,7 +87,11 @@ int art_writer_put(struct art_writer *w, const struct art_item *item, struct art
 		art_error_set(err, item->line, "not a record (%s)", why);
 		return ART_BAD;
 	}
-	int rc = w->cls->put(w, item, err);
+	int rc;
+	if (w->cls->put)
+		rc = w->cls->put(w, item, err);
+	else
+		rc = art_writer_row(w, item) != 0 || w->cls->put_row(w) != 0 ? ART_FAIL : ART_OK;
 	if (rc == ART_OK)
 		w->written++;
 	else if (rc != ART_BAD)
@@ -144,4 +161,19 @@ void art_writer_names(struct art_writer *w)
 {
 	for (size_t i = 0; i < w->cols.n; i++)
 		w->row[i] = w->cols.col[i].name;
+}
+
+int art_writer_put_line(struct art_writer *w, char sep,
+			int (*put_cell)(struct art_writer *w, struct art_buf *b, art_str cell))
+{
+	struct art_buf *b = &w->out->buf;
+	int rc = 0;
+	for (size_t i = 0; i < w->cols.n; i++) {
+		if (i)
+			rc |= art_buf_putc(b, sep);
+		rc |= put_cell(w, b, w->row[i]);
+	}
+	rc |= w->opt.crlf ? art_buf_append(b, "\r\n", 2) : art_buf_putc(b, '\n');
+	art_out_ready(w->out);
+	return rc ? -1 : 0;
 }

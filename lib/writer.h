@@ -60,6 +60,11 @@ struct art_writer_class {
 	int (*init)(struct art_writer *w, char *err, size_t errsz);
 	int (*start)(struct art_writer *w); /* the columns are known */
 	int (*put)(struct art_writer *w, const struct art_item *item, struct art_error *err);
+	/* A format of a line per item (CSV, TSV, markdown) gives this instead
+	 * of put: write w->row, the item's cells as text, as one line.  With
+	 * no start of its own such a format begins with a byte order mark
+	 * (bom) and the line of column names (unless no_header). */
+	int (*put_row)(struct art_writer *w);
 	int (*finish)(struct art_writer *w);
 	void (*free)(struct art_writer *w);
 };
@@ -105,6 +110,11 @@ void art_writer_cells(struct art_writer *w, const struct art_item *item);
 int art_writer_row(struct art_writer *w, const struct art_item *item);
 /* Fill w->row with the column names. */
 void art_writer_names(struct art_writer *w);
+/* Write w->row as one line: the cells, each written by PUT_CELL, SEP
+ * between them, and the line end ("\r\n" with crlf).  0, or -1 when out of
+ * memory. */
+int art_writer_put_line(struct art_writer *w, char sep,
+			int (*put_cell)(struct art_writer *w, struct art_buf *b, art_str cell));
 
 /* The escaping of each format, one cell or text at a time, appended to B
  * (0, or -1 when out of memory). */
@@ -119,10 +129,6 @@ int art_csv_put_cell(struct art_buf *b, art_str cell, const struct art_csv_style
 int art_tsv_put_cell(struct art_buf *b, art_str cell, bool safe);
 int art_markdown_put_cell(struct art_buf *b, art_str cell);
 int art_html_put_text(struct art_buf *b, art_str text);
-/* A cell of a terminal table: control characters shown as spaces, bytes
- * that are not UTF-8 as U+FFFD, cut with "…" to WIDTH display columns.
- * *shown is set to the display width appended. */
-int art_table_put_cell(struct art_buf *b, art_str cell, size_t width, size_t *shown);
 /* A record as the listing prints it, without the page header.  -1 when
  * out of memory; 1 (nothing appended) when the record cannot be written
  * as a listing, with WHY set. */

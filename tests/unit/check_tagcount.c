@@ -90,6 +90,44 @@ START_TEST(top_keeps_the_first_rows)
 }
 END_TEST
 
+START_TEST(many_tags_keep_their_counts)
+{
+	/* past the first sizes of the table, and an empty tag among them */
+	struct art_tagcount *tc = art_tagcount_new(ART_TC_TAGS, ART_TC_SOURCE, false);
+	static char names[5000][8];
+	struct rec x;
+	make(&x, "2024-01-02", "A", "");
+	for (int round = 0; round < 3; round++)
+		for (int i = 0; i < 5000; i++) {
+			if (round == 2 && i % 2)
+				continue;
+			int n = snprintf(names[i], sizeof names[i], "tag%d", i);
+			x.tags[0] = (art_str){names[i], (size_t)n};
+			x.tags[1] = S("");
+			x.r.ntags = i == 0 ? 2 : 1;
+			ck_assert_int_eq(art_tagcount_add_record(tc, &x.r), 0);
+		}
+	ck_assert_int_eq(art_tagcount_finish(tc, ART_TC_BY_COUNT, SIZE_MAX), 0);
+	ck_assert_uint_eq(art_tagcount_nrows(tc), 5001);
+	struct art_tagrow row;
+	/* equal counts in byte order: "" < "tag0" */
+	art_tagcount_row(tc, 0, &row);
+	ck_assert_str_view(row.tags[0], "");
+	ck_assert_int_eq(row.count, 3);
+	art_tagcount_row(tc, 1, &row);
+	ck_assert_str_view(row.tags[0], "tag0");
+	ck_assert_int_eq(row.count, 3);
+	art_tagcount_row(tc, 2500, &row);
+	ck_assert_int_eq(row.count, 3);
+	art_tagcount_row(tc, 2501, &row);
+	ck_assert_int_eq(row.count, 2);
+	art_tagcount_row(tc, 5000, &row);
+	ck_assert_str_view(row.tags[0], "tag999");
+	ck_assert_int_eq(row.count, 2);
+	art_tagcount_free(tc);
+}
+END_TEST
+
 START_TEST(the_lexicon_order_is_byte_order)
 {
 	struct art_tagcount *tc = art_tagcount_new(ART_TC_TAGS, ART_TC_SOURCE, false);
@@ -495,6 +533,7 @@ static Suite *tagcount_suite(void)
 	TCase *tc = tcase_create("counting");
 	tcase_add_test(tc, tags_are_counted_once_a_record_most_frequent_first);
 	tcase_add_test(tc, top_keeps_the_first_rows);
+	tcase_add_test(tc, many_tags_keep_their_counts);
 	tcase_add_test(tc, the_lexicon_order_is_byte_order);
 	tcase_add_test(tc, groups_come_in_order_of_their_value);
 	tcase_add_test(tc, pairs_are_in_byte_order_most_frequent_first);

@@ -108,40 +108,6 @@ START_TEST(html_escapes_markup_and_controls)
 }
 END_TEST
 
-static art_str cut(const char *cell, size_t width, size_t expect_shown)
-{
-	size_t shown;
-	reset();
-	ck_assert_int_eq(art_table_put_cell(&b, (art_str){cell, strlen(cell)}, width, &shown), 0);
-	ck_assert_uint_eq(shown, expect_shown);
-	return art_buf_str(&b);
-}
-
-START_TEST(table_cells_are_cut_in_display_columns)
-{
-	ck_assert_str_view(cut("Kafka", 10, 5), "Kafka");
-	ck_assert_str_view(cut("Kafka", 5, 5), "Kafka");
-	ck_assert_str_view(cut("Kafka Streams", 6, 6), "Kafka\xE2\x80\xA6");
-	ck_assert_str_view(cut("Kafka", 1, 1), "\xE2\x80\xA6");
-	ck_assert_str_view(cut("Kafka", 0, 0), "");
-	/* two columns a character: one column left over is not half of one */
-	ck_assert_str_view(cut("\xE9\x98\xBF\xE9\x87\x8C\xE5\xB7\xB4", 6, 6),
-			   "\xE9\x98\xBF\xE9\x87\x8C\xE5\xB7\xB4");
-	ck_assert_str_view(cut("\xE9\x98\xBF\xE9\x87\x8C\xE5\xB7\xB4", 5, 5),
-			   "\xE9\x98\xBF\xE9\x87\x8C\xE2\x80\xA6");
-	ck_assert_str_view(cut("\xE9\x98\xBF\xE9\x87\x8C\xE5\xB7\xB4", 4, 3),
-			   "\xE9\x98\xBF\xE2\x80\xA6");
-	ck_assert_str_view(cut("go \xF0\x9F\x9A\x80!", 6, 6), "go \xF0\x9F\x9A\x80!");
-	ck_assert_str_view(cut("go \xF0\x9F\x9A\x80!", 5, 4), "go \xE2\x80\xA6");
-	/* a combining mark stays with its letter and takes no room */
-	ck_assert_str_view(cut("Cafe\xCC\x81 au lait", 5, 5), "Cafe\xCC\x81\xE2\x80\xA6");
-	ck_assert_str_view(cut("Cafe\xCC\x81", 4, 4), "Cafe\xCC\x81");
-	/* nothing that moves the cursor: controls show as spaces */
-	ck_assert_str_view(cut("a\tb\nc\x1b[31m", 20, 10), "a b c [31m");
-	ck_assert_str_view(cut("bad\xFF", 20, 4), "bad\xEF\xBF\xBD");
-}
-END_TEST
-
 START_TEST(listing_records_read_back)
 {
 	art_str tags[] = {S("Backend Engineering"), S("JMQ"), S("Kafka")};
@@ -430,7 +396,6 @@ static Suite *writers_suite(void)
 	tcase_add_test(tc, tsv_escapes_tabs_line_ends_and_backslashes);
 	tcase_add_test(tc, markdown_escapes_pipes_and_markup);
 	tcase_add_test(tc, html_escapes_markup_and_controls);
-	tcase_add_test(tc, table_cells_are_cut_in_display_columns);
 	tcase_add_test(tc, listing_records_read_back);
 	tcase_add_test(tc, json_is_indented_as_jq_does);
 	suite_add_tcase(s, tc);
