@@ -114,9 +114,9 @@ static void push_window(struct art_listing *l, art_str line, unsigned long linen
 
 static int bad(struct art_error *err, unsigned long line, const char *what, art_str text)
 {
-	int n = text.n > 60 ? 60 : (int)text.n;
+	char shown[ART_EXCERPT_SIZE];
 	if (text.p)
-		art_error_set(err, line, "%s: \"%.*s%s\"", what, n, text.p, text.n > 60 ? "..." : "");
+		art_error_set(err, line, "%s: \"%s\"", what, art_excerpt(shown, text));
 	else
 		art_error_set(err, line, "%s", what);
 	return ART_LISTING_BAD;
@@ -149,7 +149,7 @@ static int open_record(struct art_listing *l, art_str line, unsigned long lineno
 		       art_str category, struct art_error *err)
 {
 	int rc = ART_LISTING_NONE;
-	struct art_error second;
+	struct art_error second = {0};
 	if (l->state != SEEK && l->state != CLOSE) {
 		report_cut_off(l, source_lines(l), err);
 		rc = ART_LISTING_BAD;
@@ -245,7 +245,10 @@ int art_listing_pending(struct art_listing *l, struct art_error *err)
 	if (!l->pending)
 		return ART_LISTING_NONE;
 	l->pending = false;
-	*err = l->pending_err;
+	/* the place and the message; the file is the caller's to set */
+	err->line = l->pending_err.line;
+	err->errnum = l->pending_err.errnum;
+	memcpy(err->msg, l->pending_err.msg, sizeof err->msg);
 	return ART_LISTING_BAD;
 }
 

@@ -40,7 +40,8 @@ void art_listing_free(struct art_listing *l);
  * ART_LISTING_NONE. */
 int art_listing_feed(struct art_listing *l, art_str line, unsigned long lineno,
 		     const struct art_record **rec, struct art_error *err);
-/* An error left over from the last feed, if any (ART_LISTING_BAD). */
+/* An error left over from the last feed, if any (ART_LISTING_BAD): its
+ * line and message into *err, whose file is the caller's to set. */
 int art_listing_pending(struct art_listing *l, struct art_error *err);
 /* The input ended (or a line could not be read): abandon what is open.
  * ART_LISTING_BAD when a record was cut off. */
