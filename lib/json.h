@@ -39,6 +39,8 @@ struct art_jobject {
 	art_str *items;
 	size_t nitems, icap;
 	struct art_buf arena; /* decoded strings that had escapes */
+	size_t *slots;        /* large objects: a hash table of field index + 1 */
+	size_t nslots, nhashed;
 };
 
 /* Parse LINE, which must hold exactly one JSON object.  Returns 0, or -1
