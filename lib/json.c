@@ -571,7 +571,7 @@ static const unsigned char special[256] = {
 int art_json_put_string(struct art_buf *b, art_str s)
 {
 	static const char hex[] = "0123456789abcdef";
-	const unsigned char *p = (const unsigned char *)s.p, *end = p + s.n;
+	const unsigned char *p = (const unsigned char *)(s.n ? s.p : ""), *end = p + s.n;
 	/* worst case: every byte becomes \u00XX or U+FFFD */
 	if (art_buf_reserve(b, s.n * 6 + 2) != 0)
 		return -1;

@@ -59,6 +59,17 @@ START_TEST(awkward_characters_are_escaped)
 }
 END_TEST
 
+START_TEST(an_empty_view_is_an_empty_string)
+{
+	/* a view of a buffer that never held anything, or a zeroed one */
+	struct art_buf out = {0}, never = {0};
+	ck_assert_ptr_nonnull(art_buf_str(&never).p);
+	ck_assert_int_eq(art_json_put_string(&out, (art_str){NULL, 0}), 0);
+	ck_assert_str_view(art_buf_str(&out), "\"\"");
+	art_buf_free(&out);
+}
+END_TEST
+
 START_TEST(escapes_decode)
 {
 	ck_assert_int_eq(parse("{\"k\":\"\\u00e9\\ud83d\\ude00\\n\\/\\u0000x\\ud800\"}"), 0);
@@ -221,6 +232,7 @@ static Suite *json_suite(void)
 	tcase_add_test(tc, a_record_line_is_read);
 	tcase_add_test(tc, written_records_read_back_the_same);
 	tcase_add_test(tc, awkward_characters_are_escaped);
+	tcase_add_test(tc, an_empty_view_is_an_empty_string);
 	tcase_add_test(tc, escapes_decode);
 	tcase_add_test(tc, any_flat_object_is_read);
 	tcase_add_test(tc, broken_json_is_refused_with_a_column);
