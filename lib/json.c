@@ -520,7 +520,8 @@ int art_record_from_json(struct art_record *r, const struct art_jobject *o, char
 		case ART_F_TAGS:
 			if (f->type != ART_J_ARRAY || !f->strings)
 				goto wrong_type;
-			r->tags = o->items + f->item0;
+			/* no items at all may mean no item array yet */
+			r->tags = f->nitems ? o->items + f->item0 : NULL;
 			r->ntags = f->nitems;
 			break;
 		case ART_F_LIKES:

@@ -67,6 +67,15 @@ START_TEST(an_empty_view_is_an_empty_string)
 	ck_assert_int_eq(art_json_put_string(&out, (art_str){NULL, 0}), 0);
 	ck_assert_str_view(art_buf_str(&out), "\"\"");
 	art_buf_free(&out);
+	/* no tags, in an object that has never held a string array */
+	struct art_jobject fresh = {0};
+	struct art_record r;
+	const char *line = "{\"source\":\"s\",\"date\":\"2025-01-01\",\"category\":\"c\",\"title\":\"t\","
+			   "\"summary\":\"s\",\"tags\":[],\"likes\":0,\"read_minutes\":1}";
+	ck_assert_int_eq(art_json_parse(&fresh, (art_str){line, strlen(line)}, err, sizeof err), 0);
+	ck_assert_int_eq(art_record_from_json(&r, &fresh, err, sizeof err), 0);
+	ck_assert_uint_eq(r.ntags, 0);
+	art_jobject_free(&fresh);
 }
 END_TEST
 
