@@ -3,11 +3,13 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdio_ext.h>
 #include <stdlib.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 struct cli cli;
@@ -102,7 +104,7 @@ void cli_fatal(const char *fmt, ...)
 	exit(ART_EXIT_FAILURE);
 }
 
-static const char *shown(const char *file)
+const char *cli_file_name(const char *file)
 {
 	return strcmp(file, "-") == 0 ? "(standard input)" : file;
 }
@@ -110,9 +112,59 @@ static const char *shown(const char *file)
 void cli_bad_record(const struct art_error *err)
 {
 	if (cli.strict)
-		cli_fatal("%s:%lu: %s", shown(err->file), err->line, err->msg);
-	fprintf(stderr, "%s: %s:%lu: %s\n", cli.cmd->name, shown(err->file), err->line, err->msg);
+		cli_fatal("%s:%lu: %s", cli_file_name(err->file), err->line, err->msg);
+	fprintf(stderr, "%s: %s:%lu: %s\n", cli.cmd->name, cli_file_name(err->file), err->line,
+		err->msg);
 	cli.skipped++;
+}
+
+void cli_input_error(const struct art_error *err)
+{
+	if (err->line)
+		cli_error("%s:%lu: %s", cli_file_name(err->file), err->line, err->msg);
+	else
+		cli_error("%s: %s", cli_file_name(err->file), err->msg);
+}
+
+bool cli_whole_number(const char *arg, uint64_t *v)
+{
+	char *end;
+	if (*arg < '0' || *arg > '9')
+		return false;
+	errno = 0;
+	unsigned long long n = strtoull(arg, &end, 10);
+	if (*end || errno == ERANGE)
+		return false;
+	*v = n;
+	return true;
+}
+
+uint64_t cli_number(const char *option, const char *arg, uint64_t min, uint64_t max)
+{
+	uint64_t v;
+	if (!cli_whole_number(arg, &v))
+		cli_usage_error("invalid number for %s: '%s'", option, arg);
+	if (v < min && max == UINT64_MAX)
+		cli_usage_error("%s must be at least %" PRIu64 ": '%s'", option, min, arg);
+	if (v < min || v > max)
+		cli_usage_error("%s must be from %" PRIu64 " to %" PRIu64 ": '%s'", option, min, max,
+				arg);
+	return v;
+}
+
+void cli_exclusive(const char *a, const char *b)
+{
+	if (a && b)
+		cli_usage_error("--%s and --%s cannot be used together", a, b);
+}
+
+size_t cli_display_width(size_t fallback)
+{
+	struct winsize ws;
+	int term = !cli.output && isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0
+			   ? ws.ws_col
+			   : 0;
+	return art_chart_width(getenv("COLUMNS"), term > 0 ? term : (int)fallback);
 }
 
 static void remove_temp_and_die(int sig)
@@ -145,6 +197,17 @@ void cli_open_output(void)
 		cli_fatal("%s: %s", cli.output, strerror(errno));
 }
 
+void cli_switch_output(const char *path)
+{
+	if (art_out_close(&cli.out) != 0) {
+		if (cli.out.err == EPIPE)
+			exit(ART_EXIT_FAILURE);
+		cli_fatal("%s: %s", cli.output ? cli.output : "write error", strerror(cli.out.err));
+	}
+	cli.output = path;
+	cli_open_output();
+}
+
 bool cli_next(struct art_input *in, struct art_item *item)
 {
 	struct art_error err;
@@ -158,10 +221,7 @@ bool cli_next(struct art_input *in, struct art_item *item)
 			cli_bad_record(&err);
 			break;
 		case ART_FAIL:
-			if (err.line)
-				cli_error("%s:%lu: %s", shown(err.file), err.line, err.msg);
-			else
-				cli_error("%s: %s", shown(err.file), err.msg);
+			cli_input_error(&err);
 			break;
 		}
 	}
@@ -203,4 +263,10 @@ int cli_finish(void)
 			cli_error("write error");
 	}
 	return cli.status;
+}
+
+int cli_finish_found(bool found)
+{
+	int status = cli_finish();
+	return status == ART_EXIT_OK && !found ? ART_EXIT_NOTHING : status;
 }

@@ -53,11 +53,34 @@ noreturn void cli_usage_error(const char *fmt, ...) __attribute__((format(printf
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Report, drop the -o file, exit 2 now. */
 noreturn void cli_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* FILE as messages show it: "-" is "(standard input)". */
+const char *cli_file_name(const char *file);
 /* Report a bad record and count it; with --strict, fatal. */
 void cli_bad_record(const struct art_error *err);
+/* Report an error about one place of the input ("FILE:LINE: msg", or
+ * "FILE: msg" when the line is 0) and remember failure. */
+void cli_input_error(const struct art_error *err);
+/* ARG as a whole number: decimal digits only, at most UINT64_MAX.  True
+ * with *v set, or false. */
+bool cli_whole_number(const char *arg, uint64_t *v);
+/* The value of a numeric option: a decimal number from MIN to MAX, or a
+ * usage error naming OPTION ("--per-page"). */
+uint64_t cli_number(const char *option, const char *arg, uint64_t min, uint64_t max);
+/* A usage error when both of the long options named A and B ("pages",
+ * "split") were given; each is NULL when it was not. */
+void cli_exclusive(const char *a, const char *b);
+/* The display columns to fit: COLUMNS when it is a whole number above 0,
+ * else the terminal's width when standard output is a terminal (and no -o
+ * was given), else FALLBACK. */
+size_t cli_display_width(size_t fallback);
 
 /* Open standard output or -o FILE. */
 void cli_open_output(void);
+/* For commands that write several files: finish the output open now
+ * (moving its file into place; fatal when that fails) and open PATH
+ * (NULL for standard output) as cli_open_output does.  PATH must stay
+ * valid while it is the output. */
+void cli_switch_output(const char *path);
 /* The read loop's step: the next item, or false when the input is done or
  * the output failed.  Bad records and unreadable files are reported here. */
 bool cli_next(struct art_input *in, struct art_item *item);
@@ -67,5 +90,8 @@ void cli_put_record(const struct art_record *r);
 void cli_wrote(void);
 /* Close the output and return the exit status. */
 int cli_finish(void);
+/* The same for commands that can find nothing (filters, pages): exit
+ * status 1 when FOUND is false and all went well. */
+int cli_finish_found(bool found);
 
 #endif

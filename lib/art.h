@@ -10,7 +10,16 @@
  *   input.h    the reader every command uses: files in, records out
  *   output.h   buffered, checked, atomic output
  *   jqexpr.h   jq expressions on records
- *   utf8.h     UTF-8 decoding
+ *   filter.h   the tests of art-filter: tags, fields, dates, regex, jq
+ *   unique.h   record identity hashes and a set of them
+ *   sort.h     sort keys, and sorting records in bounded memory
+ *   pager.h    pages of records, and the names of page files
+ *   tagcount.h counting tags, tag pairs and tags per group; merging counts
+ *   chart.h    horizontal bar charts for a terminal
+ *   utf8.h     UTF-8 decoding, display width
+ *   columns.h  the columns of formatted output, and cells
+ *   writer.h   the formats of art-fmt, one writer each (*_out.c)
+ *   spool.h    bytes held back: memory, then a temporary file
  *
  * The library never prints and never exits: it returns ART_ status codes
  * and struct art_error for the command to report.
@@ -19,15 +28,24 @@
 #define ART_H
 
 #include "buf.h"
+#include "chart.h"
 #include "date.h"
+#include "filter.h"
 #include "input.h"
 #include "jqexpr.h"
 #include "json.h"
 #include "lines.h"
 #include "listing.h"
 #include "output.h"
+#include "pager.h"
 #include "record.h"
+#include "sort.h"
+#include "tagcount.h"
 #include "tags.h"
+#include "unique.h"
 #include "utf8.h"
+#include "columns.h"
+#include "writer.h"
+#include "spool.h"
 
 #endif

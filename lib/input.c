@@ -63,6 +63,7 @@ static int parse_json_line(struct art_input *in, art_str line, struct art_item *
 		return ART_BAD;
 	item->obj = &in->obj;
 	item->json = line;
+	item->explain = (art_str){0};
 	item->rec = &in->rec;
 	char msg[sizeof err->msg];
 	if (art_record_from_json(&in->rec, &in->obj, msg, sizeof msg) != 0) {
@@ -109,6 +110,7 @@ static int take_line(struct art_input *in, art_str line, struct art_item *item, 
 		item->rec = rec;
 		item->obj = NULL;
 		item->json = (art_str){0};
+		item->explain = art_buf_str(&in->listing.split.explain);
 		item->line = in->listing.start_line;
 		return ART_OK;
 	case ART_LISTING_BAD:

@@ -11,13 +11,35 @@ struct art_jq {
 	struct art_buf compile_msg;
 };
 
+static void trim_end(struct art_buf *b)
+{
+	while (b->len && (b->p[b->len - 1] == ' ' || b->p[b->len - 1] == '\t'))
+		b->len--;
+}
+
+/* Gather jq's compile messages on one line: its line breaks (before the
+ * echo of the expression) become spaces, and the closing count ("jq: 1
+ * compile error") is dropped when something was said before it. */
 static void collect_message(void *data, jv msg)
 {
 	struct art_buf *b = data;
 	if (jv_get_kind(msg) == JV_KIND_STRING) {
-		if (b->len)
-			art_buf_append(b, "; ", 2);
-		art_buf_append(b, jv_string_value(msg), (size_t)jv_string_length_bytes(jv_copy(msg)));
+		const char *s = jv_string_value(msg);
+		size_t n = (size_t)jv_string_length_bytes(jv_copy(msg));
+		bool count = n > 4 && memcmp(s, "jq: ", 4) == 0 && memmem(s, n, "compile error", 13);
+		if (!(count && b->len)) {
+			if (b->len)
+				art_buf_append(b, "; ", 2);
+			for (size_t i = 0; i < n; i++) {
+				if (s[i] == '\n' || s[i] == '\r') {
+					trim_end(b);
+					art_buf_putc(b, ' ');
+				} else {
+					art_buf_putc(b, s[i]);
+				}
+			}
+			trim_end(b);
+		}
 	}
 	jv_free(msg);
 }

@@ -507,6 +507,8 @@ static int whole_number(art_str raw, int64_t *v)
 	return 0;
 }
 
+int art_json_whole_number(art_str raw, int64_t *v) { return whole_number(raw, v); }
+
 int art_record_from_json(struct art_record *r, const struct art_jobject *o, char *err, size_t errsz)
 {
 	unsigned seen = 0;
@@ -625,7 +627,7 @@ int art_json_put_string(struct art_buf *b, art_str s)
 static int put_key(struct art_buf *b, const char *lit, size_t n) { return art_buf_append(b, lit, n); }
 #define PUT_LIT(b, lit) put_key((b), (lit), sizeof(lit) - 1)
 
-int art_json_put_record(struct art_buf *b, const struct art_record *r)
+int art_json_put_record_head(struct art_buf *b, const struct art_record *r)
 {
 	int rc = 0;
 	rc |= PUT_LIT(b, "{\"source\":");
@@ -638,13 +640,26 @@ int art_json_put_record(struct art_buf *b, const struct art_record *r)
 	rc |= art_json_put_string(b, r->title);
 	rc |= PUT_LIT(b, ",\"summary\":");
 	rc |= art_json_put_string(b, r->summary);
-	rc |= PUT_LIT(b, ",\"tags\":[");
+	rc |= art_buf_putc(b, ',');
+	return rc ? -1 : 0;
+}
+
+int art_json_put_record_tail(struct art_buf *b, const struct art_record *r)
+{
+	return art_buf_printf(b, ",\"likes\":%lld,\"read_minutes\":%lld}\n", (long long)r->likes,
+			      (long long)r->read_minutes);
+}
+
+int art_json_put_record(struct art_buf *b, const struct art_record *r)
+{
+	int rc = art_json_put_record_head(b, r);
+	rc |= PUT_LIT(b, "\"tags\":[");
 	for (size_t i = 0; i < r->ntags; i++) {
 		if (i)
 			rc |= art_buf_putc(b, ',');
 		rc |= art_json_put_string(b, r->tags[i]);
 	}
-	rc |= art_buf_printf(b, "],\"likes\":%lld,\"read_minutes\":%lld}\n", (long long)r->likes,
-			     (long long)r->read_minutes);
+	rc |= art_buf_putc(b, ']');
+	rc |= art_json_put_record_tail(b, r);
 	return rc ? -1 : 0;
 }

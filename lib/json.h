@@ -54,8 +54,18 @@ void art_jobject_free(struct art_jobject *o);
  * ignored).  Returns 0, or -1 with ERR naming the key that is wrong. */
 int art_record_from_json(struct art_record *r, const struct art_jobject *o, char *err, size_t errsz);
 
+/* A number's raw text as a whole number from 0 to 2^53 (what every JSON
+ * reader holds exactly).  0, or -1 when it is not one. */
+int art_json_whole_number(art_str raw, int64_t *v);
+
 int art_json_put_string(struct art_buf *b, art_str s);
 /* One record as one line of NDJSON, newline included. */
 int art_json_put_record(struct art_buf *b, const struct art_record *r);
+/* The same in parts, for lines that show the tags otherwise: the keys
+ * before "tags" ('{' to the comma after "summary"), then what the caller
+ * writes in the place of "tags", then the keys after it (from the comma
+ * before "likes" to the newline). */
+int art_json_put_record_head(struct art_buf *b, const struct art_record *r);
+int art_json_put_record_tail(struct art_buf *b, const struct art_record *r);
 
 #endif

@@ -41,21 +41,31 @@ static const char *find(art_str s, const char *needle, size_t nn)
 	return memmem(s.p, s.n, needle, nn);
 }
 
-/* "Mon D, YYYY · Category": a capitalised word, a space and a digit, then
- * the middle dot.  Whether the date is real is checked later. */
+/* "Mon D, YYYY · Category": a capitalised word, a day, a comma and a
+ * four-digit year before the middle dot.  Whether the day exists is checked
+ * later, so "Feb 30, 2025" is a bad record, while a title such as
+ * "Java 21 · What changed" is no date line at all. */
 static bool is_date_line(art_str s, art_str *date, art_str *category)
 {
-	if (s.n < 8 || s.p[0] < 'A' || s.p[0] > 'Z')
+	if (s.n < 12 || s.p[0] < 'A' || s.p[0] > 'Z')
 		return false;
 	const char *dot = find(s, MIDDOT, sizeof MIDDOT - 1);
 	if (!dot)
 		return false;
-	size_t i = 1;
-	while (i < s.n && s.p[i] >= 'a' && s.p[i] <= 'z')
+	art_str d = {s.p, (size_t)(dot - s.p)};
+	size_t i = 1, k;
+	while (i < d.n && d.p[i] >= 'a' && d.p[i] <= 'z')
 		i++;
-	if (i + 1 >= s.n || s.p[i] != ' ' || s.p[i + 1] < '0' || s.p[i + 1] > '9')
+	if (i >= d.n || d.p[i++] != ' ')
 		return false;
-	*date = (art_str){s.p, (size_t)(dot - s.p)};
+	for (k = i; i < d.n && d.p[i] >= '0' && d.p[i] <= '9'; i++)
+		;
+	if (i == k || d.n - i != 6 || d.p[i] != ',' || d.p[i + 1] != ' ')
+		return false;
+	for (i += 2; i < d.n; i++)
+		if (d.p[i] < '0' || d.p[i] > '9')
+			return false;
+	*date = d;
 	const char *c = dot + sizeof MIDDOT - 1;
 	*category = (art_str){c, (size_t)(s.p + s.n - c)};
 	return true;
@@ -163,6 +173,7 @@ static int open_record(struct art_listing *l, art_str line, unsigned long lineno
 		bad_here = bad(e, lineno, "not a date", date);
 	if (bad_here != ART_LISTING_NONE) {
 		l->nwin = 0;
+		l->lost = true; /* the rest of its lines may follow */
 		if (rc == ART_LISTING_BAD) {
 			l->pending = true;
 			l->pending_err = second;
@@ -170,6 +181,7 @@ static int open_record(struct art_listing *l, art_str line, unsigned long lineno
 		}
 		return bad_here;
 	}
+	l->lost = false;
 	art_buf_set(&l->source, art_buf_str(&l->win[1]));
 	art_buf_set(&l->category, category);
 	l->start_line = l->win_line[2 - source_lines(l)];
@@ -184,6 +196,7 @@ static int close_record(struct art_listing *l, art_str line, unsigned long linen
 	int64_t likes, minutes;
 	int s = art_listing_parse_stats(line, &likes, &minutes);
 	l->state = SEEK;
+	l->lost = s != 0; /* when this was not its likes line, that may follow */
 	if (s == -1)
 		return bad(err, lineno, "expected \"N likes \xC2\xB7 M min read\"", line);
 	if (s == -2)
@@ -221,6 +234,22 @@ int art_listing_feed(struct art_listing *l, art_str line, unsigned long lineno,
 			return ART_LISTING_NONE; /* the title again, as link text */
 	}
 	push_window(l, line, lineno);
+	int64_t likes, minutes;
+	if ((state == SEEK || state == CLOSE) && art_listing_parse_stats(line, &likes, &minutes) != -1) {
+		/* the end of a record that never started: its date line was
+		 * missing or broken beyond recognition (unless that was said) */
+		bool said = l->lost;
+		l->lost = false;
+		if (!said)
+			return bad(err, lineno, "likes and read time of a record with no date line", line);
+		return ART_LISTING_NONE;
+	}
+	if ((state == SUMMARY || state == TAGS) && art_listing_parse_stats(line, &likes, &minutes) != -1) {
+		l->state = SEEK;
+		return bad(err, lineno, state == SUMMARY ? "record has no summary and no tag line"
+							 : "record lacks its summary or its tag line",
+			   line);
+	}
 	switch (state) {
 	case TITLE:
 		art_buf_set(&l->title, line);
@@ -257,8 +286,10 @@ int art_listing_break(struct art_listing *l, struct art_error *err)
 	l->nwin = 0;
 	if (l->state == SEEK || l->state == CLOSE) {
 		l->state = SEEK;
+		l->lost = false;
 		return ART_LISTING_NONE;
 	}
 	report_cut_off(l, 0, err);
+	l->lost = true; /* the rest of its lines may follow */
 	return ART_LISTING_BAD;
 }

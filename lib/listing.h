@@ -28,6 +28,7 @@ struct art_listing {
 	struct art_buf source, category, title, summary, tagline;
 	char date[10];
 	unsigned long start_line;
+	bool lost;    /* a record was reported broken; its likes line may follow */
 	bool pending; /* a second error found on the same line */
 	struct art_error pending_err;
 	struct art_record rec;

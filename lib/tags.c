@@ -2,16 +2,1703 @@
 
 #include "tags.h"
 
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
-struct art_tagger {
-	int explain;
+#include "lines.h"
+
+/* How it goes (tags.h has the outline): prepare_line and ctx_build index
+ * the line and the words of the text that could matter to it; find_known,
+ * find_cuts and collect_points choose the places to cut; search_best (or
+ * search, when explaining) finds the best split; learn remembers. */
+
+/* The weights, in tenths of a point (art-parse(1) lists them).  A cut's
+ * weight says how likely its kind of place is to be a boundary; the words
+ * of the tags on either side then confirm or refute it. */
+enum {
+	W_LOWER_UPPER = 15,  /* "gJ" in "EngineeringJava" */
+	W_CAPS_WORD = 15,    /* "QK" in "JMQKafka": capitals, then a capitalised word */
+	W_CAP_WORD = 0,      /* "SB" in "PaaSBackend": a last capital, then a capitalised word */
+	W_INITIAL_CAP = -10, /* "ET" in "ETag": a word's first capital, then a capitalised word */
+	W_CAPS = 0,          /* "IK" in "AIKV": between capitals */
+	W_CAPS_LOWER = 10,   /* "Sd" in "JFSdistributed": capitals, then lowercase */
+	W_CAP_LOWER = -20,   /* "Ka" in "Kafka": one capital, then lowercase */
+	W_WORD_EDGE = -10,   /* "sd" in "Microservicesdatabase": inside lowercase */
+	W_DIGIT = -10,       /* "n4", "4j" in "LangChain4j" */
+	W_DIGIT_UPPER = 5,   /* "6N" in "IPv6NAT64" */
+	W_AFTER_SYMBOL = 10, /* "+G" in "C++Go" */
+	W_BEFORE_DOT = -10,  /* "#." in "C#.NET" */
+	W_SPLIT_WORD = -20,  /* the cut breaks a word of the text: "Dev|Ops" for "DevOps" */
+
+	W_HIT = 20,          /* a tag's word occurs in the title or summary */
+	W_HIT_SHORT = 10,    /* ... a word of one or two characters */
+	W_STEM = 12,         /* ... in another form ("refactoring" for "refactored") */
+	W_MISS = -10,        /* a word that does not occur */
+	W_EDGE_COMMON = -10, /* a tag that starts or ends with "of", "and", ... */
+	W_CASE_MIX = -10,    /* a lowercase word, then a capitalised one ("end Development") */
+	W_ONE_CAPITAL = -10, /* a tag of one capital letter */
+	W_ONE_CHAR = -40,    /* a tag of one other character */
+
+	W_LEXICON = 40,     /* the tag is a lexicon entry */
+	W_LEARNED = 15,     /* the tag was learned (seen cleanly) ... */
+	W_LEARNED_MAX = 30, /* ... +0.5 each time its count doubles, up to this */
+
+	W_COUNT = 4, /* times log2 of how much rarer the tag count is than the usual one */
 };
 
-struct art_tagger *art_tagger_new(void) { return calloc(1, sizeof(struct art_tagger)); }
-void art_tagger_free(struct art_tagger *t) { free(t); }
-static int is_up(char c) { return c >= 'A' && c <= 'Z'; }
-static int is_low(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+enum {
+	MAXP = 32,           /* cut points per line, its ends included */
+	TMAX = 8,            /* tag counts told apart; more count as TMAX */
+	KEEP_EXPLAIN = 5,    /* splits shown when explaining */
+	WINDOW = 32,         /* recent records whose tag counts are weighed */
+	LEARNED_MAX = 4096,  /* learned tags kept */
+	SPLIT_MAX = 1024,    /* a longer line is taken as one tag */
+	NONE = INT16_MIN,    /* no cut here */
+	TAG_KEY = 1 << 16,   /* tie-break weight of one tag */
+	SCORE_KEY = 1 << 24, /* the score's weight in a ranking key */
+	NBIGRAM = 37 * 37,   /* pairs of letters and digits, case folded */
+	NTRIGRAM = 2048,     /* bits of the filter of triples */
+	NHEADS = 4096,       /* chains of known tags */
+};
+
+enum { C_OTHER, C_SPACE, C_UP, C_LOW, C_DIGIT, C_CONT, C_LEAD };
+
+static const unsigned char cls[256] = {
+	[' '] = C_SPACE,       ['\t'] = C_SPACE,	 ['A' ... 'Z'] = C_UP,
+	['a' ... 'z'] = C_LOW, ['0' ... '9'] = C_DIGIT, [0x80 ... 0xBF] = C_CONT,
+	[0xC0 ... 0xFF] = C_LEAD,
+};
+
+static inline bool is_word(int c) { return c == C_UP || c == C_LOW || c == C_DIGIT; }
+static inline unsigned lower(unsigned char c) { return cls[c] == C_UP ? c | 0x20u : c; }
+
+#define HASH_MUL 0x100000001b3ULL
+static inline uint64_t mix(uint64_t h) { return h * 0x9E3779B97F4A7C15ULL; }
+
+/* The kinds of cut, for the weights and the explanation.  Those of weight
+ * 0 or less are places to cut only where a word of the text or a known
+ * tag starts or ends. */
+enum why {
+	WHY_LOWER_UPPER, WHY_CAPS_WORD, WHY_CAP_WORD, WHY_INITIAL_CAP, WHY_CAPS, WHY_CAPS_LOWER,
+	WHY_CAP_LOWER, WHY_WORD_EDGE, WHY_DIGIT, WHY_DIGIT_UPPER, WHY_AFTER_SYMBOL, WHY_BEFORE_DOT,
+	NWHY
+};
+static const struct {
+	short w;
+	const char *what;
+} cut_kinds[NWHY] = {
+	[WHY_LOWER_UPPER] = {W_LOWER_UPPER, "lowercase, then a capital"},
+	[WHY_CAPS_WORD] = {W_CAPS_WORD, "capitals, then a capitalised word"},
+	[WHY_CAP_WORD] = {W_CAP_WORD, "a last capital, then a capitalised word"},
+	[WHY_INITIAL_CAP] = {W_INITIAL_CAP, "a first capital, then a capitalised word"},
+	[WHY_CAPS] = {W_CAPS, "between capitals"},
+	[WHY_CAPS_LOWER] = {W_CAPS_LOWER, "capitals, then lowercase"},
+	[WHY_CAP_LOWER] = {W_CAP_LOWER, "one capital, then lowercase"},
+	[WHY_WORD_EDGE] = {W_WORD_EDGE, "inside lowercase"},
+	[WHY_DIGIT] = {W_DIGIT, "between a letter and a digit"},
+	[WHY_DIGIT_UPPER] = {W_DIGIT_UPPER, "a digit, then a capital"},
+	[WHY_AFTER_SYMBOL] = {W_AFTER_SYMBOL, "after + or #"},
+	[WHY_BEFORE_DOT] = {W_BEFORE_DOT, "before a dot"},
+};
+
+/* Words too common to say anything about a tag. */
+static const char *const common_words[] = {
+	"a",	"an",	"and", "are",  "as",   "at",   "be",   "by",   "can",  "do",
+	"for",	"from", "has", "have", "how",  "in",   "into", "is",   "it",   "its",
+	"new",	"not",	"of",  "on",   "or",   "our",  "than", "that", "the",  "their",
+	"this", "to",	"use", "via",  "vs",   "was",  "we",   "what", "when", "why",
+	"will", "with", "you", "your",
+};
+enum { NCOMMON = sizeof common_words / sizeof *common_words };
+
+/* Endings that make two words one ("refactoring", "refactored"); the
+ * first NINFLECT may also follow a whole word ("service", "services"). */
+enum { NINFLECT = 8 };
+#define E(s) {s, sizeof s - 1}
+static const struct {
+	char s[8];
+	unsigned char n;
+} endings[] = {
+	E("s"),	      E("es"),	   E("ed"),	 E("d"),     E("ing"),	 E("ings"),  E("er"),
+	E("ers"),     E("e"),	   E("or"),	 E("ors"),   E("ion"),	 E("ions"),  E("ation"),
+	E("ations"),  E("ization"), E("isation"), E("ity"),   E("ities"), E("ility"), E("ibility"),
+	E("ability"), E("able"),    E("ible"),	 E("ably"),  E("le"),	 E("ment"),  E("ments"),
+	E("ly"),      E("al"),	   E("ally"),	 E("ar"),    E("ic"),	 E("ics"),   E("ical"),
+	E("ive"),     E("ives"),    E("ize"),	 E("ized"),  E("izes"),	 E("ise"),   E("ised"),
+	E("y"),	      E("ies"),    E("ied"),	 E("ness"),  E("ism"),	 E("ist"),   E("ists"),
+	E("ence"),    E("ance"),    E("ency"),	 E("ent"),   E("ant"),	 E("ure"),   E("ous"),
+};
+#undef E
+enum { NENDINGS = sizeof endings / sizeof *endings };
+
+struct tword { /* a word of the record's title or summary */
+	const unsigned char *w;
+	uint16_t n;
+	uint16_t next; /* the next with the same first letters, + 1 */
+	uint16_t key;  /* its first letters: a pair (n == 2) or a triple */
+};
+
+struct known {
+	uint32_t off, n, count;
+	bool lexicon;
+	bool confirmed; /* by a word of its record's text, or by the user */
+	uint64_t hash;
+	uint32_t next; /* next with the same first two bytes, +1 */
+};
+
+struct point { /* a place where the line may be cut */
+	uint32_t pos;
+	int16_t prior, split; /* the kind's weight; the penalty for breaking a word */
+	uint8_t why;
+	uint32_t word_a, word_b; /* the word broken, when split */
+};
+
+struct cell { /* one of the best splits of the line so far, ending in a given tag */
+	int64_t key; /* score, then fewer tags, then cuts further right */
+	int32_t score;
+	uint8_t ft, fi, fr; /* the state it came from: tag count, start point, rank */
+};
+
+/* A split's score, by reason. */
+enum { P_CUTS, P_SPLIT, P_WORDS, P_KNOWN, P_SHAPE, P_COUNT, NPARTS };
+static const char *const part_names[NPARTS] = {"cuts",	     "broken words", "words",
+					       "known tags", "shape",	     "count"};
+struct parts {
+	int v[NPARTS];
+};
+
+struct art_tagger {
+	bool explain;
+	uint64_t common[NCOMMON]; /* hashes of common_words, sorted */
+	uint64_t common_any;      /* bit h & 63 set for each of them */
+	unsigned char code[256];  /* 1..36 for digits and letters, case folded */
+	unsigned char low[256];   /* lowercase */
+
+	/* the record's context: the words of its title and summary that begin
+	 * with letters found together in the line, chained by their first two
+	 * letters (words of two) or three */
+	struct tword *words;
+	size_t nwords, words_cap;
+	uint16_t pair_head[NBIGRAM], triple_head[NTRIGRAM + 1]; /* first word + 1 */
+	uint64_t singles; /* capitals and digits standing alone in it */
+	uint64_t line_pairs[NBIGRAM / 64 + 1], line_triples[NTRIGRAM / 64];
+
+	/* known tags */
+	struct known *known;
+	size_t nknown, known_cap, nlearned;
+	struct art_buf kbytes;
+	uint32_t *kslot; /* by hash, index + 1 */
+	size_t kslot_cap;
+	uint32_t khead[NHEADS]; /* by first two bytes, index + 1 */
+	uint64_t khead_any[NHEADS / 64 + 1];
+	uint64_t klens; /* bit n set when a known tag has n bytes (63 for more) */
+	uint32_t kshort;      /* one-byte tags, chained */
+
+	/* tag counts of recent records */
+	uint8_t window[WINDOW];
+	unsigned nwindow, wnext, tally[TMAX + 1];
+
+	/* scratch for one line */
+	const unsigned char *p;
+	size_t n, scratch_cap;
+	uint64_t *hc, *pw; /* prefix hashes of the line; powers of HASH_MUL */
+	int16_t *prior;
+	uint8_t *why, *word_end, *tstart; /* tstart: 1, 2 when a text word of 2, 3+ may start */
+	uint8_t *locked; /* inside a known tag with clear ends */
+	uint16_t *run_end, *run_start;
+	uint16_t *pkey, *tkey; /* the pair and triple starting at each place */
+	uint8_t *cl;           /* classes */
+	struct point *cand;
+	struct {
+		uint16_t a, e;
+		const struct known *k;
+	} occ[32]; /* the known tags found in the line */
+	size_t nocc;
+	bool occ_full; /* more were found */
+	struct point pts[MAXP];
+	size_t m; /* pts[0..m] */
+	int32_t tscore[MAXP * MAXP];
+	uint16_t layers[MAXP * MAXP]; /* tag counts of the splits kept, by last tag */
+	struct cell *cells;
+	uint8_t *ncell;
+	size_t cells_cap, ncell_cap;
+	int cprior[TMAX + 1];
+	int64_t best[(TMAX + 1) * MAXP * MAXP]; /* the quick search's states */
+	uint8_t from[(TMAX + 1) * MAXP * MAXP * 2];
+	int8_t rarity[WINDOW + 1][WINDOW + 1]; /* the count weight, by commonest and own tally */
+	struct {
+		uint32_t key, gen;
+		int16_t score;
+	} memo[256]; /* word scores of this line */
+	uint32_t memo_gen, memo_n;
+};
+
+/* ---- hashing ---- */
+
+static uint64_t hash_lower(const char *s, size_t n)
+{
+	uint64_t h = 0;
+	for (size_t i = 0; i < n; i++)
+		h = h * HASH_MUL + lower((unsigned char)s[i]);
+	return h;
+}
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 0;
+	for (size_t i = 0; i < n; i++)
+		h = h * HASH_MUL + (unsigned char)s[i];
+	return h;
+}
+
+static inline uint64_t sub_hash(const struct art_tagger *t, const uint64_t *h, size_t a, size_t b)
+{
+	return h[b] - h[a] * t->pw[b - a];
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return (x > y) - (x < y);
+}
+
+static bool is_common(const struct art_tagger *t, uint64_t h)
+{
+	if (!(t->common_any >> (h & 63) & 1))
+		return false;
+	size_t lo = 0, hi = NCOMMON;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (t->common[mid] == h)
+			return true;
+		if (t->common[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+/* By first letter, bit n set when an ending of n letters starts with it;
+ * and the endings in order of their first letters. */
+static unsigned char ending_first[256];
+static unsigned char ending_at[27], ending_order[NENDINGS];
+
+static inline bool has_bit(const uint64_t *set, unsigned bit)
+{
+	return set[bit / 64] >> (bit % 64) & 1;
+}
+static inline void set_bit(uint64_t *set, unsigned bit) { set[bit / 64] |= 1ull << (bit % 64); }
+/* ---- the record's context ---- */
+
+static bool common_word(const struct art_tagger *t, const unsigned char *w, size_t n)
+{
+	return n <= 5 && is_common(t, hash_lower((const char *)w, n));
+}
+
+static inline bool same_lower(const unsigned char *low, const unsigned char *x,
+			      const unsigned char *y, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (low[x[k]] != low[y[k]])
+			return false;
+	return true;
+}
+
+/* Bit 7 of each byte of X set when the byte is an ASCII letter or digit. */
+static inline uint64_t word_bytes(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80, low7 = ones * 0x7F;
+	uint64_t y = (x | ones * 0x20) & low7, d = x & low7; /* no carries between bytes below */
+	uint64_t alpha = (y + ones * (0x80 - 'a')) & ~(y + ones * (0x7F - 'z'));
+	uint64_t digit = (d + ones * (0x80 - '0')) & ~(d + ones * (0x7F - '9'));
+	return (alpha | digit) & ~x & high;
+}
+
+/* Index the word of S starting at A, whose first letters are KEY. */
+static int ctx_keep_word(struct art_tagger *t, const unsigned char *p, size_t n, size_t a,
+			 unsigned key, uint16_t *head)
+{
+	size_t e = a + 2;
+	while (e < n && t->code[p[e]])
+		e++;
+	size_t len = e - a;
+	if (len > UINT16_MAX || t->nwords >= UINT16_MAX || common_word(t, p + a, len))
+		return 0;
+	if (t->nwords == t->words_cap) {
+		size_t cap = t->words_cap ? t->words_cap * 2 : 64;
+		struct tword *w = realloc(t->words, cap * sizeof *w);
+		if (!w)
+			return -1;
+		t->words = w;
+		t->words_cap = cap;
+	}
+	t->words[t->nwords] = (struct tword){p + a, (uint16_t)len, *head, (uint16_t)key};
+	*head = (uint16_t)++t->nwords;
+	return 0;
+}
+
+/* Index the word of S starting at A if it could match part of the line:
+ * if its first three characters (two for a word of two) occur together in
+ * the line. */
+static inline int ctx_add_word(struct art_tagger *t, const unsigned char *p, size_t n, size_t a)
+{
+	const unsigned char *code = t->code;
+	unsigned c1 = a + 1 < n ? code[p[a + 1]] : 0;
+	if (!c1) { /* one character */
+		if (cls[p[a]] != C_LOW)
+			t->singles |= 1ull << (p[a] - '0');
+		return 0;
+	}
+	unsigned key = code[p[a]] * 37 + c1; /* the first two: most words end here */
+	if (!has_bit(t->line_pairs, key))
+		return 0;
+	unsigned c2 = a + 2 < n ? code[p[a + 2]] : 0;
+	if (!c2)
+		return ctx_keep_word(t, p, n, a, key, &t->pair_head[key]);
+	key = (key * 37 + c2) & (NTRIGRAM - 1);
+	if (!has_bit(t->line_triples, key))
+		return 0;
+	return ctx_keep_word(t, p, n, a, key, &t->triple_head[key]);
+}
+
+/* Index the words of S, eight bytes at a time: where a letter or digit
+ * follows something else, a word starts. */
+static int ctx_add_text(struct art_tagger *t, art_str s)
+{
+	const unsigned char *p = (const unsigned char *)s.p;
+	size_t n = s.n, i = 0;
+	uint64_t before = 0; /* bit 7 set when the byte before I is a letter or digit */
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, p + i, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		x = __builtin_bswap64(x);
+#endif
+		uint64_t w = word_bytes(x);
+		for (uint64_t starts = w & ~(w << 8 | before); starts; starts &= starts - 1)
+			if (ctx_add_word(t, p, n, i + (size_t)__builtin_ctzll(starts) / 8) != 0)
+				return -1;
+		before = w >> 56;
+	}
+	for (; i < n; i++) {
+		bool word = t->code[p[i]] != 0;
+		if (word && !before && ctx_add_word(t, p, n, i) != 0)
+			return -1;
+		before = word;
+	}
+	return 0;
+}
+
+static int ctx_build(struct art_tagger *t, art_str title, art_str summary)
+{
+	for (size_t i = 0; i < t->nwords; i++) /* forget the last record's */
+		if (t->words[i].n == 2)
+			t->pair_head[t->words[i].key] = 0;
+		else
+			t->triple_head[t->words[i].key] = 0;
+	t->nwords = 0;
+	t->singles = 0;
+	if (ctx_add_text(t, title) != 0 || ctx_add_text(t, summary) != 0)
+		return -1;
+	uint8_t *tstart = t->tstart;
+	const uint16_t *pkey = t->pkey, *tkey = t->tkey, *ph = t->pair_head, *th = t->triple_head;
+	size_t n = t->n;
+	if (!t->nwords) {
+		memset(tstart, 0, n);
+		return 0;
+	}
+	for (size_t i = 0; i < n; i++)
+		tstart[i] = (uint8_t)((ph[pkey[i]] != 0) | (th[tkey[i]] != 0) << 1);
+	return 0;
+}
+
+/* May a word of the text of LEN characters (at least two) start at line
+ * position Q? */
+static inline bool text_word_at(const struct art_tagger *t, size_t q, size_t len)
+{
+	return t->tstart[q] >> (len > 2) & 1;
+}
+
+/* The chain of words of the text that may start as the line does at Q. */
+static inline unsigned chain_at(const struct art_tagger *t, size_t q, size_t len)
+{
+	return len == 2 ? t->pair_head[t->pkey[q]] : t->triple_head[t->tkey[q]];
+}
+
+/* The word of the text that the line's [A, B) is, or whose plural ("LLMs"
+ * for "LLM") it is. */
+static const struct tword *text_word(const struct art_tagger *t, size_t a, size_t b)
+{
+	size_t n = b - a;
+	if (n < 2 || !text_word_at(t, a, n))
+		return NULL;
+	for (unsigned i = chain_at(t, a, n); i; i = t->words[i - 1].next) {
+		const struct tword *w = &t->words[i - 1];
+		bool plural = n >= 3 && w->n == n + 1 && w->w[n] == 's' && w->w[n - 1] != 's';
+		if ((w->n == n || plural) && same_lower(t->low, w->w, t->p + a, n))
+			return w;
+	}
+	return NULL;
+}
+
+/* Is S[0..n) ending number E? */
+static inline bool is_ending(const unsigned char *s, size_t n, size_t e)
+{
+	if (endings[e].n != n)
+		return false;
+	for (size_t k = 0; k < n; k++)
+		if ((unsigned char)endings[e].s[k] != lower(s[k]))
+			return false;
+	return true;
+}
+
+/* Is S[0..n) nothing, or one of the first NEND endings? */
+static bool ending_ok(const unsigned char *s, size_t n, size_t nend)
+{
+	if (n == 0)
+		return true;
+	unsigned f = lower(s[0]);
+	if (n > 7 || !(ending_first[f] >> n & 1))
+		return false;
+	for (size_t o = ending_at[f - 'a']; o < ending_at[f - 'a' + 1]; o++)
+		if (ending_order[o] < nend && is_ending(s, n, ending_order[o]))
+			return true;
+	return false;
+}
+
+/* Are TOK[0..n) and W[0..wn) one word in two forms: the same first
+ * letters (four at least), then endings from the list (and when TOK is all
+ * of W's first letters, an inflection)? */
+static bool same_stem(const unsigned char *tok, size_t n, const unsigned char *w, size_t wn)
+{
+	size_t k = 0;
+	while (k < n && k < wn && lower(tok[k]) == lower(w[k]))
+		k++;
+	return k >= 4 && ending_ok(tok + k, n - k, NENDINGS) &&
+	       ending_ok(w + k, wn - k, k == n ? NINFLECT : NENDINGS);
+}
+
+/* A word of the text that is the line's [A, A+N) in another form. */
+static const struct tword *text_stem(const struct art_tagger *t, size_t a, size_t n)
+{
+	for (unsigned i = chain_at(t, a, 4); i; i = t->words[i - 1].next) {
+		const struct tword *w = &t->words[i - 1];
+		if (w->n >= 4 && same_stem(t->p + a, n, w->w, w->n))
+			return w;
+	}
+	return NULL;
+}
+
+/* ---- known tags ---- */
+
+/* Known tags are chained by their first two bytes. */
+static unsigned head_of(const unsigned char *p) { return (p[0] * 131u + p[1]) & (NHEADS - 1); }
+
+static struct known *known_find(const struct art_tagger *t, const char *s, size_t n, uint64_t h)
+{
+	if (!t->nknown)
+		return NULL;
+	size_t mask = t->kslot_cap - 1;
+	for (size_t i = mix(h) >> 40 & mask; t->kslot[i]; i = (i + 1) & mask) {
+		struct known *k = &t->known[t->kslot[i] - 1];
+		if (k->hash == h && k->n == n && memcmp(t->kbytes.p + k->off, s, n) == 0)
+			return k;
+	}
+	return NULL;
+}
+
+static void known_index(struct art_tagger *t, uint32_t idx)
+{
+	struct known *k = &t->known[idx];
+	size_t mask = t->kslot_cap - 1, i = mix(k->hash) >> 40 & mask;
+	while (t->kslot[i])
+		i = (i + 1) & mask;
+	t->kslot[i] = idx + 1;
+	const unsigned char *p = (const unsigned char *)t->kbytes.p + k->off;
+	if (k->n > 1)
+		set_bit(t->khead_any, head_of(p));
+	t->klens |= 1ull << (k->n < 63 ? k->n : 63);
+	uint32_t *head = k->n == 1 ? &t->kshort : &t->khead[head_of(p)];
+	k->next = *head;
+	*head = idx + 1;
+}
+
+static int known_reindex(struct art_tagger *t, size_t cap)
+{
+	uint32_t *slots = calloc(cap, sizeof *slots);
+	if (!slots)
+		return -1;
+	free(t->kslot);
+	t->kslot = slots;
+	t->kslot_cap = cap;
+	memset(t->khead, 0, sizeof t->khead);
+	memset(t->khead_any, 0, sizeof t->khead_any);
+	t->klens = 0;
+	t->kshort = 0;
+	for (size_t i = 0; i < t->nknown; i++)
+		known_index(t, (uint32_t)i);
+	return 0;
+}
+
+/* Learned tags are many: halve their counts and forget those that reach 0. */
+static int known_age(struct art_tagger *t)
+{
+	struct art_buf bytes = {0};
+	size_t kept = 0;
+	t->nlearned = 0;
+	for (size_t i = 0; i < t->nknown; i++) {
+		struct known k = t->known[i];
+		if (!k.lexicon && (k.count /= 2) == 0)
+			continue;
+		if (art_buf_append(&bytes, t->kbytes.p + k.off, k.n) != 0) {
+			art_buf_free(&bytes);
+			return -1;
+		}
+		k.off = (uint32_t)(bytes.len - k.n);
+		t->known[kept++] = k;
+		t->nlearned += !k.lexicon;
+	}
+	t->nknown = kept;
+	art_buf_free(&t->kbytes);
+	t->kbytes = bytes;
+	return known_reindex(t, t->kslot_cap);
+}
+
+/* A tag is known once the user gave it, or once it was seen cleanly with
+ * a word of the text, or twice. */
+static inline bool usable(const struct known *k)
+{
+	return k->lexicon || k->confirmed || k->count > 1;
+}
+
+static int known_add(struct art_tagger *t, const char *s, size_t n, bool lexicon, bool confirmed)
+{
+	uint64_t h = hash_bytes(s, n);
+	struct known *k = known_find(t, s, n, h);
+	if (k) {
+		if (lexicon)
+			k->lexicon = true;
+		else if (k->count < UINT32_MAX)
+			k->count++;
+		k->confirmed |= confirmed;
+		return 0;
+	}
+	if (!lexicon && t->nlearned >= LEARNED_MAX)
+		while (t->nlearned >= LEARNED_MAX / 2)
+			if (known_age(t) != 0)
+				return -1;
+	if (n > UINT32_MAX || t->kbytes.len > UINT32_MAX - n)
+		return -1;
+	if (t->nknown == t->known_cap) {
+		size_t cap = t->known_cap ? t->known_cap * 2 : 64;
+		struct known *nk = realloc(t->known, cap * sizeof *nk);
+		if (!nk)
+			return -1;
+		t->known = nk;
+		t->known_cap = cap;
+	}
+	if ((t->nknown + 1) * 2 > t->kslot_cap &&
+	    known_reindex(t, t->kslot_cap ? t->kslot_cap * 2 : 256) != 0)
+		return -1;
+	if (art_buf_append(&t->kbytes, s, n) != 0)
+		return -1;
+	t->known[t->nknown] = (struct known){.off = (uint32_t)(t->kbytes.len - n),
+					     .n = (uint32_t)n,
+					     .count = !lexicon,
+					     .lexicon = lexicon,
+					     .confirmed = confirmed,
+					     .hash = h};
+	known_index(t, (uint32_t)t->nknown++);
+	t->nlearned += !lexicon;
+	return 0;
+}
+
+static int log2_tenths(unsigned num, unsigned den);
+
+/* ---- the tagger ---- */
+
+struct art_tagger *art_tagger_new(void)
+{
+	struct art_tagger *t = calloc(1, sizeof *t);
+	if (!t)
+		return NULL;
+	for (size_t i = 0; i < NCOMMON; i++) {
+		t->common[i] = hash_lower(common_words[i], strlen(common_words[i]));
+		t->common_any |= 1ull << (t->common[i] & 63);
+	}
+	qsort(t->common, NCOMMON, sizeof *t->common, cmp_u64);
+	size_t no = 0; /* the same every time */
+	for (int c = 'a'; c <= 'z'; c++) {
+		ending_at[c - 'a'] = (unsigned char)no;
+		for (size_t e = 0; e < NENDINGS; e++)
+			if (endings[e].s[0] == c) {
+				ending_first[c] |= (unsigned char)(1u << endings[e].n);
+				ending_order[no++] = (unsigned char)e;
+			}
+	}
+	ending_at[26] = (unsigned char)no;
+	for (unsigned top = 1; top <= WINDOW; top++)
+		for (unsigned c = 0; c <= top; c++)
+			t->rarity[top][c] =
+				(int8_t)(-W_COUNT * log2_tenths(2 * top + 1, 2 * c + 1) / 10);
+	for (int c = 0; c < 256; c++)
+		t->low[c] = (unsigned char)lower((unsigned char)c);
+	for (int c = 0; c < 256; c++)
+		t->code[c] = cls[c] == C_DIGIT ? (unsigned char)(c - '0' + 1)
+			     : cls[c] == C_UP  ? (unsigned char)(c - 'A' + 11)
+			     : cls[c] == C_LOW ? (unsigned char)(c - 'a' + 11)
+					       : 0;
+	return t;
+}
+
+void art_tagger_free(struct art_tagger *t)
+{
+	if (!t)
+		return;
+	free(t->words);
+	free(t->known);
+	free(t->kslot);
+	art_buf_free(&t->kbytes);
+	free(t->hc);
+	free(t->pw);
+	free(t->prior);
+	free(t->why);
+	free(t->word_end);
+	free(t->tstart);
+	free(t->locked);
+	free(t->run_end);
+	free(t->pkey);
+	free(t->run_start);
+	free(t->tkey);
+	free(t->cl);
+	free(t->cand);
+	free(t->cells);
+	free(t->ncell);
+	free(t);
+}
+
+void art_tagger_explain(struct art_tagger *t, bool on) { t->explain = on; }
+
+static art_str trim(art_str s)
+{
+	while (s.n && cls[(unsigned char)s.p[0]] == C_SPACE) {
+		s.p++;
+		s.n--;
+	}
+	while (s.n && cls[(unsigned char)s.p[s.n - 1]] == C_SPACE)
+		s.n--;
+	return s;
+}
+
+int art_tagger_add(struct art_tagger *t, art_str tag, enum art_tag_kind kind)
+{
+	tag = trim(tag);
+	if (!tag.n)
+		return 0;
+	return known_add(t, tag.p, tag.n, kind == ART_TAG_LEXICON, true);
+}
+
+int art_tagger_load(struct art_tagger *t, const char *path, struct art_error *err)
+{
+	struct art_lines lines;
+	err->file = path;
+	err->line = 0;
+	if (art_lines_open(&lines, path) != 0) {
+		err->errnum = errno;
+		snprintf(err->msg, sizeof err->msg, "%s", strerror(errno));
+		return ART_FAIL;
+	}
+	int rc = ART_OK;
+	art_str line;
+	for (;;) {
+		int r = art_lines_next(&lines, &line);
+		if (r == ART_LINES_EOF)
+			break;
+		if (r == ART_LINES_OK && art_tagger_add(t, line, ART_TAG_LEXICON) == 0)
+			continue;
+		err->errnum = r == ART_LINES_ERROR ? lines.err : r == ART_LINES_OK ? ENOMEM : 0;
+		err->line = r == ART_LINES_ERROR ? 0 : lines.lineno;
+		if (err->errnum)
+			snprintf(err->msg, sizeof err->msg, "%s", strerror(err->errnum));
+		else
+			snprintf(err->msg, sizeof err->msg, "line longer than %u bytes",
+				 (unsigned)ART_LINE_MAX);
+		rc = ART_FAIL;
+		break;
+	}
+	art_lines_close(&lines);
+	return rc;
+}
+
+/* ---- one line ---- */
+
+static void *grow(void *p, size_t n, size_t size, bool *ok)
+{
+	void *q = realloc(p, n * size);
+	if (!q) {
+		*ok = false;
+		return p;
+	}
+	return q;
+}
+
+static int scratch(struct art_tagger *t, size_t n)
+{
+	if (n + 1 <= t->scratch_cap)
+		return 0;
+	size_t cap = t->scratch_cap ? t->scratch_cap : 128;
+	while (cap < n + 1)
+		cap *= 2;
+	bool ok = true;
+	t->hc = grow(t->hc, cap, sizeof *t->hc, &ok);
+	t->pw = grow(t->pw, cap, sizeof *t->pw, &ok);
+	t->prior = grow(t->prior, cap, sizeof *t->prior, &ok);
+	t->why = grow(t->why, cap, 1, &ok);
+	t->word_end = grow(t->word_end, cap, 1, &ok);
+	t->tstart = grow(t->tstart, cap, 1, &ok);
+	t->locked = grow(t->locked, cap, 1, &ok);
+	t->run_end = grow(t->run_end, cap, sizeof *t->run_end, &ok);
+	t->pkey = grow(t->pkey, cap, sizeof *t->pkey, &ok);
+	t->run_start = grow(t->run_start, cap, sizeof *t->run_start, &ok);
+	t->tkey = grow(t->tkey, cap, sizeof *t->tkey, &ok);
+	t->cl = grow(t->cl, cap, 1, &ok);
+	t->cand = grow(t->cand, cap, sizeof *t->cand, &ok);
+	if (!ok)
+		return -1;
+	t->pw[0] = 1;
+	for (size_t i = t->scratch_cap ? t->scratch_cap : 1; i < cap; i++)
+		t->pw[i] = t->pw[i - 1] * HASH_MUL;
+	t->scratch_cap = cap;
+	return 0;
+}
+
+/* Does a new piece (a capitalised word, capitals, digits) start between
+ * characters of classes X and Y? */
+static inline bool new_piece(int x, int y)
+{
+	return is_word(x) && is_word(y) &&
+	       ((x != y && !(x == C_UP && y == C_LOW)) || (x == C_UP && y == C_UP));
+}
+
+/* What the rest needs to know of the line: the class of each character,
+ * prefix hashes, where runs of letters and digits start and end, and the
+ * pairs and triples of letters and digits that may begin words. */
+static void prepare_line(struct art_tagger *t)
+{
+	const unsigned char *L = t->p, *code = t->code;
+	size_t n = t->n;
+	uint8_t *cl = t->cl;
+	uint16_t *pkey = t->pkey, *tkey = t->tkey, *run_end = t->run_end, *run_start = t->run_start;
+	uint64_t *hc = t->hc, *pairs = t->line_pairs, *triples = t->line_triples;
+	memset(pairs, 0, sizeof t->line_pairs);
+	memset(triples, 0, sizeof t->line_triples);
+	uint64_t h = 0;
+	unsigned c1 = code[L[0]], c2 = n > 1 ? code[L[1]] : 0;
+	uint16_t rs = 0;
+	unsigned before = 0;
+	hc[0] = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned c0 = c1;
+		c1 = c2;
+		c2 = i + 2 < n ? code[L[i + 2]] : 0;
+		cl[i] = cls[L[i]];
+		if (!before)
+			rs = (uint16_t)i;
+		run_start[i] = rs;
+		before = c0;
+		h = h * HASH_MUL + L[i];
+		hc[i + 1] = h;
+		pkey[i] = 0;
+		tkey[i] = NTRIGRAM;
+		if (c0 && c1) {
+			pkey[i] = (uint16_t)(c0 * 37 + c1);
+			set_bit(pairs, pkey[i]);
+			if (c2) {
+				tkey[i] = (uint16_t)((c0 * 1369 + c1 * 37 + c2) & (NTRIGRAM - 1));
+				set_bit(triples, tkey[i]);
+			}
+		}
+	}
+	run_end[n] = (uint16_t)n;
+	for (size_t p = n; p-- > 0;)
+		run_end[p] = is_word(cl[p]) ? run_end[p + 1] : (uint16_t)p;
+}
+
+/* Mark where words of the text end when they start at Q, a piece's start:
+ * the whole word, or another form of it (such as "caching" in the line
+ * for "cache" in the text). */
+static void note_word_ends(struct art_tagger *t, size_t q)
+{
+	const unsigned char *L = t->p, *low = t->low;
+	size_t re = t->run_end[q];
+	if (q + 2 <= re && (t->tstart[q] & 1))
+		for (unsigned i = chain_at(t, q, 2); i; i = t->words[i - 1].next)
+			if (same_lower(low, t->words[i - 1].w, L + q, 2))
+				t->word_end[q + 2] = 1;
+	if (q + 3 > re || !(t->tstart[q] & 2))
+		return;
+	for (unsigned i = chain_at(t, q, 3); i; i = t->words[i - 1].next) {
+		const struct tword *c = &t->words[i - 1];
+		const unsigned char *w = c->w;
+		if (!same_lower(low, w, L + q, 3))
+			continue;
+		size_t k = 3;
+		while (q + k < re && k < c->n && low[L[q + k]] == low[w[k]])
+			k++;
+		if (k == c->n)
+			t->word_end[q + k] = 1;
+		if (c->n >= 4 && k >= c->n - 1u && w[c->n - 1] == 's' && w[c->n - 2] != 's')
+			t->word_end[q + c->n - 1] = 1; /* "SLO" of "SLOs" */
+		if (k < 4)
+			continue;
+		if (ending_ok(w + k, c->n - k, NINFLECT))
+			t->word_end[q + k] = 1;
+		if (q + k == re)
+			continue;
+		unsigned f = low[L[q + k]];
+		if (!ending_first[f] || !ending_ok(w + k, c->n - k, NENDINGS))
+			continue;
+		for (size_t o = ending_at[f - 'a']; o < ending_at[f - 'a' + 1]; o++) {
+			size_t e = ending_order[o];
+			if (q + k + endings[e].n <= re && is_ending(L + q + k, endings[e].n, e))
+				t->word_end[q + k + endings[e].n] = 1;
+		}
+	}
+}
+
+/* Does a word of the text start at P: one of two or three characters that
+ * fits where the run of letters and digits ends, or one of four or more? */
+static bool word_starts(const struct art_tagger *t, size_t p)
+{
+	const unsigned char *L = t->p;
+	size_t re = t->run_end[p];
+	if (t->tstart[p] & 1)
+		for (unsigned i = chain_at(t, p, 2); i; i = t->words[i - 1].next)
+			if (same_lower(t->low, t->words[i - 1].w, L + p, 2))
+				return true;
+	if (!(t->tstart[p] & 2))
+		return false;
+	for (unsigned i = chain_at(t, p, 3); i; i = t->words[i - 1].next) {
+		const struct tword *w = &t->words[i - 1];
+		size_t k = w->n < 4 ? w->n : 4;
+		if (p + k <= re && same_lower(t->low, w->w, L + p, k))
+			return true;
+	}
+	return false;
+}
+
+enum { K_UPUP = NWHY, K_UPLOW, K_AFTER, K_BEFORE };
+/* The kind of cut between characters of two classes, when it depends on
+ * nothing else; -1 for never. */
+static const signed char pair_kinds[7][7] = {
+	[C_OTHER] = {-1, -1, K_AFTER, K_AFTER, K_AFTER, -1, -1},
+	[C_SPACE] = {-1, -1, -1, -1, -1, -1, -1},
+	[C_UP] = {K_BEFORE, -1, K_UPUP, K_UPLOW, WHY_DIGIT, -1, -1},
+	[C_LOW] = {K_BEFORE, -1, WHY_LOWER_UPPER, WHY_WORD_EDGE, WHY_DIGIT, -1, -1},
+	[C_DIGIT] = {K_BEFORE, -1, WHY_DIGIT_UPPER, WHY_DIGIT, -1, -1, -1},
+	[C_CONT] = {-1, -1, WHY_LOWER_UPPER, -1, -1, -1, -1},
+	[C_LEAD] = {-1, -1, -1, -1, -1, -1, -1},
+};
+
+/* The kind of cut between P - 1 and P, or -1 when the line is not cut
+ * there.  CAPS is the number of capitals just before P. */
+static int cut_kind(const unsigned char *L, size_t n, size_t p, size_t caps)
+{
+	int k = pair_kinds[cls[L[p - 1]]][cls[L[p]]];
+	if (k < K_UPUP)
+		return k;
+	switch (k) {
+	case K_UPUP: /* "QK" of "JMQKafka", "IK" of "AIKV" */
+		if (p + 2 >= n || cls[L[p + 1]] != C_LOW || cls[L[p + 2]] != C_LOW)
+			return WHY_CAPS;
+		if (caps >= 2)
+			return WHY_CAPS_WORD;
+		return p >= 2 && cls[L[p - 2]] == C_LOW ? WHY_CAP_WORD : WHY_INITIAL_CAP;
+	case K_UPLOW:
+		return caps >= 2 ? WHY_CAPS_LOWER : WHY_CAP_LOWER;
+	case K_AFTER:
+		return L[p - 1] == '+' || L[p - 1] == '#' ? WHY_AFTER_SYMBOL : -1;
+	default: /* K_BEFORE */
+		return L[p] == '.' && p + 1 < n && (cls[L[p + 1]] == C_UP || cls[L[p + 1]] == C_LOW)
+			       ? WHY_BEFORE_DOT
+			       : -1;
+	}
+}
+
+static void mark(struct art_tagger *t, size_t p, int why)
+{
+	t->prior[p] = cut_kinds[why].w;
+	t->why[p] = (uint8_t)why;
+}
+
+/* Where may the line be cut, and how likely is each place by its kind?
+ * Kinds that are likely enough are places to cut wherever they occur;
+ * the others only where a word of the text starts or ends. */
+static void find_cuts(struct art_tagger *t)
+{
+	const unsigned char *L = t->p;
+	const uint8_t *cl = t->cl, *tstart = t->tstart, *word_end = t->word_end;
+	const uint8_t *locked = t->locked;
+	size_t n = t->n, caps = 0;
+	bool text = t->nwords > 0;
+	for (size_t p = 0; p < n; p++) {
+		int x = p ? cl[p - 1] : C_SPACE, y = cl[p];
+		if (x == C_LOW && y == C_LOW) { /* commonest: only words of the text cut here */
+			caps = 0;
+			if (text && !locked[p] &&
+			    (word_end[p] || (tstart[p] && word_starts(t, p)))) {
+				mark(t, p, WHY_WORD_EDGE);
+				if (tstart[p])
+					note_word_ends(t, p);
+			}
+			/* on to the next place inside lowercase where a word may start or end */
+			while (p + 1 < n && cl[p + 1] == C_LOW && !tstart[p + 1] &&
+			       !word_end[p + 1])
+				p++;
+			continue;
+		}
+		bool start = is_word(y) && (!is_word(x) || new_piece(x, y));
+		int kind = p ? cut_kind(L, n, p, caps) : -1;
+		caps = y == C_UP ? caps + 1 : 0;
+		if (kind >= 0) {
+			bool evidence = false;
+			if (cut_kinds[kind].w <= 0 && text && !locked[p])
+				evidence = word_end[p] || (tstart[p] && word_starts(t, p));
+			if (cut_kinds[kind].w > 0 || evidence) {
+				mark(t, p, kind);
+				start = is_word(y);
+			}
+		}
+		if (start && tstart[p] && !locked[p])
+			note_word_ends(t, p);
+	}
+}
+
+/* Inside a known tag whose ends are clear, places of weight 0 or less are
+ * dropped (see collect_points): do not look for them there. */
+static void lock_known(struct art_tagger *t)
+{
+	memset(t->locked, 0, t->n + 1);
+	for (size_t o = 0; o < t->nocc; o++) {
+		size_t a = t->occ[o].a, e = t->occ[o].e;
+		if ((a == 0 || t->prior[a] > 0) && (e == t->n || t->prior[e] > 0))
+			memset(t->locked + a + 1, 1, e - a - 1);
+	}
+}
+
+/* A known tag starts or ends at P: a place to cut if the line can be cut
+ * there at all. */
+static void known_edge(struct art_tagger *t, size_t p)
+{
+	if (p == 0 || p >= t->n || t->prior[p] != NONE)
+		return;
+	size_t caps = 0;
+	while (caps < p && cls[t->p[p - 1 - caps]] == C_UP)
+		caps++;
+	int kind = cut_kind(t->p, t->n, p, caps);
+	if (kind >= 0)
+		mark(t, p, kind);
+}
+
+/* Known tags occurring in the line make their edges places to cut. */
+static void find_known(struct art_tagger *t)
+{
+	const unsigned char *L = t->p;
+	const char *kb = t->kbytes.p;
+	const struct known *known = t->known;
+	const uint64_t *any = t->khead_any;
+	const uint32_t *khead = t->khead;
+	const uint8_t *cl = t->cl;
+	size_t n = t->n;
+	uint32_t kshort = t->kshort;
+	for (size_t p = 0; p < n; p++) {
+		unsigned hd = p + 1 < n ? head_of(L + p) : 0;
+		uint32_t chains[2] = {p + 1 < n && has_bit(any, hd) ? khead[hd] : 0, kshort};
+		if (!chains[0] && !chains[1])
+			continue;
+		if (p > 0 && (cl[p - 1] == C_SPACE || cl[p] == C_SPACE || cl[p] == C_CONT))
+			continue;
+		for (int c = 0; c < 2; c++)
+			for (uint32_t i = chains[c]; i; i = known[i - 1].next) {
+				const struct known *k = &known[i - 1];
+				size_t e = p + k->n;
+				if (e > n || k->hash != sub_hash(t, t->hc, p, e) || !usable(k) ||
+				    memcmp(kb + k->off, L + p, k->n) != 0)
+					continue;
+				known_edge(t, p);
+				known_edge(t, e);
+				if (t->nocc < 32) {
+					t->occ[t->nocc].a = (uint16_t)p;
+					t->occ[t->nocc].e = (uint16_t)e;
+					t->occ[t->nocc++].k = k;
+				} else {
+					t->occ_full = true;
+				}
+			}
+	}
+}
+
+static int cmp_point_prior(const void *a, const void *b)
+{
+	const struct point *x = a, *y = b;
+	if (x->prior != y->prior)
+		return y->prior - x->prior;
+	return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+static int cmp_point_pos(const void *a, const void *b)
+{
+	const struct point *x = a, *y = b;
+	return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+/* The cut at point K breaks a word of the text (as "Dev|Ops" does when the
+ * text says "DevOps")? */
+static void find_split_word(struct art_tagger *t, size_t k)
+{
+	struct point *pt = &t->pts[k];
+	size_t p = pt->pos;
+	if (!is_word(cls[t->p[p - 1]]) || !is_word(cls[t->p[p]]))
+		return;
+	size_t rs = t->run_start[p], re = t->run_end[p];
+	size_t left[3] = {rs, rs, rs}, right[3] = {re, re, re};
+	for (size_t d = 1; d <= 2; d++)
+		if (k >= d && t->pts[k - d].pos > rs)
+			left[d] = t->pts[k - d].pos;
+	if (!(t->tstart[left[0]] & 2) && !(t->tstart[left[1]] & 2) && !(t->tstart[left[2]] & 2))
+		return;
+	for (size_t d = 1; d <= 2; d++)
+		if (k + d < t->m && t->pts[k + d].pos < re)
+			right[d] = t->pts[k + d].pos;
+	for (int i = 0; i < 3; i++) {
+		size_t a = left[i];
+		if (!text_word_at(t, a, 3) || (i > 0 && a == left[i - 1]))
+			continue;
+		/* as the text writes it: "SLOs" is not broken by "SLO|SRE" */
+		for (unsigned c = chain_at(t, a, 3); c; c = t->words[c - 1].next) {
+			const struct tword *w = &t->words[c - 1];
+			size_t b = a + w->n;
+			if ((b == right[0] || b == right[1] || b == right[2]) && b > p &&
+			    memcmp(w->w, t->p + a, w->n) == 0) {
+				pt->split = W_SPLIT_WORD;
+				pt->word_a = (uint32_t)a;
+				pt->word_b = (uint32_t)b;
+				return;
+			}
+		}
+	}
+}
+
+/* The places to cut, as points 1..m-1 between the line's ends 0 and m; when
+ * there are too many, the likeliest by kind. */
+static void collect_points(struct art_tagger *t)
+{
+	size_t nc = 0;
+	for (size_t p = 1; p < t->n; p++)
+		if (t->prior[p] != NONE)
+			t->cand[nc++] = (struct point){
+				.pos = (uint32_t)p, .prior = t->prior[p], .why = t->why[p]};
+	if (nc > MAXP - 2) {
+		qsort(t->cand, nc, sizeof *t->cand, cmp_point_prior);
+		nc = MAXP - 2;
+		qsort(t->cand, nc, sizeof *t->cand, cmp_point_pos);
+	}
+	t->pts[0] = (struct point){.pos = 0};
+	memcpy(t->pts + 1, t->cand, nc * sizeof *t->cand);
+	t->m = nc + 1;
+	t->pts[t->m] = (struct point){.pos = (uint32_t)t->n};
+	if (t->nwords)
+		for (size_t k = 1; k < t->m; k++)
+			if (t->pts[k].prior > 0 || !t->locked[t->pts[k].pos])
+				find_split_word(t, k);
+	/* Drop the unlikely places that break a word of the text, and those
+	 * inside a known tag with clear edges. */
+	size_t kept = 1;
+	for (size_t k = 1; k < t->m; k++) {
+		const struct point *pt = &t->pts[k];
+		bool drop = pt->prior <= 0 && pt->split < 0;
+		for (size_t o = 0; o < t->nocc && !drop && pt->prior <= 0; o++) {
+			size_t a = t->occ[o].a, e = t->occ[o].e;
+			drop = a < pt->pos && pt->pos < e && (a == 0 || t->prior[a] > 0) &&
+			       (e == t->n || t->prior[e] > 0);
+		}
+		if (!drop)
+			t->pts[kept++] = *pt;
+	}
+	t->pts[kept] = t->pts[t->m];
+	t->m = kept;
+}
+
+/* ---- scores ---- */
+
+static void bputs(struct art_buf *b, const char *s) { art_buf_append(b, s, strlen(s)); }
+
+static void put_tenths(struct art_buf *b, int v)
+{
+	art_buf_printf(b, "%c%d.%d", v < 0 ? '-' : '+', abs(v) / 10, abs(v) % 10);
+}
+
+static void put_quoted(struct art_buf *b, const unsigned char *p, size_t n)
+{
+	art_buf_putc(b, '"');
+	art_buf_append(b, p, n);
+	art_buf_putc(b, '"');
+}
+
+static bool common_at(const struct art_tagger *t, size_t a, size_t b)
+{
+	return b - a <= 5 && cls[t->p[a]] == C_LOW && common_word(t, t->p + a, b - a);
+}
+
+/* A plain word: no capitals after its first letter. */
+static bool plain(const struct art_tagger *t, size_t a, size_t b)
+{
+	for (size_t i = a + 1; i < b; i++)
+		if (t->cl[i] == C_UP)
+			return false;
+	return true;
+}
+
+static int word_score_now(const struct art_tagger *t, size_t a, size_t b, struct art_buf *why)
+{
+	size_t n = b - a;
+	const unsigned char *w = t->p + a;
+	const char *how = "not in the text";
+	int s = W_MISS;
+	const struct tword *c = NULL;
+	if (n == 1 && cls[w[0]] != C_LOW) { /* "C" of "C++", "3" of "HTTP/3" */
+		if (t->singles >> (w[0] - '0') & 1) {
+			how = "in the text";
+			s = W_HIT_SHORT;
+		} else if (cls[w[0]] == C_DIGIT) {
+			how = "a number";
+			s = 0;
+		}
+	} else if (common_at(t, a, b)) {
+		how = "a common word";
+		s = 0;
+	} else if (n == 1 || !text_word_at(t, a, n)) {
+		/* a lone lowercase letter, or no word of the text starts so */
+	} else if (text_word(t, a, b)) {
+		how = "in the text";
+		s = n == 2 ? W_HIT_SHORT : W_HIT;
+	} else if (n >= 4 && plain(t, a, b) && (c = text_stem(t, a, n))) {
+		how = "in the text as";
+		s = W_STEM;
+	}
+	if (why) {
+		art_buf_printf(why, "  %.*s ", (int)n, (const char *)w);
+		put_tenths(why, s);
+		art_buf_printf(why, " (%s%s", how, c ? " " : "");
+		if (c)
+			put_quoted(why, (const unsigned char *)c->w, c->n);
+		art_buf_putc(why, ')');
+	}
+	return s;
+}
+
+/* The score of the word [A, B) of the line, looked up when known. */
+static int word_score(struct art_tagger *t, size_t a, size_t b, struct art_buf *why)
+{
+	if (why)
+		return word_score_now(t, a, b, why);
+	uint32_t key = (uint32_t)(a << 16 | b);
+	size_t i = (key * 2654435761u) >> 24;
+	while (t->memo[i].gen == t->memo_gen) {
+		if (t->memo[i].key == key)
+			return t->memo[i].score;
+		i = (i + 1) & 255;
+	}
+	int s = word_score_now(t, a, b, NULL);
+	if (t->memo_n++ >= 192)
+		return s; /* full enough */
+	t->memo[i].key = key;
+	t->memo[i].gen = t->memo_gen;
+	t->memo[i].score = (int16_t)s;
+	return s;
+}
+
+static const struct known *tag_known(const struct art_tagger *t, size_t a, size_t b)
+{
+	if (!t->occ_full) { /* find_known listed them all */
+		for (size_t o = 0; o < t->nocc; o++)
+			if (t->occ[o].a == a && t->occ[o].e == b)
+				return t->occ[o].k;
+		return NULL;
+	}
+	if (!(t->klens >> (b - a < 63 ? b - a : 63) & 1))
+		return NULL;
+	if (b - a > 1) {
+		if (!has_bit(t->khead_any, head_of(t->p + a)))
+			return NULL;
+	}
+	const char *s = (const char *)t->p + a;
+	const struct known *k = known_find(t, s, b - a, sub_hash(t, t->hc, a, b));
+	return k && usable(k) ? k : NULL;
+}
+
+static int known_score(const struct known *k)
+{
+	if (k->lexicon)
+		return W_LEXICON;
+	int s = W_LEARNED;
+	for (uint32_t c = k->count; c > 1 && s < W_LEARNED_MAX; c /= 2)
+		s += 5;
+	return s;
+}
+
+/* The score of the tag [A, B) by itself: its words, its shape, whether it
+ * is known. */
+static int tag_score(struct art_tagger *t, size_t a, size_t b, struct parts *pa,
+		     struct art_buf *why)
+{
+	const unsigned char *L = t->p;
+	int words = 0, shape = 0, known = 0;
+	size_t first_a = 0, first_b = 0, last_a = 0, nwords = 0;
+	int lower_first = -1; /* not yet known */
+	bool case_mix = false;
+	for (size_t i = a; i < b;) {
+		if (!is_word(t->cl[i])) {
+			i++;
+			continue;
+		}
+		size_t s = i, e = t->run_end[s] < b ? t->run_end[s] : b;
+		words += word_score(t, s, e, why);
+		if (nwords++ == 0) {
+			first_a = s;
+			first_b = e;
+		} else if (!case_mix && t->cl[s] == C_UP && t->cl[s - 1] == C_SPACE) {
+			if (lower_first < 0)
+				lower_first = t->cl[first_a] == C_LOW && plain(t, first_a, first_b);
+			case_mix = lower_first;
+		}
+		last_a = s;
+		i = e;
+	}
+	if (case_mix)
+		shape += W_CASE_MIX;
+	if (b - a == 1)
+		shape += cls[L[a]] == C_UP ? W_ONE_CAPITAL : W_ONE_CHAR;
+	else if (nwords && is_word(cls[L[a]]) && common_at(t, a, first_b))
+		shape += W_EDGE_COMMON; /* "of Things" */
+	if (nwords > 1 && is_word(cls[L[b - 1]]) && common_at(t, last_a, b))
+		shape += W_EDGE_COMMON; /* "Internet of" */
+	const struct known *k = tag_known(t, a, b);
+	if (k)
+		known = known_score(k);
+	if (why && shape) {
+		bputs(why, "  shape ");
+		put_tenths(why, shape);
+	}
+	if (why && k) {
+		art_buf_printf(why, "  %s ", k->lexicon ? "in the lexicon" : "learned");
+		put_tenths(why, known);
+		if (!k->lexicon)
+			art_buf_printf(why, " (seen %u time%s)", k->count,
+				       k->count == 1 ? "" : "s");
+	}
+	if (pa) {
+		pa->v[P_WORDS] += words;
+		pa->v[P_SHAPE] += shape;
+		pa->v[P_KNOWN] += known;
+	}
+	return words + shape + known;
+}
+
+static int tscore(struct art_tagger *t, size_t i, size_t j)
+{
+	int32_t *s = &t->tscore[i * MAXP + j];
+	if (*s == INT32_MIN)
+		*s = tag_score(t, t->pts[i].pos, t->pts[j].pos, NULL, NULL);
+	return *s;
+}
+
+/* Tags [P_H, P_I) and [P_I, P_J) in ascending byte order? */
+static bool in_order(const struct art_tagger *t, size_t h, size_t i, size_t j)
+{
+	size_t a = t->pts[h].pos, b = t->pts[i].pos, c = t->pts[j].pos;
+	for (size_t k = 0; a + k < b; k++) {
+		if (b + k == c)
+			return false; /* the second is a prefix of the first */
+		if (t->p[a + k] != t->p[b + k])
+			return t->p[a + k] < t->p[b + k];
+	}
+	return true; /* the first is a prefix of the second: shorter goes first */
+}
+
+/* 10 * log2(num / den) for num >= den > 0, rounded down. */
+static int log2_tenths(unsigned num, unsigned den)
+{
+	int r = 0;
+	while (num >= 2 * den) {
+		den *= 2;
+		r += 10;
+	}
+	double x = (double)num / den, p = 1;
+	for (int i = 0; i < 10; i++)
+		p *= x;
+	int k = 0;
+	while (k < 9 && p >= (double)(2u << k))
+		k++;
+	return r + k;
+}
+
+/* The usual number of tags: each count scores by how much rarer it was
+ * than the commonest one among the last WINDOW records. */
+static void count_priors(struct art_tagger *t)
+{
+	unsigned top = 0;
+	for (int k = 1; k <= TMAX; k++)
+		if (t->tally[k] > top)
+			top = t->tally[k];
+	for (int k = 1; k <= TMAX; k++)
+		t->cprior[k] = top ? t->rarity[top][t->tally[k]] : 0;
+}
+
+/* ---- the search ---- */
+
+static size_t state(const struct art_tagger *t, size_t k, size_t i, size_t j)
+{
+	size_t m1 = t->m + 1;
+	return ((k - 1) * m1 + i) * m1 + j;
+}
+
+static void offer(struct cell *list, uint8_t *n, size_t keep, struct cell c)
+{
+	size_t at = *n;
+	while (at > 0 && list[at - 1].key < c.key)
+		at--;
+	if (at >= keep)
+		return;
+	for (size_t i = *n < keep ? *n : keep - 1; i > at; i--)
+		list[i] = list[i - 1];
+	list[at] = c;
+	if (*n < keep)
+		(*n)++;
+}
+
+static int grow_cells(struct art_tagger *t, size_t keep)
+{
+	size_t m1 = t->m + 1, need = TMAX * m1 * m1;
+	if (need * keep > t->cells_cap) {
+		struct cell *c = realloc(t->cells, need * keep * sizeof *c);
+		if (!c)
+			return -1;
+		t->cells = c;
+		t->cells_cap = need * keep;
+	}
+	if (need > t->ncell_cap) {
+		uint8_t *nc = realloc(t->ncell, need);
+		if (!nc)
+			return -1;
+		t->ncell = nc;
+		t->ncell_cap = need;
+	}
+	return 0;
+}
+
+/* Offer C to state (K, I, J): the splits whose Kth tag is [P_I, P_J). */
+static void offer_state(struct art_tagger *t, size_t keep, size_t k, size_t i, size_t j,
+			struct cell c)
+{
+	size_t st = state(t, k, i, j);
+	uint16_t *layers = &t->layers[i * MAXP + j];
+	if (!(*layers & 1u << k)) {
+		*layers |= (uint16_t)(1u << k);
+		t->ncell[st] = 0;
+	}
+	offer(t->cells + st * keep, &t->ncell[st], keep, c);
+}
+
+/* The KEEP best splits of the line into FINAL (best first), for explaining:
+ * dynamic programming over (tags so far, last tag), as the order of two
+ * tags and the count of tags make a tag's worth depend on more than itself.
+ * Splits whose tags are not in ascending byte order are not considered. */
+static int search(struct art_tagger *t, size_t keep, struct cell *final, uint8_t *nfinal)
+{
+	size_t m = t->m;
+	if (grow_cells(t, keep) != 0)
+		return -1;
+	for (size_t i = 0; i <= m; i++)
+		for (size_t j = i + 1; j <= m; j++) {
+			t->tscore[i * MAXP + j] = INT32_MIN;
+			t->layers[i * MAXP + j] = 0;
+		}
+	*nfinal = 0;
+	for (size_t j = 1; j <= m; j++) {
+		int s = tscore(t, 0, j);
+		offer_state(t, keep, 1, 0, j,
+			    (struct cell){.key = (int64_t)s * SCORE_KEY - TAG_KEY, .score = s});
+		for (size_t i = 1; i < j; i++) {
+			int add = INT32_MIN;
+			int64_t addkey = 0;
+			for (size_t h = 0; h < i; h++) {
+				unsigned layers = t->layers[h * MAXP + i];
+				if (!layers || !in_order(t, h, i, j))
+					continue;
+				if (add == INT32_MIN) {
+					add = tscore(t, i, j) + t->pts[i].prior + t->pts[i].split;
+					addkey = (int64_t)add * SCORE_KEY - TAG_KEY + t->pts[i].pos;
+				}
+				for (; layers; layers &= layers - 1) {
+					size_t k = (size_t)__builtin_ctz(layers);
+					size_t from = state(t, k, h, i);
+					for (uint8_t r = 0; r < t->ncell[from]; r++) {
+						const struct cell *c = &t->cells[from * keep + r];
+						offer_state(t, keep, k < TMAX ? k + 1 : TMAX, i, j,
+							    (struct cell){
+								    .key = c->key + addkey,
+								    .score = c->score + add,
+								    .ft = (uint8_t)k,
+								    .fi = (uint8_t)h,
+								    .fr = r,
+							    });
+					}
+				}
+			}
+		}
+	}
+	for (size_t i = 0; i < m; i++) {
+		unsigned layers = t->layers[i * MAXP + m];
+		for (size_t k = 1; k <= TMAX; k++) {
+			if (!(layers >> k & 1))
+				continue;
+			size_t st = state(t, k, i, m);
+			for (uint8_t r = 0; r < t->ncell[st]; r++) {
+				struct cell c = t->cells[st * keep + r];
+				c.key += (int64_t)t->cprior[k] * SCORE_KEY;
+				c.score += t->cprior[k];
+				c.ft = (uint8_t)k; /* the final state itself */
+				c.fi = (uint8_t)i;
+				c.fr = r;
+				offer(final, nfinal, keep, c);
+			}
+		}
+	}
+	return 0;
+}
+
+/* The best split of the line, as search finds it but quicker, keeping one
+ * split per state: the same states, offers in the same order, the same
+ * tie-breaks, so the winner is the same.  Its points, start to end, go to
+ * PATH[0..n]; returns n. */
+static size_t search_best(struct art_tagger *t, uint8_t *path)
+{
+	size_t m = t->m, m1 = m + 1;
+	int64_t *best = t->best;
+	uint8_t *from = t->from;
+	for (size_t i = 0; i <= m; i++)
+		for (size_t j = i + 1; j <= m; j++) {
+			t->tscore[i * MAXP + j] = INT32_MIN;
+			t->layers[i * MAXP + j] = 0;
+		}
+#define AT(k, i, j) (((k) * m1 + (i)) * m1 + (j))
+	for (size_t j = 1; j <= m; j++) {
+		best[AT(1, 0, j)] = (int64_t)tscore(t, 0, j) * SCORE_KEY - TAG_KEY;
+		t->layers[j] = 1u << 1;
+		for (size_t i = 1; i < j; i++) {
+			int64_t addkey = INT64_MIN;
+			uint16_t *to = &t->layers[i * MAXP + j];
+			for (size_t h = 0; h < i; h++) {
+				unsigned layers = t->layers[h * MAXP + i];
+				if (!layers || !in_order(t, h, i, j))
+					continue;
+				if (addkey == INT64_MIN) {
+					const struct point *pt = &t->pts[i];
+					int add = tscore(t, i, j) + pt->prior + pt->split;
+					addkey = (int64_t)add * SCORE_KEY - TAG_KEY + t->pts[i].pos;
+				}
+				for (; layers; layers &= layers - 1) {
+					size_t k = (size_t)__builtin_ctz(layers);
+					size_t nk = k < TMAX ? k + 1 : TMAX;
+					int64_t key = best[AT(k, h, i)] + addkey;
+					size_t st = AT(nk, i, j);
+					if (!(*to >> nk & 1) || key > best[st]) {
+						*to |= (uint16_t)(1u << nk);
+						best[st] = key;
+						from[st * 2] = (uint8_t)k;
+						from[st * 2 + 1] = (uint8_t)h;
+					}
+				}
+			}
+		}
+	}
+	int64_t top = 0;
+	size_t tk = 0, ti = 0;
+	for (size_t i = 0; i < m; i++)
+		for (unsigned layers = t->layers[i * MAXP + m]; layers; layers &= layers - 1) {
+			size_t k = (size_t)__builtin_ctz(layers);
+			int64_t key = best[AT(k, i, m)] + (int64_t)t->cprior[k] * SCORE_KEY;
+			if (!tk || key > top) {
+				top = key;
+				tk = k;
+				ti = i;
+			}
+		}
+	uint8_t rev[MAXP + 1];
+	size_t n = 0, k = tk, i = ti, j = m;
+	rev[n++] = (uint8_t)j;
+	for (;;) {
+		rev[n++] = (uint8_t)i;
+		if (i == 0)
+			break;
+		size_t st = AT(k, i, j);
+		j = i;
+		k = from[st * 2];
+		i = from[st * 2 + 1];
+	}
+#undef AT
+	for (size_t x = 0; x < n; x++)
+		path[x] = rev[n - 1 - x];
+	return n - 1;
+}
+
+/* The points of a split found by search, start to end: PATH[0..n]. */
+static size_t trace_path(const struct art_tagger *t, size_t keep, const struct cell *fin,
+			 uint8_t *path)
+{
+	uint8_t rev[MAXP];
+	size_t n = 0, k = fin->ft, i = fin->fi, j = t->m, r = fin->fr;
+	rev[n++] = (uint8_t)j;
+	for (;;) {
+		rev[n++] = (uint8_t)i;
+		if (i == 0)
+			break;
+		const struct cell *c = &t->cells[state(t, k, i, j) * keep + r];
+		j = i;
+		k = c->ft;
+		i = c->fi;
+		r = c->fr;
+	}
+	for (size_t x = 0; x < n; x++)
+		path[x] = rev[n - 1 - x];
+	return n - 1;
+}
+
+/* ---- explaining ---- */
+
+/* The characters on either side of the cut at P, as "g|J". */
+static void put_cut(struct art_buf *b, const struct art_tagger *t, size_t p)
+{
+	size_t a = p - 1, e = p + 1;
+	while (a > 0 && cls[t->p[a]] == C_CONT)
+		a--;
+	while (e < t->n && cls[t->p[e]] == C_CONT)
+		e++;
+	art_buf_append(b, t->p + a, p - a);
+	art_buf_putc(b, '|');
+	art_buf_append(b, t->p + p, e - p);
+}
+
+static void put_split(struct art_buf *b, const struct art_tagger *t, const uint8_t *path, size_t n)
+{
+	for (size_t x = 0; x < n; x++) {
+		if (x)
+			bputs(b, " | ");
+		size_t a = t->pts[path[x]].pos, e = t->pts[path[x + 1]].pos;
+		art_buf_append(b, t->p + a, e - a);
+	}
+}
+
+/* Score the split PATH[0..n] again, by reason, saying why when WHY. */
+static int rescore(struct art_tagger *t, const uint8_t *path, size_t n, struct parts *pa,
+		   struct art_buf *why)
+{
+	memset(pa, 0, sizeof *pa);
+	for (size_t x = 0; x < n; x++) {
+		size_t i = path[x], j = path[x + 1];
+		size_t a = t->pts[i].pos, b = t->pts[j].pos;
+		if (why) {
+			bputs(why, "    ");
+			put_quoted(why, t->p + a, b - a);
+		}
+		if (x > 0) {
+			const struct point *pt = &t->pts[i];
+			pa->v[P_CUTS] += pt->prior;
+			pa->v[P_SPLIT] += pt->split;
+			if (why) {
+				bputs(why, "  cut ");
+				put_cut(why, t, a);
+				art_buf_putc(why, ' ');
+				put_tenths(why, pt->prior);
+				art_buf_printf(why, " (%s)", cut_kinds[pt->why].what);
+				if (pt->split) {
+					bputs(why, "  breaks ");
+					put_quoted(why, t->p + pt->word_a, pt->word_b - pt->word_a);
+					art_buf_putc(why, ' ');
+					put_tenths(why, pt->split);
+				}
+			}
+		}
+		tag_score(t, a, b, pa, why);
+		if (why)
+			art_buf_putc(why, '\n');
+	}
+	size_t k = n < TMAX ? n : TMAX;
+	pa->v[P_COUNT] = t->cprior[k];
+	if (why) {
+		art_buf_printf(why, "    %zu tag%s ", n, n == 1 ? "" : "s");
+		put_tenths(why, pa->v[P_COUNT]);
+		if (t->nwindow)
+			art_buf_printf(why, " (%u of %u recent records had %zu%s)\n", t->tally[k],
+				       t->nwindow, k, k == TMAX ? " or more" : "");
+		else
+			bputs(why, " (no records before)\n");
+	}
+	int sum = 0;
+	for (int i = 0; i < NPARTS; i++)
+		sum += pa->v[i];
+	return sum;
+}
+
+static void explain(struct art_tagger *t, const struct cell *fin, uint8_t nfin, struct art_buf *b)
+{
+	bputs(b, "tags ");
+	put_quoted(b, t->p, t->n);
+	art_buf_printf(b, ": %zu place%s to cut", t->m - 1, t->m == 2 ? "" : "s");
+	for (size_t k = 1; k < t->m; k++) {
+		bputs(b, k == 1 ? ": " : ", ");
+		put_cut(b, t, t->pts[k].pos);
+		art_buf_putc(b, ' ');
+		put_tenths(b, t->pts[k].prior + t->pts[k].split);
+	}
+	art_buf_putc(b, '\n');
+	uint8_t path[KEEP_EXPLAIN][MAXP + 1];
+	size_t len[KEEP_EXPLAIN] = {0};
+	struct parts pa[KEEP_EXPLAIN];
+	for (uint8_t r = 0; r < nfin; r++) {
+		len[r] = trace_path(t, KEEP_EXPLAIN, &fin[r], path[r]);
+		rescore(t, path[r], len[r], &pa[r], NULL);
+		art_buf_printf(b, "  %u. ", r + 1);
+		put_tenths(b, fin[r].score);
+		bputs(b, "  ");
+		put_split(b, t, path[r], len[r]);
+		art_buf_putc(b, '\n');
+	}
+	if (nfin > 1) {
+		bputs(b, "  1 beats 2 by ");
+		put_tenths(b, fin[0].score - fin[1].score);
+		if (fin[0].score == fin[1].score)
+			bputs(b, len[0] < len[1] ? ", a tie won by having fewer tags"
+							: ", a tie won by cutting further right");
+		const char *sep = ": ";
+		for (int i = 0; i < NPARTS; i++)
+			if (pa[0].v[i] != pa[1].v[i]) {
+				art_buf_printf(b, "%s%s ", sep, part_names[i]);
+				put_tenths(b, pa[0].v[i] - pa[1].v[i]);
+				sep = ", ";
+			}
+		art_buf_putc(b, '\n');
+	}
+	bputs(b, "  1 in detail:\n");
+	struct parts dummy;
+	rescore(t, path[0], len[0], &dummy, b);
+}
+
+/* ---- splitting ---- */
 
 static int push(struct art_tagsplit *s, art_str tag)
 {
@@ -27,28 +1714,99 @@ static int push(struct art_tagsplit *s, art_str tag)
 	return 0;
 }
 
+/* Is the edge of a tag at point K clear: an end of the line, or a likely
+ * kind of cut that breaks no word? */
+static bool clear_edge(const struct art_tagger *t, size_t k)
+{
+	return k == 0 || k == t->m || (t->pts[k].prior > 0 && t->pts[k].split == 0);
+}
+
+/* Remember the split's tag count, and the tags seen cleanly: with clear
+ * edges.  Such a tag is confirmed when it is known already or has a word in
+ * the text; else it counts once it is seen so again. */
+static int learn(struct art_tagger *t, const uint8_t *path, size_t n)
+{
+	size_t k = n < TMAX ? n : TMAX;
+	if (t->nwindow == WINDOW)
+		t->tally[t->window[t->wnext]]--;
+	else
+		t->nwindow++;
+	t->window[t->wnext] = (uint8_t)k;
+	t->wnext = (t->wnext + 1) % WINDOW;
+	t->tally[k]++;
+	for (size_t x = 0; x < n; x++) {
+		if (!clear_edge(t, path[x]) || !clear_edge(t, path[x + 1]))
+			continue;
+		size_t a = t->pts[path[x]].pos, b = t->pts[path[x + 1]].pos;
+		bool seen = tag_known(t, a, b) != NULL;
+		for (size_t i = a; i < b && !seen;) {
+			if (!is_word(t->cl[i])) {
+				i++;
+				continue;
+			}
+			size_t e = t->run_end[i] < b ? t->run_end[i] : b;
+			seen = word_score(t, i, e, NULL) > 0;
+			i = e;
+		}
+		if (known_add(t, (const char *)t->p + a, b - a, false, seen) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 int art_tags_split(struct art_tagger *t, art_str line, art_str title, art_str summary,
 		   struct art_tagsplit *split)
 {
-	(void)t;
-	(void)title;
-	(void)summary;
 	split->n = 0;
 	split->explain.len = 0;
-	size_t start = 0;
-	for (size_t i = 1; i < line.n; i++) {
-		const char *p = line.p;
-		int cut = (is_low(p[i - 1]) && is_up(p[i])) ||
-			  (is_up(p[i - 1]) && is_up(p[i]) && i + 1 < line.n && is_low(p[i + 1]));
-		if (cut) {
-			if (push(split, (art_str){p + start, i - start}) != 0)
-				return -1;
-			start = i;
-		}
-	}
-	if (line.n > start && push(split, (art_str){line.p + start, line.n - start}) != 0)
+	line = trim(line);
+	if (line.n == 0)
+		return 0;
+	if (line.n > SPLIT_MAX)
+		return push(split, line);
+	if (scratch(t, line.n) != 0)
 		return -1;
-	return 0;
+	const unsigned char *L = (const unsigned char *)line.p;
+	t->p = L;
+	t->n = line.n;
+	prepare_line(t);
+	if (ctx_build(t, title, summary) != 0)
+		return -1;
+	if (++t->memo_gen == 0) {
+		memset(t->memo, 0, sizeof t->memo);
+		t->memo_gen = 1;
+	}
+	t->memo_n = 0;
+	memset(t->word_end, 0, line.n + 1);
+	for (size_t p = 0; p < line.n; p++)
+		t->prior[p] = NONE;
+	t->nocc = 0;
+	t->occ_full = false;
+	if (t->nknown)
+		find_known(t);
+	lock_known(t);
+	find_cuts(t);
+	collect_points(t);
+	count_priors(t);
+
+	uint8_t path[MAXP + 1];
+	size_t n;
+	if (t->explain) {
+		struct cell fin[KEEP_EXPLAIN];
+		uint8_t nfin;
+		if (search(t, KEEP_EXPLAIN, fin, &nfin) != 0)
+			return -1;
+		n = trace_path(t, KEEP_EXPLAIN, &fin[0], path);
+		explain(t, fin, nfin, &split->explain);
+	} else {
+		n = search_best(t, path);
+	}
+	for (size_t x = 0; x < n; x++) {
+		size_t a = t->pts[path[x]].pos, b = t->pts[path[x + 1]].pos;
+		if (push(split, (art_str){line.p + a, b - a}) != 0)
+			return -1;
+	}
+	return learn(t, path, n);
 }
 
 void art_tagsplit_free(struct art_tagsplit *s)

@@ -1,15 +1,38 @@
 /* utf8.h - decoding UTF-8 one character at a time, strictly (no overlong
- * forms, no surrogates, nothing above U+10FFFF). */
+ * forms, no surrogates, nothing above U+10FFFF), the width of text on a
+ * terminal, and text fitted to a number of columns.
+ *
+ * Widths come from the library's own tables (lib/utf8_width.h, made from
+ * the Unicode data), not from wcwidth(3), so they do not depend on the
+ * locale: combining marks and format characters are 0 columns wide, East
+ * Asian wide and fullwidth characters (CJK, and emoji shown as emoji) 2,
+ * everything else 1. */
 #ifndef ART_UTF8_H
 #define ART_UTF8_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include "buf.h"
+
 /* Length (1-4) of the valid character at P (N bytes available) and its code
  * point in *cp; 0 when the bytes there are not valid UTF-8. */
 size_t art_utf8_decode(const unsigned char *p, size_t n, uint32_t *cp);
 /* Encode CP (a valid scalar value) at OUT; returns the length, 1-4. */
 size_t art_utf8_encode(uint32_t cp, char out[4]);
+
+/* The display width of CP: 0, 1 or 2; -1 for a control character (C0,
+ * DEL, C1, and the line and paragraph separators U+2028 and U+2029). */
+int art_utf8_char_width(uint32_t cp);
+/* The display width of S, counting control characters and bytes that are
+ * not UTF-8 as one column each (as art_utf8_fit shows them). */
+size_t art_utf8_width(art_str s);
+/* Append S as shown in at most WIDTH columns: bytes that are not UTF-8 as
+ * U+FFFD, control characters as the character CONTROL (so that nothing
+ * moves the cursor), and, when S is wider than WIDTH, cut to end in "…"
+ * (nothing at all when WIDTH is 0).  A combining mark stays with the
+ * character before it.  *shown is set to the columns appended.  0, or -1
+ * when out of memory. */
+int art_utf8_fit(struct art_buf *b, art_str s, size_t width, char control, size_t *shown);
 
 #endif

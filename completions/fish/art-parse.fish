@@ -1,4 +1,6 @@
 # fish completion for art-parse
+complete -c art-parse -l lexicon -r -F -d 'Prefer the tags listed in FILE, one per line'
+complete -c art-parse -l explain-tags -d 'Tell on standard error how each tag line was split'
 complete -c art-parse -s o -l output -r -F -d 'Write to FILE atomically'
 complete -c art-parse -l strict -d 'A bad record is an error (exit 2)'
 complete -c art-parse -s h -l help -d 'Display help and exit'

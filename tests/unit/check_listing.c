@@ -123,10 +123,28 @@ END_TEST
 
 START_TEST(input_bytes_in_messages_are_shown_safely)
 {
-	feed(RECORD("A", "Jan 1\x1B[2J, 2026", "T1", "Go", "0 likes " DOT " 1 min read")
+	feed(RECORD("A", "Jan 1, 2026", "T1", "Go", "0 likes " DOT " 1\x1B[2J min read")
 		     RECORD("B", "Jan 2, 2026", "T2", "Go", "\xFF likes " DOT " 1 min read"));
-	ck_assert_str_eq(got.p, "E 3: not a date: \"Jan 1\\x1B[2J, 2026\"\n"
+	ck_assert_str_eq(got.p, "E 10: expected \"N likes \xC2\xB7 M min read\": \"0 likes \xC2\xB7 1\\x1B[2J min read\"\n"
 				"E 21: expected \"N likes \xC2\xB7 M min read\": \"\\xFF likes \xC2\xB7 1 min read\"\n");
+}
+END_TEST
+
+START_TEST(a_record_whose_date_line_is_broken_is_reported_at_its_likes)
+{
+	/* no date line, so nothing to start the record: its likes line,
+	 * which no site text looks like, says that one was lost */
+	feed(RECORD("A", "Jan 1, 2026", "T1", "Go", "0 likes " DOT " 1 min read")
+		     RECORD("B", "Jan 2,\x01 2026", "T2", "Go", "2 likes " DOT " 2 min read")
+			     RECORD("C", "Jan 3, 2026", "T3", "Go", "3 likes " DOT " 3 min read"));
+	ck_assert_str_eq(got.p, "R A|2026-01-01|T1|0|1\n"
+				"E 21: likes and read time of a record with no date line: \"2 likes \xC2\xB7 2 min read\"\n"
+				"R C|2026-01-03|T3|3|3\n");
+	/* a record already reported is not reported again at its likes */
+	feed(RECORD("A", "Feb 30, 2026", "T1", "Go", "0 likes " DOT " 1 min read")
+		     "B\nB\nJan 2, 2026 " DOT " Cat\n\nT2\n\nS\n\nGo\nGo again\n2 likes " DOT " 2 min read\n");
+	ck_assert_str_eq(got.p, "E 3: not a date: \"Feb 30, 2026\"\n"
+				"E 21: expected \"N likes \xC2\xB7 M min read\": \"Go again\"\n");
 }
 END_TEST
 
@@ -142,6 +160,23 @@ START_TEST(the_closing_title_may_be_missing)
 	feed("A\nA\nJan 1, 2026 " DOT " C\nT1\nS\nGo\n0 likes " DOT " 1 min read\n" RECORD(
 		"B", "Jan 2, 2026", "T2", "Go", "0 likes " DOT " 2 min read"));
 	ck_assert_str_eq(got.p, "R A|2026-01-01|T1|0|1\nR B|2026-01-02|T2|0|2\n");
+}
+END_TEST
+
+START_TEST(a_title_with_a_middle_dot_is_no_date_line)
+{
+	feed("A\nA\nJan 1, 2026 " DOT " C\n\nJava 21 " DOT " What changed\n\nSum\n\nJava\n0 likes " DOT
+	     " 4 min read\nJava 21 " DOT " What changed\n");
+	ck_assert_str_eq(got.p, "R A|2026-01-01|Java 21 " DOT " What changed|0|4\n");
+}
+END_TEST
+
+START_TEST(a_record_missing_lines_is_reported_at_its_stats)
+{
+	feed("A\nA\nJan 1, 2026 " DOT " C\n\nT1\n\nGo\n0 likes " DOT " 4 min read\nT1\n" RECORD(
+		"B", "Jan 2, 2026", "T2", "Go", "0 likes " DOT " 2 min read"));
+	ck_assert_str_eq(got.p, "E 8: record lacks its summary or its tag line: \"0 likes " DOT
+				" 4 min read\"\nR B|2026-01-02|T2|0|2\n");
 }
 END_TEST
 
@@ -174,8 +209,11 @@ static Suite *listing_suite(void)
 	tcase_add_test(tc, nonsense_dates_and_numbers_are_reported);
 	tcase_add_test(tc, a_second_error_on_one_line_keeps_the_callers_file);
 	tcase_add_test(tc, input_bytes_in_messages_are_shown_safely);
+	tcase_add_test(tc, a_record_whose_date_line_is_broken_is_reported_at_its_likes);
 	tcase_add_test(tc, a_record_cut_at_the_end_is_reported);
 	tcase_add_test(tc, the_closing_title_may_be_missing);
+	tcase_add_test(tc, a_title_with_a_middle_dot_is_no_date_line);
+	tcase_add_test(tc, a_record_missing_lines_is_reported_at_its_stats);
 	tcase_add_test(tc, stats_lines_are_parsed);
 	suite_add_tcase(s, tc);
 	return s;

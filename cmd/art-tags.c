@@ -1,0 +1,249 @@
+/* art-tags - what the articles are about: tag counts, per group, pairs,
+ * the long form, the lexicon, a chart; and merging of partial counts. */
+#include <config.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "chart.h"
+#include "cli.h"
+#include "tagcount.h"
+#include "utf8.h"
+
+static const struct cli_command command = {
+    .name = "art-tags",
+    .synopsis = "[OPTION]... [FILE]...",
+    .purpose = "Count the tags of records: one {\"tag\":..,\"count\":N} object per distinct tag,\n"
+               "most frequent first.",
+    .options = "      --by=FIELD       count per source, category, year or month\n"
+               "      --pairs          count pairs of tags that occur on the same record\n"
+               "      --top=N          only the first N rows (of each group with --by)\n"
+               "  -i, --ignore-case    tags that differ only in case count as one\n"
+               "      --merge          the input is art-tags output of the same options:\n"
+               "                       add up its counts\n"
+               "      --chart          draw a bar chart instead of writing NDJSON\n"
+               "      --explode        one record per tag, with \"tag\" in place of \"tags\"\n"
+               "      --lexicon        the distinct tags, one a line, in byte order\n",
+};
+
+enum { OPT_BY = CLI_OPT_LOCAL, OPT_PAIRS, OPT_TOP, OPT_MERGE, OPT_CHART, OPT_EXPLODE, OPT_LEXICON };
+
+static const struct option long_options[] = {
+    {"by", required_argument, NULL, OPT_BY},
+    {"pairs", no_argument, NULL, OPT_PAIRS},
+    {"top", required_argument, NULL, OPT_TOP},
+    {"ignore-case", no_argument, NULL, 'i'},
+    {"merge", no_argument, NULL, OPT_MERGE},
+    {"chart", no_argument, NULL, OPT_CHART},
+    {"explode", no_argument, NULL, OPT_EXPLODE},
+    {"lexicon", no_argument, NULL, OPT_LEXICON},
+    CLI_LONG_OPTIONS,
+};
+
+static struct {
+	enum art_tagcount_mode mode;
+	enum art_tagcount_group group;
+	size_t top;
+	bool fold, merge, chart, explode, lexicon;
+	const char *given[OPT_LEXICON - OPT_BY + 1]; /* the local options used, by name */
+} opt = {.top = SIZE_MAX};
+
+static size_t parse_top(const char *arg)
+{
+	uint64_t n;
+	if (!cli_whole_number(arg, &n) || n > SIZE_MAX)
+		cli_usage_error("invalid --top '%s': not a whole number", arg);
+	return (size_t)n;
+}
+
+/* Two options that cannot go together, or none. */
+static void check_combinations(void)
+{
+	static const int rules[][2] = {
+	    {OPT_BY, OPT_PAIRS},        {OPT_EXPLODE, OPT_BY},    {OPT_EXPLODE, OPT_PAIRS},
+	    {OPT_EXPLODE, OPT_TOP},     {OPT_EXPLODE, OPT_MERGE}, {OPT_EXPLODE, OPT_CHART},
+	    {OPT_EXPLODE, OPT_LEXICON}, {OPT_LEXICON, OPT_BY},    {OPT_LEXICON, OPT_PAIRS},
+	    {OPT_LEXICON, OPT_TOP},     {OPT_LEXICON, OPT_MERGE}, {OPT_LEXICON, OPT_CHART},
+	};
+	for (size_t i = 0; i < sizeof rules / sizeof *rules; i++)
+		cli_exclusive(opt.given[rules[i][0] - OPT_BY], opt.given[rules[i][1] - OPT_BY]);
+	cli_exclusive(opt.explode ? "explode" : NULL, opt.fold ? "ignore-case" : NULL);
+}
+
+static void parse_options(int argc, char **argv)
+{
+	int o, index;
+	while ((o = getopt_long(argc, argv, "i" CLI_SHORT_OPTIONS, long_options, &index)) != -1) {
+		if (o >= OPT_BY && o <= OPT_LEXICON)
+			opt.given[o - OPT_BY] = long_options[index].name;
+		switch (o) {
+		case OPT_BY: {
+			int g = art_tagcount_group_lookup(optarg);
+			if (g < 0)
+				cli_usage_error(
+				    "invalid --by '%s': use source, category, year or month",
+				    optarg);
+			opt.mode = ART_TC_GROUPS;
+			opt.group = (enum art_tagcount_group)g;
+			break;
+		}
+		case OPT_PAIRS:
+			opt.mode = ART_TC_PAIRS;
+			break;
+		case OPT_TOP:
+			opt.top = parse_top(optarg);
+			break;
+		case 'i':
+			opt.fold = true;
+			break;
+		case OPT_MERGE:
+			opt.merge = true;
+			break;
+		case OPT_CHART:
+			opt.chart = true;
+			break;
+		case OPT_EXPLODE:
+			opt.explode = true;
+			break;
+		case OPT_LEXICON:
+			opt.lexicon = true;
+			break;
+		default:
+			cli_common_option(o, optarg);
+		}
+	}
+	check_combinations();
+}
+
+static void explode(struct art_input *in)
+{
+	struct art_tagset set = {0};
+	struct art_item item;
+	while (cli_next(in, &item)) {
+		if (art_put_exploded(&cli.out.buf, item.rec, &set) != 0)
+			cli_fatal("out of memory");
+		cli_wrote();
+	}
+	art_tagset_free(&set);
+}
+
+static void count(struct art_input *in, struct art_tagcount *tc)
+{
+	struct art_item item;
+	struct art_error err;
+	while (cli_next(in, &item)) {
+		int rc = ART_BAD;
+		if (!opt.merge)
+			rc = art_tagcount_add_record(tc, item.rec);
+		else if (item.obj)
+			rc = art_tagcount_add_json(tc, item.obj, err.msg, sizeof err.msg);
+		else
+			snprintf(err.msg, sizeof err.msg, "listing text, not art-tags output");
+		if (rc == ART_BAD) {
+			err.file = item.file;
+			err.line = item.line;
+			err.errnum = 0;
+			cli_bad_record(&err);
+		} else if (rc != 0) {
+			cli_fatal("out of memory");
+		}
+	}
+}
+
+static void write_rows(struct art_tagcount *tc)
+{
+	size_t n = art_tagcount_nrows(tc);
+	struct art_tagrow row;
+	for (size_t i = 0; i < n && !cli.out.err; i++) {
+		int rc = 0;
+		if (opt.lexicon) {
+			art_tagcount_row(tc, i, &row);
+			if (row.tags[0].n && !memchr(row.tags[0].p, '\n', row.tags[0].n) &&
+			    !memchr(row.tags[0].p, '\r', row.tags[0].n)) {
+				rc |= art_buf_append(&cli.out.buf, row.tags[0].p, row.tags[0].n);
+				rc |= art_buf_putc(&cli.out.buf, '\n');
+			}
+		} else {
+			rc = art_tagcount_put_row(&cli.out.buf, tc, i);
+		}
+		if (rc != 0)
+			cli_fatal("out of memory");
+		cli_wrote();
+	}
+}
+
+/* A row's label: the tag, or the pair as "A + B" (in BUF). */
+static art_str label(struct art_buf *buf, const struct art_tagrow *row)
+{
+	buf->len = 0;
+	if (art_buf_append(buf, row->tags[0].p, row->tags[0].n) != 0 ||
+	    (row->ntags == 2 && (art_buf_append(buf, " + ", 3) != 0 ||
+	                         art_buf_append(buf, row->tags[1].p, row->tags[1].n) != 0)))
+		cli_fatal("out of memory");
+	return art_buf_str(buf);
+}
+
+static void draw_chart(struct art_tagcount *tc)
+{
+	size_t n = art_tagcount_nrows(tc), widest = 0, indent = opt.mode == ART_TC_GROUPS ? 2 : 0;
+	int64_t max = 0;
+	struct art_buf buf = {0};
+	struct art_tagrow row;
+	for (size_t i = 0; i < n; i++) {
+		art_tagcount_row(tc, i, &row);
+		size_t w = art_utf8_width(label(&buf, &row));
+		widest = w > widest ? w : widest;
+		max = row.count > max ? row.count : max;
+	}
+	struct art_chart c;
+	size_t width = cli_display_width(80);
+	art_chart_layout(&c, width > indent ? width - indent : 1, widest, max);
+	for (size_t i = 0; i < n && !cli.out.err; i++) {
+		art_tagcount_row(tc, i, &row);
+		struct art_tagrow prev;
+		if (indent && (i == 0 || (art_tagcount_row(tc, i - 1, &prev),
+		                          !art_str_eq(prev.group, row.group)))) {
+			size_t shown;
+			if (art_utf8_fit(&cli.out.buf, row.group, c.label_w + c.count_w + c.bar_w + 2,
+			                 '?', &shown) ||
+			    art_buf_putc(&cli.out.buf, '\n'))
+				cli_fatal("out of memory");
+		}
+		if (art_buf_append(&cli.out.buf, "  ", indent) != 0 ||
+		    art_chart_put(&cli.out.buf, &c, label(&buf, &row), row.count) != 0)
+			cli_fatal("out of memory");
+		cli_wrote();
+	}
+	art_buf_free(&buf);
+}
+
+int main(int argc, char **argv)
+{
+	cli_init(&command, argc, argv);
+	parse_options(argc, argv);
+	cli_open_output();
+
+	struct art_input in;
+	if (art_input_init(&in, argv + optind, (size_t)(argc - optind),
+	                   opt.merge ? ART_INPUT_OBJECTS : ART_INPUT_RECORDS, NULL) != 0)
+		cli_fatal("out of memory");
+	if (opt.explode) {
+		explode(&in);
+	} else {
+		struct art_tagcount *tc = art_tagcount_new(opt.mode, opt.group, opt.fold);
+		if (!tc)
+			cli_fatal("out of memory");
+		count(&in, tc);
+		if (art_tagcount_finish(tc, opt.lexicon ? ART_TC_BY_NAME : ART_TC_BY_COUNT,
+		                        opt.top))
+			cli_fatal("out of memory");
+		if (opt.chart)
+			draw_chart(tc);
+		else
+			write_rows(tc);
+		art_tagcount_free(tc);
+	}
+	art_input_free(&in);
+	return cli_finish();
+}

@@ -1,0 +1,10 @@
+# fish completion for art-sort
+complete -c art-sort -s k -l key -x -a 'date title source category likes read_minutes tags' -d 'Sort by FIELD'
+complete -c art-sort -s r -l reverse -d 'Descending order'
+complete -c art-sort -s m -l merge -d 'Merge inputs that are sorted already'
+complete -c art-sort -s S -l buffer-size -x -d 'Memory for records before using temporary files'
+complete -c art-sort -s T -l temporary-directory -x -a '(__fish_complete_directories)' -d 'Directory for temporary files'
+complete -c art-sort -s o -l output -r -F -d 'Write to FILE atomically'
+complete -c art-sort -l strict -d 'A bad record is an error (exit 2)'
+complete -c art-sort -s h -l help -d 'Display help and exit'
+complete -c art-sort -s V -l version -d 'Display version and exit'

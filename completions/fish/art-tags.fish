@@ -1,0 +1,13 @@
+# fish completion for art-tags
+complete -c art-tags -l by -x -a 'source category year month' -d 'Count per source, category, year or month'
+complete -c art-tags -l pairs -d 'Count pairs of tags on the same record'
+complete -c art-tags -l top -x -d 'Only the first N rows (of each group)'
+complete -c art-tags -s i -l ignore-case -d 'Tags that differ only in case count as one'
+complete -c art-tags -l merge -d 'Add up art-tags output of the same options'
+complete -c art-tags -l chart -d 'Draw a bar chart'
+complete -c art-tags -l explode -d 'One record per tag'
+complete -c art-tags -l lexicon -d 'The distinct tags, one a line'
+complete -c art-tags -s o -l output -r -F -d 'Write to FILE atomically'
+complete -c art-tags -l strict -d 'A bad record is an error (exit 2)'
+complete -c art-tags -s h -l help -d 'Display help and exit'
+complete -c art-tags -s V -l version -d 'Display version and exit'

@@ -1,0 +1,192 @@
+#include <config.h>
+
+#include "filter.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <wctype.h>
+
+#include "date.h"
+#include "utf8.h"
+
+void art_filter_init(struct art_filter *f)
+{
+	memset(f, 0, sizeof *f);
+	f->min_read = -1;
+	f->max_read = INT64_MAX;
+	f->min_likes = -1;
+}
+
+int art_filter_add(struct art_filter *f, enum art_filter_list which, const char *text)
+{
+	struct art_filter_strings *l = &f->list[which];
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? 2 * l->cap : 4;
+		art_str *v = realloc(l->v, cap * sizeof *v);
+		if (!v)
+			return -1;
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = (art_str){text, strlen(text)};
+	return 0;
+}
+
+int art_filter_set_date(struct art_filter *f, int which, const char *date)
+{
+	art_str d = {date, strlen(date)};
+	if (!art_date_is_iso(d))
+		return -1;
+	memcpy(which == 's' ? f->since : f->until, date, 10);
+	return 0;
+}
+
+int art_filter_compile(struct art_filter *f, char *err, size_t errsz)
+{
+	const struct art_filter_strings *res = &f->list[ART_FL_REGEX], *jqs = &f->list[ART_FL_JQ];
+	if (res->n && !(f->re = calloc(res->n, sizeof *f->re)))
+		return snprintf(err, errsz, "out of memory"), -1;
+	if (jqs->n && !(f->jq = calloc(jqs->n, sizeof *f->jq)))
+		return snprintf(err, errsz, "out of memory"), -1;
+	int flags = REG_EXTENDED | REG_NOSUB | (f->icase ? REG_ICASE : 0);
+	for (; f->nre < res->n; f->nre++) {
+		int rc = regcomp(&f->re[f->nre], res->v[f->nre].p, flags);
+		if (rc != 0) {
+			char msg[160];
+			regerror(rc, &f->re[f->nre], msg, sizeof msg);
+			snprintf(err, errsz, "invalid regular expression '%s': %s", res->v[f->nre].p, msg);
+			return -1;
+		}
+	}
+	for (; f->njq < jqs->n; f->njq++)
+		if (!(f->jq[f->njq] = art_jq_compile(jqs->v[f->njq].p, err, errsz)))
+			return -1;
+	return 0;
+}
+
+void art_filter_free(struct art_filter *f)
+{
+	for (size_t i = 0; i < f->nre; i++)
+		regfree(&f->re[i]);
+	for (size_t i = 0; i < f->njq; i++)
+		art_jq_free(f->jq[i]);
+	free(f->re);
+	free(f->jq);
+	for (int i = 0; i < ART_FL_N; i++)
+		free(f->list[i].v);
+	art_filter_init(f);
+}
+
+/* The next character of S at *I, lower-cased; a byte that is not UTF-8
+ * maps to a value no character has. */
+static uint32_t next_folded(art_str s, size_t *i)
+{
+	unsigned char c = (unsigned char)s.p[*i];
+	if (c < 0x80) {
+		(*i)++;
+		return c >= 'A' && c <= 'Z' ? c + 32u : c;
+	}
+	uint32_t cp;
+	size_t n = art_utf8_decode((const unsigned char *)s.p + *i, s.n - *i, &cp);
+	if (n == 0) {
+		(*i)++;
+		return 0x110000u + c;
+	}
+	*i += n;
+	return (uint32_t)towlower((wint_t)cp);
+}
+
+bool art_str_eq_fold(art_str a, art_str b)
+{
+	size_t i = 0, j = 0;
+	while (i < a.n && j < b.n)
+		if (next_folded(a, &i) != next_folded(b, &j))
+			return false;
+	return i == a.n && j == b.n;
+}
+
+static bool same(const struct art_filter *f, art_str a, art_str b)
+{
+	return f->icase ? art_str_eq_fold(a, b) : art_str_eq(a, b);
+}
+
+static bool one_of(const struct art_filter *f, art_str s, const struct art_filter_strings *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (same(f, s, l->v[i]))
+			return true;
+	return false;
+}
+
+static bool has_tag(const struct art_filter *f, const struct art_record *r, art_str tag)
+{
+	for (size_t i = 0; i < r->ntags; i++)
+		if (same(f, r->tags[i], tag))
+			return true;
+	return false;
+}
+
+static bool tags_match(const struct art_filter *f, const struct art_record *r)
+{
+	const struct art_filter_strings *all = &f->list[ART_FL_TAG], *any = &f->list[ART_FL_ANY_TAG],
+					*none = &f->list[ART_FL_NOT_TAG];
+	for (size_t i = 0; i < all->n; i++)
+		if (!has_tag(f, r, all->v[i]))
+			return false;
+	for (size_t i = 0; i < none->n; i++)
+		if (has_tag(f, r, none->v[i]))
+			return false;
+	if (any->n == 0)
+		return true;
+	for (size_t i = 0; i < any->n; i++)
+		if (has_tag(f, r, any->v[i]))
+			return true;
+	return false;
+}
+
+static bool regex_matches(const regex_t *re, art_str s)
+{
+#ifdef REG_STARTEND
+	regmatch_t m = {.rm_so = 0, .rm_eo = (regoff_t)s.n};
+	return regexec(re, s.p ? s.p : "", 1, &m, REG_STARTEND) == 0;
+#else
+	char *z = strndup(s.p ? s.p : "", s.n);
+	bool hit = z && regexec(re, z, 0, NULL, 0) == 0;
+	free(z);
+	return hit;
+#endif
+}
+
+/* Every test but the jq expressions. */
+static bool cheap_match(const struct art_filter *f, const struct art_record *r)
+{
+	if (f->since[0] && art_str_cmp(r->date, (art_str){f->since, 10}) < 0)
+		return false;
+	if (f->until[0] && art_str_cmp(r->date, (art_str){f->until, 10}) > 0)
+		return false;
+	if (r->read_minutes < f->min_read || r->read_minutes > f->max_read ||
+	    r->likes < f->min_likes)
+		return false;
+	if (f->list[ART_FL_SOURCE].n && !one_of(f, r->source, &f->list[ART_FL_SOURCE]))
+		return false;
+	if (f->list[ART_FL_CATEGORY].n && !one_of(f, r->category, &f->list[ART_FL_CATEGORY]))
+		return false;
+	if (!tags_match(f, r))
+		return false;
+	for (size_t i = 0; i < f->nre; i++)
+		if (!regex_matches(&f->re[i], r->title) && !regex_matches(&f->re[i], r->summary))
+			return false;
+	return true;
+}
+
+int art_filter_match(struct art_filter *f, const struct art_record *r, char *err, size_t errsz)
+{
+	bool keep = cheap_match(f, r);
+	for (size_t i = 0; keep && i < f->njq; i++) {
+		int rc = art_jq_select(f->jq[i], art_record_to_jv(r), err, errsz);
+		if (rc < 0)
+			return -1;
+		keep = rc == 1;
+	}
+	return keep != f->invert;
+}

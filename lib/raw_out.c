@@ -1,0 +1,64 @@
+/* raw_out.c - the outputs of a jq expression on each item, one a line:
+ * strings as their text (as jq -r prints them), anything else as compact
+ * JSON.  An item the expression fails on is skipped with jq's message. */
+#include <config.h>
+
+#include "writer.h"
+
+#include <errno.h>
+#include <stdio.h>
+
+#include "jqexpr.h"
+
+static int init(struct art_writer *w, char *err, size_t errsz)
+{
+	w->state = art_jq_compile(w->opt.expr ? w->opt.expr : ".", err, errsz);
+	return w->state ? 0 : -1;
+}
+
+static int emit(void *ctx, jv v)
+{
+	struct art_writer *w = ctx;
+	struct art_buf *b = &w->out->buf;
+	int rc;
+	if (jv_get_kind(v) == JV_KIND_STRING) {
+		rc = art_buf_append(b, jv_string_value(v), (size_t)jv_string_length_bytes(jv_copy(v)));
+		jv_free(v);
+	} else {
+		jv s = jv_dump_string(v, 0);
+		rc = art_buf_append(b, jv_string_value(s), (size_t)jv_string_length_bytes(jv_copy(s)));
+		jv_free(s);
+	}
+	rc |= art_buf_putc(b, '\n');
+	art_out_ready(w->out);
+	if (rc)
+		w->err = ENOMEM;
+	return rc || w->out->err;
+}
+
+static int put(struct art_writer *w, const struct art_item *item, struct art_error *err)
+{
+	char msg[sizeof err->msg - 16];
+	w->err = 0;
+	if (art_jq_each(w->state, art_item_to_jv(item), emit, w, msg, sizeof msg) != 0) {
+		art_error_set(err, item->line, "jq: %s", msg);
+		return ART_BAD;
+	}
+	if (w->err)
+		return ART_FAIL;
+	return ART_OK;
+}
+
+static void raw_free(struct art_writer *w)
+{
+	art_jq_free(w->state);
+	w->state = NULL;
+}
+
+const struct art_writer_class art_raw_writer = {
+	.name = "raw",
+	.tag_sep = "",
+	.init = init,
+	.put = put,
+	.free = raw_free,
+};

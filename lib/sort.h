@@ -1,0 +1,86 @@
+/* sort.h - ordering records by keys, in bounded memory.
+ *
+ * A sorter takes records one at a time and keeps each compactly: one blob
+ * holding its sort keys and its NDJSON line, packed into large chunks,
+ * and a 16-byte entry (the first key's 8-byte prefix and the blob's
+ * address).  When the memory budget is reached it sorts what it holds
+ * (a stable merge sort) and writes it to a temporary file as a sorted
+ * run; every ART_SORT_FANIN runs of one generation are merged into one
+ * run of the next, so few files are open at once.  Temporary files are
+ * unlinked as soon as they are made: they vanish when the process ends,
+ * however it ends.  At the end the runs, the records still in memory and
+ * any already-sorted sources are merged in one pass.  The sort is stable:
+ * records with equal keys come out in the order they went in.
+ */
+#ifndef ART_SORT_H
+#define ART_SORT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "input.h"
+#include "record.h"
+
+enum art_sort_key {
+	ART_KEY_DATE,
+	ART_KEY_TITLE,
+	ART_KEY_SOURCE,
+	ART_KEY_CATEGORY,
+	ART_KEY_LIKES,
+	ART_KEY_READ_MINUTES,
+	ART_KEY_TAGS, /* the number of tags */
+	ART_NKEYS
+};
+
+#define ART_SORT_MAX_KEYS 16
+#define ART_SORT_FANIN    32 /* runs merged at once while reading */
+
+struct art_sort_spec {
+	enum art_sort_key key[ART_SORT_MAX_KEYS];
+	size_t nkeys; /* 0 means by date */
+	bool reverse; /* descending, on every key */
+};
+
+extern const char *const art_sort_key_names[ART_NKEYS];
+/* The key NAME denotes, or -1. */
+int art_sort_key_lookup(const char *name);
+/* <0, 0, >0 as A sorts before, with, or after B. */
+int art_sort_compare(const struct art_sort_spec *spec, const struct art_record *a,
+		     const struct art_record *b);
+
+/* A memory size as sort(1) takes it: a number with an optional suffix,
+ * b (bytes), K, M, G, T (powers of 1024; no suffix means K), or % (of
+ * physical memory).  0, or -1 when S is no size. */
+int art_sort_parse_size(const char *s, uint64_t *bytes);
+/* The budget when none is given: a quarter of physical memory, but no
+ * more than half of what is free now, nor half of a memory rlimit. */
+uint64_t art_sort_default_size(void);
+
+struct art_sorter;
+
+/* TMPDIR is where runs go.  NULL when out of memory. */
+struct art_sorter *art_sorter_new(const struct art_sort_spec *spec, uint64_t budget,
+				  const char *tmpdir);
+void art_sorter_free(struct art_sorter *s);
+/* Take a copy of R.  ART_OK, or ART_FAIL with ERR (out of memory, or a
+ * temporary file that could not be made or written). */
+int art_sorter_add(struct art_sorter *s, const struct art_record *r, struct art_error *err);
+
+/* A source of records already in order: ART_OK with ITEM set (its record
+ * valid until the next call), or ART_EOF. */
+typedef int art_sort_source_fn(void *ctx, struct art_item *item);
+/* Merge the records of NEXT into the output; sources come after records
+ * added, in the order given, when keys are equal.  -1 when out of memory. */
+int art_sorter_add_source(struct art_sorter *s, art_sort_source_fn *next, void *ctx);
+
+/* The next line of output, newline included, in *LINE (valid until the
+ * next call).  ART_OK; ART_EOF at the end; ART_BAD when a source turned
+ * out not to be in order (ERR says where; once per source; the merge goes
+ * on, call again); ART_FAIL with ERR when a temporary file failed. */
+int art_sorter_next(struct art_sorter *s, art_str *line, struct art_error *err);
+
+/* How many runs have been written to temporary files so far. */
+size_t art_sorter_runs(const struct art_sorter *s);
+
+#endif

@@ -1,0 +1,32 @@
+/* spool.h - bytes kept back to be written later: in memory up to a limit,
+ * beyond it in a temporary file (unlinked at once, in $TMPDIR or /tmp).
+ *
+ * For writers that must see every record before their first byte (a count
+ * at the top of the page): the records go to a spool, the top is written,
+ * then the spool is copied out.  Memory stays bounded by the limit.
+ */
+#ifndef ART_SPOOL_H
+#define ART_SPOOL_H
+
+#include "buf.h"
+#include "output.h"
+
+#define ART_SPOOL_LIMIT (4u << 20) /* 4 MiB */
+
+struct art_spool {
+	struct art_buf buf; /* append here, then call art_spool_settle */
+	size_t limit;
+	int fd;  /* the temporary file, -1 while everything is in memory */
+	int err; /* errno of the first failure */
+};
+
+void art_spool_init(struct art_spool *s, size_t limit);
+/* Move the buffer to the file once it holds more than the limit.  0, or -1
+ * with s->err set (after which the spool drops everything). */
+int art_spool_settle(struct art_spool *s);
+/* Everything spooled, appended to OUT in blocks (art_out_ready after
+ * each); the spool is empty afterwards.  0, or -1 with s->err set. */
+int art_spool_copy(struct art_spool *s, struct art_out *out);
+void art_spool_free(struct art_spool *s);
+
+#endif

@@ -1,0 +1,297 @@
+#include <config.h>
+
+#include <locale.h>
+
+#include "unit.h"
+
+static struct art_filter f;
+static char err[240];
+static art_str tags[4];
+
+/* Kafka article: JD Tech, 2024-05-29, Backend Development, 12 min, 3 likes. */
+static struct art_record kafka(void)
+{
+	tags[0] = S("Backend Engineering");
+	tags[1] = S("Kafka");
+	tags[2] = S("caching");
+	return (struct art_record){.source = S("JD Tech"),
+				   .date = S("2024-05-29"),
+				   .category = S("Backend Development"),
+				   .title = S("Handling High-Concurrency Scenarios"),
+				   .summary = S("How Kafka queues absorb peaks"),
+				   .tags = tags,
+				   .ntags = 3,
+				   .likes = 3,
+				   .read_minutes = 12};
+}
+
+static int match(void)
+{
+	struct art_record r = kafka();
+	ck_assert_int_eq(art_filter_compile(&f, err, sizeof err), 0);
+	int m = art_filter_match(&f, &r, err, sizeof err);
+	art_filter_free(&f);
+	return m;
+}
+
+static void setup(void) { art_filter_init(&f); }
+
+START_TEST(no_test_keeps_everything)
+{
+	ck_assert_int_eq(match(), 1);
+	f.invert = true;
+	ck_assert_int_eq(match(), 0);
+}
+END_TEST
+
+START_TEST(tags_all_any_and_none)
+{
+	art_filter_add(&f, ART_FL_TAG, "Kafka");
+	art_filter_add(&f, ART_FL_TAG, "caching");
+	ck_assert_int_eq(match(), 1);
+	art_filter_add(&f, ART_FL_TAG, "Kafka");
+	art_filter_add(&f, ART_FL_TAG, "Redis");
+	ck_assert_int_eq(match(), 0); /* every one of them */
+	art_filter_add(&f, ART_FL_TAG, "kafka");
+	ck_assert_int_eq(match(), 0); /* exact */
+	art_filter_add(&f, ART_FL_TAG, "Kafk");
+	ck_assert_int_eq(match(), 0); /* whole tags only */
+	art_filter_add(&f, ART_FL_ANY_TAG, "Redis");
+	art_filter_add(&f, ART_FL_ANY_TAG, "Kafka");
+	ck_assert_int_eq(match(), 1);
+	art_filter_add(&f, ART_FL_ANY_TAG, "Redis");
+	art_filter_add(&f, ART_FL_ANY_TAG, "Go");
+	ck_assert_int_eq(match(), 0);
+	art_filter_add(&f, ART_FL_NOT_TAG, "Redis");
+	ck_assert_int_eq(match(), 1);
+	art_filter_add(&f, ART_FL_NOT_TAG, "Redis");
+	art_filter_add(&f, ART_FL_NOT_TAG, "caching");
+	ck_assert_int_eq(match(), 0);
+}
+END_TEST
+
+START_TEST(ignore_case_applies_to_tags_sources_categories_and_regexes)
+{
+	f.icase = true;
+	art_filter_add(&f, ART_FL_TAG, "KAFKA");
+	art_filter_add(&f, ART_FL_SOURCE, "jd tech");
+	art_filter_add(&f, ART_FL_CATEGORY, "backend DEVELOPMENT");
+	art_filter_add(&f, ART_FL_REGEX, "^handling");
+	ck_assert_int_eq(match(), 1);
+	f.icase = true;
+	art_filter_add(&f, ART_FL_NOT_TAG, "CACHING");
+	ck_assert_int_eq(match(), 0);
+	art_filter_add(&f, ART_FL_SOURCE, "jd tech");
+	ck_assert_int_eq(match(), 0); /* without -i */
+}
+END_TEST
+
+START_TEST(case_folding_is_by_character)
+{
+	ck_assert(art_str_eq_fold(S("Kafka"), S("kAFKA")));
+	ck_assert(!art_str_eq_fold(S("Kafka"), S("Kafk")));
+	ck_assert(!art_str_eq_fold(S("Kafk"), S("Kafka")));
+	ck_assert(art_str_eq_fold(S(""), S("")));
+	ck_assert(!art_str_eq_fold(S("a\xFF"), S("a\xFE")));
+	ck_assert(art_str_eq_fold(S("a\xFF"), S("A\xFF")));
+	/* beyond ASCII, the locale decides */
+	if (setlocale(LC_CTYPE, "C.UTF-8") || setlocale(LC_CTYPE, "en_US.UTF-8")) {
+		ck_assert(art_str_eq_fold(S("Caf\xC3\xA9"), S("CAF\xC3\x89")));
+		ck_assert(art_str_eq_fold(S("\xCE\xA3\xCE\xA5\xCE\xA3"), S("\xCF\x83\xCF\x85\xCF\x83")));
+		ck_assert(!art_str_eq_fold(S("Caf\xC3\xA9"), S("Cafe")));
+		setlocale(LC_CTYPE, "C");
+	}
+}
+END_TEST
+
+START_TEST(sources_and_categories_are_any_of)
+{
+	art_filter_add(&f, ART_FL_SOURCE, "JD Tech");
+	ck_assert_int_eq(match(), 1);
+	art_filter_add(&f, ART_FL_SOURCE, "JD");
+	ck_assert_int_eq(match(), 0);
+	art_filter_add(&f, ART_FL_SOURCE, "Meituan");
+	art_filter_add(&f, ART_FL_SOURCE, "JD Tech");
+	ck_assert_int_eq(match(), 1);
+	art_filter_add(&f, ART_FL_CATEGORY, "Databases");
+	ck_assert_int_eq(match(), 0);
+	art_filter_add(&f, ART_FL_SOURCE, "JD Tech");
+	art_filter_add(&f, ART_FL_CATEGORY, "Databases");
+	art_filter_add(&f, ART_FL_CATEGORY, "Backend Development");
+	ck_assert_int_eq(match(), 1);
+}
+END_TEST
+
+START_TEST(dates_are_inclusive_bounds)
+{
+	ck_assert_int_eq(art_filter_set_date(&f, 's', "2024-05-29"), 0);
+	ck_assert_int_eq(match(), 1);
+	ck_assert_int_eq(art_filter_set_date(&f, 's', "2024-05-30"), 0);
+	ck_assert_int_eq(match(), 0);
+	ck_assert_int_eq(art_filter_set_date(&f, 'u', "2024-05-29"), 0);
+	ck_assert_int_eq(match(), 1);
+	ck_assert_int_eq(art_filter_set_date(&f, 'u', "2024-05-28"), 0);
+	ck_assert_int_eq(match(), 0);
+	ck_assert_int_eq(art_filter_set_date(&f, 's', "2024-01-01"), 0);
+	ck_assert_int_eq(art_filter_set_date(&f, 'u', "2024-12-31"), 0);
+	ck_assert_int_eq(match(), 1);
+	ck_assert_int_eq(art_filter_set_date(&f, 's', "2024-13-01"), -1);
+	ck_assert_int_eq(art_filter_set_date(&f, 's', "2023-02-29"), -1);
+	ck_assert_int_eq(art_filter_set_date(&f, 'u', "2024-5-29"), -1);
+	ck_assert_int_eq(art_filter_set_date(&f, 'u', "yesterday"), -1);
+	ck_assert_int_eq(art_filter_set_date(&f, 'u', "2024-05-29x"), -1);
+}
+END_TEST
+
+START_TEST(numbers_are_inclusive_bounds)
+{
+	f.min_read = 12;
+	f.max_read = 12;
+	f.min_likes = 3;
+	ck_assert_int_eq(match(), 1);
+	f.min_read = 13;
+	ck_assert_int_eq(match(), 0);
+	f.max_read = 11;
+	ck_assert_int_eq(match(), 0);
+	f.min_likes = 4;
+	ck_assert_int_eq(match(), 0);
+	f.min_likes = 0;
+	f.max_read = 0;
+	ck_assert_int_eq(match(), 0);
+}
+END_TEST
+
+START_TEST(regexes_match_the_title_or_the_summary)
+{
+	art_filter_add(&f, ART_FL_REGEX, "Concurrency");
+	ck_assert_int_eq(match(), 1);
+	art_filter_add(&f, ART_FL_REGEX, "queues? absorb");
+	ck_assert_int_eq(match(), 1);
+	art_filter_add(&f, ART_FL_REGEX, "(Kafka|Pulsar)");
+	art_filter_add(&f, ART_FL_REGEX, "^Handling");
+	ck_assert_int_eq(match(), 1); /* every one of them */
+	art_filter_add(&f, ART_FL_REGEX, "Kafka");
+	art_filter_add(&f, ART_FL_REGEX, "Redis");
+	ck_assert_int_eq(match(), 0);
+	art_filter_add(&f, ART_FL_REGEX, "concurrency");
+	ck_assert_int_eq(match(), 0);
+	art_filter_add(&f, ART_FL_REGEX, "Backend"); /* categories and tags are not searched */
+	ck_assert_int_eq(match(), 0);
+	art_filter_add(&f, ART_FL_REGEX, "Scenarios$");
+	ck_assert_int_eq(match(), 1);
+}
+END_TEST
+
+START_TEST(regexes_see_the_whole_string)
+{
+	/* a NUL byte in a title does not end it */
+	struct art_record r = kafka();
+	r.title = (art_str){"a\0b Kafka", 9};
+	r.summary = S("");
+	art_filter_add(&f, ART_FL_REGEX, "Kafka$");
+	ck_assert_int_eq(art_filter_compile(&f, err, sizeof err), 0);
+	ck_assert_int_eq(art_filter_match(&f, &r, err, sizeof err), 1);
+	art_filter_free(&f);
+}
+END_TEST
+
+START_TEST(bad_regexes_are_reported)
+{
+	art_filter_add(&f, ART_FL_REGEX, "ok");
+	art_filter_add(&f, ART_FL_REGEX, "x(");
+	ck_assert_int_eq(art_filter_compile(&f, err, sizeof err), -1);
+	ck_assert_msg(strncmp(err, "invalid regular expression 'x(': ", 33) == 0, "%s", err);
+	art_filter_free(&f);
+}
+END_TEST
+
+START_TEST(jq_expressions_select)
+{
+	art_filter_add(&f, ART_FL_JQ, ".read_minutes > 10 and (.tags | any(. == \"Kafka\"))");
+	ck_assert_int_eq(match(), 1);
+	art_filter_add(&f, ART_FL_JQ, ".read_minutes > 15");
+	ck_assert_int_eq(match(), 0);
+	art_filter_add(&f, ART_FL_JQ, ".nothing");
+	ck_assert_int_eq(match(), 0); /* null */
+	art_filter_add(&f, ART_FL_JQ, ".likes");
+	ck_assert_int_eq(match(), 1); /* 3 */
+	art_filter_add(&f, ART_FL_JQ, "empty");
+	ck_assert_int_eq(match(), 0); /* no output */
+	art_filter_add(&f, ART_FL_JQ, "true");
+	art_filter_add(&f, ART_FL_JQ, "false");
+	ck_assert_int_eq(match(), 0); /* both */
+	art_filter_add(&f, ART_FL_JQ, "true");
+	art_filter_add(&f, ART_FL_JQ, ".source == \"JD Tech\"");
+	f.invert = true;
+	ck_assert_int_eq(match(), 0);
+}
+END_TEST
+
+START_TEST(jq_errors_are_reported)
+{
+	art_filter_add(&f, ART_FL_JQ, ".title | bogus");
+	ck_assert_int_eq(art_filter_compile(&f, err, sizeof err), -1);
+	ck_assert_msg(strstr(err, "bogus/0 is not defined") != NULL, "%s", err);
+	ck_assert_msg(strchr(err, '\n') == NULL, "%s", err);
+	art_filter_free(&f);
+	/* at run time: neither kept nor dropped, even inverted */
+	art_filter_add(&f, ART_FL_JQ, ".title.x");
+	f.invert = true;
+	ck_assert_int_eq(match(), -1);
+	ck_assert_msg(strstr(err, "Cannot index string") != NULL, "%s", err);
+}
+END_TEST
+
+START_TEST(cheap_tests_run_before_jq)
+{
+	/* a record the other tests drop never reaches the expression */
+	art_filter_add(&f, ART_FL_JQ, "error(\"should not run\")");
+	art_filter_add(&f, ART_FL_TAG, "Redis");
+	ck_assert_int_eq(match(), 0);
+}
+END_TEST
+
+START_TEST(tests_combine_with_and)
+{
+	art_filter_add(&f, ART_FL_TAG, "Kafka");
+	art_filter_add(&f, ART_FL_SOURCE, "JD Tech");
+	ck_assert_int_eq(art_filter_set_date(&f, 's', "2024-01-01"), 0);
+	f.min_read = 10;
+	art_filter_add(&f, ART_FL_REGEX, "Kafka");
+	art_filter_add(&f, ART_FL_JQ, ".likes == 3");
+	ck_assert_int_eq(match(), 1);
+	art_filter_add(&f, ART_FL_TAG, "Kafka");
+	art_filter_add(&f, ART_FL_SOURCE, "Meituan");
+	f.min_read = 10;
+	ck_assert_int_eq(match(), 0);
+	art_filter_add(&f, ART_FL_TAG, "Kafka");
+	art_filter_add(&f, ART_FL_SOURCE, "Meituan");
+	f.invert = true;
+	ck_assert_int_eq(match(), 1);
+}
+END_TEST
+
+static Suite *filter_suite(void)
+{
+	Suite *s = suite_create("filter");
+	TCase *tc = tcase_create("filter");
+	tcase_add_checked_fixture(tc, setup, NULL);
+	tcase_add_test(tc, no_test_keeps_everything);
+	tcase_add_test(tc, tags_all_any_and_none);
+	tcase_add_test(tc, ignore_case_applies_to_tags_sources_categories_and_regexes);
+	tcase_add_test(tc, case_folding_is_by_character);
+	tcase_add_test(tc, sources_and_categories_are_any_of);
+	tcase_add_test(tc, dates_are_inclusive_bounds);
+	tcase_add_test(tc, numbers_are_inclusive_bounds);
+	tcase_add_test(tc, regexes_match_the_title_or_the_summary);
+	tcase_add_test(tc, regexes_see_the_whole_string);
+	tcase_add_test(tc, bad_regexes_are_reported);
+	tcase_add_test(tc, jq_expressions_select);
+	tcase_add_test(tc, jq_errors_are_reported);
+	tcase_add_test(tc, cheap_tests_run_before_jq);
+	tcase_add_test(tc, tests_combine_with_and);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+UNIT_MAIN(filter_suite)

@@ -1,0 +1,381 @@
+#include <config.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "unit.h"
+
+#define N 3000
+
+static struct art_record recs[N];
+static char text[N][2][48]; /* each record's title and summary */
+static char dates[N][11];
+static art_str tagpool[4];
+static struct art_error err;
+static char tmpdir[64];
+
+static const char *const sources[] = {"Alibaba", "JD Tech", "Meituan", "Ctrip", "21CTO",
+				      "caf\xC3\xA9"};
+
+/* Records with few distinct values per key, so that ties are many. */
+static void make_records(void)
+{
+	uint64_t x = 12345;
+	tagpool[0] = S("Kafka");
+	tagpool[1] = S("Go");
+	tagpool[2] = S("Redis");
+	tagpool[3] = S("caching");
+	for (int i = 0; i < N; i++) {
+		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+		uint32_t r = (uint32_t)(x >> 33);
+		const char *src = sources[r % 6];
+		snprintf(dates[i], sizeof dates[i], "20%02u-%02u-01", 20 + (r >> 3) % 4, 1 + (r >> 5) % 3);
+		snprintf(text[i][0], sizeof text[0][0], "Title %u", (r >> 7) % 50);
+		snprintf(text[i][1], sizeof text[0][1], "summary of record %d", i);
+		recs[i] = (struct art_record){.source = {src, strlen(src)},
+					      .date = {dates[i], 10},
+					      .category = (r >> 13) % 2 ? S("Databases") : S("Backend"),
+					      .title = {text[i][0], strlen(text[i][0])},
+					      .summary = {text[i][1], strlen(text[i][1])},
+					      .tags = tagpool,
+					      .ntags = (r >> 15) % 5,
+					      .likes = (r >> 18) % 4 * 5,
+					      .read_minutes = (r >> 21) % 12};
+	}
+}
+
+static void setup(void)
+{
+	make_records();
+	const char *t = getenv("TMPDIR");
+	snprintf(tmpdir, sizeof tmpdir, "%s/check_sort.XXXXXX", t && *t ? t : "/tmp");
+	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+}
+
+static int entries_in(const char *dir)
+{
+	DIR *d = opendir(dir);
+	ck_assert_ptr_nonnull(d);
+	int n = 0;
+	struct dirent *e;
+	while ((e = readdir(d)))
+		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+	closedir(d);
+	return n;
+}
+
+static void teardown(void)
+{
+	ck_assert_int_eq(entries_in(tmpdir), 0); /* no temporary file left behind */
+	rmdir(tmpdir);
+}
+
+/* The expected order: by the keys, then by GROUP (a source's number when
+ * merging, else 0), then by input order. */
+static const struct art_sort_spec *oracle_spec;
+static size_t oracle_groups;
+static int oracle_cmp(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int c = art_sort_compare(oracle_spec, &recs[i], &recs[j]);
+	if (c)
+		return c;
+	if (i % oracle_groups != j % oracle_groups)
+		return i % oracle_groups < j % oracle_groups ? -1 : 1;
+	return (i > j) - (i < j);
+}
+
+static void expected(const struct art_sort_spec *spec, size_t groups, struct art_buf *out)
+{
+	static size_t idx[N];
+	for (size_t i = 0; i < N; i++)
+		idx[i] = i;
+	oracle_spec = spec;
+	oracle_groups = groups;
+	qsort(idx, N, sizeof *idx, oracle_cmp);
+	out->len = 0;
+	for (size_t i = 0; i < N; i++)
+		art_json_put_record(out, &recs[idx[i]]);
+}
+
+static void drain(struct art_sorter *s, struct art_buf *out)
+{
+	art_str line;
+	int rc;
+	out->len = 0;
+	while ((rc = art_sorter_next(s, &line, &err)) == ART_OK)
+		art_buf_append(out, line.p, line.n);
+	ck_assert_msg(rc == ART_EOF, "%d: %s", rc, err.msg);
+}
+
+/* Sort every record with BUDGET bytes; returns the number of runs. */
+static size_t check_sort(const struct art_sort_spec *spec, uint64_t budget)
+{
+	struct art_buf want = {0}, got = {0};
+	expected(spec, 1, &want);
+	struct art_sorter *s = art_sorter_new(spec, budget, tmpdir);
+	for (size_t i = 0; i < N; i++)
+		ck_assert_int_eq(art_sorter_add(s, &recs[i], &err), ART_OK);
+	drain(s, &got);
+	size_t runs = art_sorter_runs(s);
+	art_sorter_free(s);
+	ck_assert_uint_eq(got.len, want.len);
+	ck_assert_msg(memcmp(got.p, want.p, want.len) == 0, "order differs with budget %llu",
+		      (unsigned long long)budget);
+	art_buf_free(&want);
+	art_buf_free(&got);
+	return runs;
+}
+
+START_TEST(keys_have_names)
+{
+	ck_assert_int_eq(art_sort_key_lookup("date"), ART_KEY_DATE);
+	ck_assert_int_eq(art_sort_key_lookup("read_minutes"), ART_KEY_READ_MINUTES);
+	ck_assert_int_eq(art_sort_key_lookup("tags"), ART_KEY_TAGS);
+	ck_assert_int_eq(art_sort_key_lookup("Date"), -1);
+	ck_assert_int_eq(art_sort_key_lookup("summary"), -1);
+	ck_assert_int_eq(art_sort_key_lookup(""), -1);
+	for (int k = 0; k < ART_NKEYS; k++)
+		ck_assert_int_eq(art_sort_key_lookup(art_sort_key_names[k]), k);
+}
+END_TEST
+
+START_TEST(strings_compare_by_bytes_and_numbers_as_numbers)
+{
+	struct art_record a = {.title = S("Zebra"), .date = S("2024-01-02"), .likes = 9},
+			  b = {.title = S("apple"), .date = S("2024-01-02"), .likes = 10},
+			  c = {.title = S("caf\xC3\xA9"), .date = S("2023-12-31"), .likes = 10};
+	struct art_sort_spec title = {.key = {ART_KEY_TITLE}, .nkeys = 1};
+	ck_assert_int_lt(art_sort_compare(&title, &a, &b), 0); /* 'Z' < 'a' */
+	ck_assert_int_gt(art_sort_compare(&title, &c, &b), 0);
+	struct art_record d = {.title = S("caf")};
+	ck_assert_int_lt(art_sort_compare(&title, &d, &c), 0); /* a prefix first */
+	struct art_sort_spec likes = {.key = {ART_KEY_LIKES}, .nkeys = 1};
+	ck_assert_int_lt(art_sort_compare(&likes, &a, &b), 0); /* 9 < 10 */
+	ck_assert_int_eq(art_sort_compare(&likes, &b, &c), 0);
+	struct art_sort_spec by_date = {.nkeys = 0}; /* the default */
+	ck_assert_int_gt(art_sort_compare(&by_date, &a, &c), 0);
+	ck_assert_int_eq(art_sort_compare(&by_date, &a, &b), 0);
+	struct art_sort_spec two = {.key = {ART_KEY_DATE, ART_KEY_LIKES}, .nkeys = 2};
+	ck_assert_int_lt(art_sort_compare(&two, &a, &b), 0);
+	two.reverse = true;
+	ck_assert_int_gt(art_sort_compare(&two, &a, &b), 0);
+	ck_assert_int_lt(art_sort_compare(&two, &a, &c), 0);
+	art_str t3[3] = {S("a"), S("b"), S("c")};
+	struct art_record e = {.tags = t3, .ntags = 3}, f = {.tags = t3, .ntags = 2};
+	struct art_sort_spec tags = {.key = {ART_KEY_TAGS}, .nkeys = 1};
+	ck_assert_int_gt(art_sort_compare(&tags, &e, &f), 0);
+}
+END_TEST
+
+START_TEST(sizes_read_as_sort_reads_them)
+{
+	uint64_t v;
+	ck_assert_int_eq(art_sort_parse_size("1", &v), 0);
+	ck_assert_uint_eq(v, 1024);
+	ck_assert_int_eq(art_sort_parse_size("10b", &v), 0);
+	ck_assert_uint_eq(v, 10);
+	ck_assert_int_eq(art_sort_parse_size("2K", &v), 0);
+	ck_assert_uint_eq(v, 2048);
+	ck_assert_int_eq(art_sort_parse_size("2k", &v), 0);
+	ck_assert_uint_eq(v, 2048);
+	ck_assert_int_eq(art_sort_parse_size("3M", &v), 0);
+	ck_assert_uint_eq(v, 3u << 20);
+	ck_assert_int_eq(art_sort_parse_size("1G", &v), 0);
+	ck_assert_uint_eq(v, 1u << 30);
+	ck_assert_int_eq(art_sort_parse_size("2T", &v), 0);
+	ck_assert_uint_eq(v, UINT64_C(2) << 40);
+	ck_assert_int_eq(art_sort_parse_size("0b", &v), 0);
+	ck_assert_uint_eq(v, 0);
+	ck_assert_int_eq(art_sort_parse_size("50%", &v), 0);
+	ck_assert_uint_gt(v, 0);
+	uint64_t all;
+	ck_assert_int_eq(art_sort_parse_size("100%", &all), 0);
+	ck_assert_uint_le(v, all);
+	const char *bad[] = {"", "x", "-1", "+1", " 1", "1 ", "1KB", "1Q", "101%", "1.5M",
+			     "99999999999999999999", "18014398509481984K", "M"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		ck_assert_msg(art_sort_parse_size(bad[i], &v) == -1, "took '%s'", bad[i]);
+	ck_assert_uint_ge(art_sort_default_size(), 8u << 20);
+}
+END_TEST
+
+START_TEST(in_memory_sorts_are_stable)
+{
+	struct art_sort_spec specs[] = {
+		{.nkeys = 0},
+		{.key = {ART_KEY_SOURCE, ART_KEY_LIKES}, .nkeys = 2},
+		{.key = {ART_KEY_TAGS}, .nkeys = 1, .reverse = true},
+		{.key = {ART_KEY_TITLE, ART_KEY_CATEGORY, ART_KEY_READ_MINUTES}, .nkeys = 3},
+		{.key = {ART_KEY_DATE, ART_KEY_DATE}, .nkeys = 2, .reverse = true},
+	};
+	for (size_t i = 0; i < sizeof specs / sizeof *specs; i++)
+		ck_assert_uint_eq(check_sort(&specs[i], 64u << 20), 0);
+}
+END_TEST
+
+START_TEST(small_budgets_spill_runs_and_merge_them)
+{
+	struct art_sort_spec spec = {.key = {ART_KEY_SOURCE, ART_KEY_READ_MINUTES}, .nkeys = 2};
+	/* a few records a run: generations of merged runs */
+	ck_assert_uint_gt(check_sort(&spec, 4096), 2 * ART_SORT_FANIN);
+	spec.reverse = true;
+	ck_assert_uint_gt(check_sort(&spec, 2048), 2 * ART_SORT_FANIN);
+	/* one record a run; the last one stays in memory */
+	struct art_sort_spec likes = {.key = {ART_KEY_LIKES}, .nkeys = 1};
+	ck_assert_uint_eq(check_sort(&likes, 1), N - 1);
+	/* a few runs, merged with what is still in memory */
+	ck_assert_uint_ge(check_sort(&likes, 200u << 10), 2);
+}
+END_TEST
+
+START_TEST(nothing_in_nothing_out)
+{
+	struct art_sort_spec spec = {.nkeys = 0};
+	struct art_sorter *s = art_sorter_new(&spec, 1024, tmpdir);
+	art_str line;
+	ck_assert_int_eq(art_sorter_next(s, &line, &err), ART_EOF);
+	ck_assert_int_eq(art_sorter_next(s, &line, &err), ART_EOF);
+	art_sorter_free(s);
+}
+END_TEST
+
+struct fake {
+	size_t group, ngroups, at;
+	const char *file;
+	bool backwards;
+};
+
+/* The records of one group (i % ngroups == group), in sorted order, or in
+ * reverse when BACKWARDS. */
+static size_t sorted_idx[N];
+static int fake_next(void *ctx, struct art_item *item)
+{
+	struct fake *f = ctx;
+	for (; f->at < N; f->at++) {
+		size_t i = sorted_idx[f->backwards ? N - 1 - f->at : f->at];
+		if (i % f->ngroups == f->group) {
+			f->at++;
+			item->rec = &recs[i];
+			item->file = f->file;
+			item->line = f->at;
+			return ART_OK;
+		}
+	}
+	return ART_EOF;
+}
+
+static void check_merge(size_t ngroups)
+{
+	struct art_sort_spec spec = {.key = {ART_KEY_READ_MINUTES, ART_KEY_TITLE}, .nkeys = 2};
+	for (size_t i = 0; i < N; i++)
+		sorted_idx[i] = i;
+	oracle_spec = &spec;
+	oracle_groups = 1;
+	qsort(sorted_idx, N, sizeof *sorted_idx, oracle_cmp);
+	struct fake *fakes = calloc(ngroups, sizeof *fakes);
+	struct art_sorter *s = art_sorter_new(&spec, 1024, tmpdir);
+	for (size_t g = 0; g < ngroups; g++) {
+		fakes[g] = (struct fake){.group = g, .ngroups = ngroups, .file = "part"};
+		ck_assert_int_eq(art_sorter_add_source(s, fake_next, &fakes[g]), 0);
+	}
+	struct art_buf want = {0}, got = {0};
+	expected(&spec, ngroups, &want);
+	drain(s, &got);
+	art_sorter_free(s);
+	free(fakes);
+	ck_assert_uint_eq(got.len, want.len);
+	ck_assert(memcmp(got.p, want.p, want.len) == 0);
+	art_buf_free(&want);
+	art_buf_free(&got);
+}
+
+START_TEST(sorted_sources_merge_in_one_pass)
+{
+	check_merge(1);
+	check_merge(3);
+	check_merge(300); /* more than can be merged at once */
+}
+END_TEST
+
+START_TEST(a_source_out_of_order_is_reported_once)
+{
+	struct art_sort_spec spec = {.key = {ART_KEY_READ_MINUTES}, .nkeys = 1};
+	for (size_t i = 0; i < N; i++)
+		sorted_idx[i] = i;
+	oracle_spec = &spec;
+	oracle_groups = 1;
+	qsort(sorted_idx, N, sizeof *sorted_idx, oracle_cmp);
+	struct fake good = {.group = 0, .ngroups = 2, .file = "good"};
+	struct fake bad = {.group = 1, .ngroups = 2, .file = "bad", .backwards = true};
+	struct art_sorter *s = art_sorter_new(&spec, 1024, tmpdir);
+	art_sorter_add_source(s, fake_next, &good);
+	art_sorter_add_source(s, fake_next, &bad);
+	art_str line;
+	int rc, lines = 0, bads = 0;
+	while ((rc = art_sorter_next(s, &line, &err)) != ART_EOF) {
+		if (rc == ART_BAD) {
+			bads++;
+			ck_assert_str_eq(err.file, "bad");
+			ck_assert_str_eq(err.msg, "out of order by read_minutes");
+			continue;
+		}
+		ck_assert_int_eq(rc, ART_OK);
+		ck_assert(line.n > 0 && line.p[line.n - 1] == '\n');
+		lines++;
+	}
+	ck_assert_int_eq(bads, 1);
+	ck_assert_int_eq(lines, N); /* nothing lost */
+	art_sorter_free(s);
+}
+END_TEST
+
+START_TEST(a_temporary_directory_that_fails_is_reported)
+{
+	struct art_sort_spec spec = {.nkeys = 0};
+	struct art_sorter *s = art_sorter_new(&spec, 1, "/nonexistent/dir");
+	ck_assert_int_eq(art_sorter_add(s, &recs[0], &err), ART_OK);
+	ck_assert_int_eq(art_sorter_add(s, &recs[1], &err), ART_FAIL);
+	ck_assert_str_eq(err.msg, "cannot create a temporary file in /nonexistent/dir: "
+				  "No such file or directory");
+	art_sorter_free(s);
+}
+END_TEST
+
+START_TEST(runs_never_show_in_the_directory)
+{
+	struct art_sort_spec spec = {.nkeys = 0};
+	struct art_sorter *s = art_sorter_new(&spec, 1024, tmpdir);
+	for (size_t i = 0; i < N; i++)
+		art_sorter_add(s, &recs[i], &err);
+	ck_assert_uint_gt(art_sorter_runs(s), 100);
+	ck_assert_int_eq(entries_in(tmpdir), 0);
+	art_str line;
+	ck_assert_int_eq(art_sorter_next(s, &line, &err), ART_OK);
+	ck_assert_int_eq(entries_in(tmpdir), 0);
+	art_sorter_free(s); /* half read: nothing left either (teardown checks) */
+}
+END_TEST
+
+static Suite *sort_suite(void)
+{
+	Suite *s = suite_create("sort");
+	TCase *tc = tcase_create("sort");
+	tcase_set_timeout(tc, 60);
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, keys_have_names);
+	tcase_add_test(tc, strings_compare_by_bytes_and_numbers_as_numbers);
+	tcase_add_test(tc, sizes_read_as_sort_reads_them);
+	tcase_add_test(tc, in_memory_sorts_are_stable);
+	tcase_add_test(tc, small_budgets_spill_runs_and_merge_them);
+	tcase_add_test(tc, nothing_in_nothing_out);
+	tcase_add_test(tc, sorted_sources_merge_in_one_pass);
+	tcase_add_test(tc, a_source_out_of_order_is_reported_once);
+	tcase_add_test(tc, a_temporary_directory_that_fails_is_reported);
+	tcase_add_test(tc, runs_never_show_in_the_directory);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+UNIT_MAIN(sort_suite)
