@@ -1,11 +1,13 @@
 /* fuzz_tags - the tag splitter on any bytes.
  *
  * The input's lines are taken three at a time: a tag line, the record's
- * title and its summary, all split by one tagger (which may learn from
- * what it has seen).  The tags must be pieces of the tag line, not empty,
- * in order and not overlapping, and splitting must not depend on anything
- * but what the tagger was given: a second tagger fed the same lines
- * splits them the same.
+ * title and its summary, all split by one tagger (which learns from what
+ * it has seen).  A line that starts with '@' instead gives the tagger a
+ * lexicon entry; a '?' before everything turns explaining on.  The
+ * tags must be pieces of the tag line, not empty, in order and not
+ * overlapping, and splitting must not depend on anything but what the
+ * tagger was given: a second tagger fed the same lines splits them the
+ * same.
  */
 #include <config.h>
 
@@ -25,7 +27,16 @@ static void split_all(const uint8_t *data, size_t size, struct art_buf *result)
 	FUZZ_CHECK(t != NULL);
 	struct art_tagsplit split = {0};
 	const char *p = (const char *)data, *end = p + size;
+	if (p < end && *p == '?') {
+		art_tagger_explain(t, true);
+		p++;
+	}
 	while (p < end) {
+		if (*p == '@') {
+			p++;
+			FUZZ_CHECK(art_tagger_add(t, next_line(&p, end), ART_TAG_LEXICON) == 0);
+			continue;
+		}
 		art_str tagline = next_line(&p, end);
 		art_str title = next_line(&p, end);
 		art_str summary = next_line(&p, end);
