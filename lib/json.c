@@ -106,6 +106,14 @@ static inline void skip_ws(struct parser *ps)
 		skip_ws_run(ps);
 }
 
+/* The character at the parser's place, for a message. */
+static art_str next_char(const struct parser *ps)
+{
+	uint32_t cp;
+	size_t n = art_utf8_decode((const unsigned char *)ps->p, (size_t)(ps->end - ps->p), &cp);
+	return (art_str){ps->p, n ? n : 1};
+}
+
 static int hexval(char c)
 {
 	if (c >= '0' && c <= '9')
@@ -156,8 +164,12 @@ static int decode_escape(struct parser *ps, struct art_buf *a)
 		a->p[a->len++] = to[k - from];
 		return 0;
 	}
-	if (c != 'u')
-		return fail(ps, "bad escape '\\%c'", c);
+	if (c != 'u') {
+		char shown[ART_EXCERPT_SIZE];
+		uint32_t cp;
+		size_t n = art_utf8_decode((const unsigned char *)ps->p - 1, (size_t)(ps->end - ps->p) + 1, &cp);
+		return fail(ps, "bad escape '\\%s'", art_excerpt(shown, (art_str){ps->p - 1, n ? n : 1}));
+	}
 	const char *hex = ps->p;
 	uint32_t cp;
 	if (read_hex4(ps, &cp) != 0)
@@ -283,8 +295,10 @@ static int parse_number(struct parser *ps)
 static int parse_word(struct parser *ps, const char *w, enum art_jtype t, enum art_jtype *type)
 {
 	size_t n = strlen(w);
-	if ((size_t)(ps->end - ps->p) < n || memcmp(ps->p, w, n) != 0)
-		return fail(ps, "unexpected character '%c'", *ps->p);
+	if ((size_t)(ps->end - ps->p) < n || memcmp(ps->p, w, n) != 0) {
+		char shown[ART_EXCERPT_SIZE];
+		return fail(ps, "unexpected character '%s'", art_excerpt(shown, next_char(ps)));
+	}
 	ps->p += n;
 	*type = t;
 	return 0;
@@ -354,9 +368,14 @@ static int parse_value(struct parser *ps, int depth, enum art_jtype *type)
 		return parse_word(ps, "false", ART_J_FALSE, type);
 	case 'n':
 		return parse_word(ps, "null", ART_J_NULL, type);
-	default:
+	case '-':
+	case '0' ... '9':
 		*type = ART_J_NUMBER;
 		return parse_number(ps);
+	default: {
+		char shown[ART_EXCERPT_SIZE];
+		return fail(ps, "unexpected character '%s'", art_excerpt(shown, next_char(ps)));
+	}
 	}
 }
 
@@ -458,6 +477,54 @@ static bool is_field(art_str key, size_t k)
 	return k < ART_NFIELDS && art_str_eq(key, record_keys[k]);
 }
 
+/* Duplicate keys.  A small object compares the new key with each earlier
+ * one; a large one looks it up in a hash table of its keys, so that a line
+ * of a hundred thousand keys costs no more than its length. */
+#define SMALL_OBJECT 16
+
+static size_t key_hash(art_str k)
+{
+	uint64_t h = 0xcbf29ce484222325u; /* FNV-1a */
+	for (size_t i = 0; i < k.n; i++)
+		h = (h ^ (unsigned char)k.p[i]) * 0x100000001b3u;
+	return (size_t)(h ^ (h >> 32));
+}
+
+/* Look for the key of field I among the fields before it; add it to the
+ * table when it is new.  1 when it is there, 0 when not, -1 out of memory. */
+static int seen_key(struct art_jobject *o, size_t i)
+{
+	art_str key = o->fields[i].key;
+	if (i < SMALL_OBJECT) {
+		for (size_t j = 0; j < i; j++)
+			if (art_str_eq(o->fields[j].key, key))
+				return 1;
+		return 0;
+	}
+	if (o->nslots < 2 * (i + 1)) {
+		size_t n = o->nslots ? o->nslots : 64;
+		while (n < 4 * (i + 1))
+			n *= 2;
+		size_t *s = realloc(o->slots, n * sizeof *s);
+		if (!s)
+			return -1;
+		o->slots = s;
+		o->nslots = n;
+		memset(s, 0, n * sizeof *s);
+		o->nhashed = 0;
+	}
+	size_t mask = o->nslots - 1;
+	for (; o->nhashed <= i; o->nhashed++) {
+		art_str k = o->fields[o->nhashed].key;
+		size_t at = key_hash(k) & mask;
+		for (; o->slots[at]; at = (at + 1) & mask)
+			if (art_str_eq(o->fields[o->slots[at] - 1].key, k))
+				return o->nhashed == i; /* only the new key can be a duplicate */
+		o->slots[at] = o->nhashed + 1;
+	}
+	return 0;
+}
+
 static int parse_members(struct parser *ps)
 {
 	struct art_jobject *o = ps->o;
@@ -479,13 +546,18 @@ static int parse_members(struct parser *ps)
 			return -1;
 		/* The record's keys in their order differ from one another: only
 		 * a key out of that order is looked for among the earlier ones. */
-		if (o->in_order == o->nfields - 1 && is_field(f->key, o->in_order))
+		if (o->in_order == o->nfields - 1 && is_field(f->key, o->in_order)) {
 			o->in_order++;
-		else
-			for (size_t i = 0; i + 1 < o->nfields; i++)
-				if (art_str_eq(o->fields[i].key, f->key) && (ps->p = key_at))
-					return fail(ps, "duplicate key \"%.*s\"",
-						    (int)(f->key.n > 40 ? 40 : f->key.n), f->key.p);
+		} else {
+			int dup = seen_key(o, o->nfields - 1);
+			if (dup < 0)
+				return fail(ps, "out of memory");
+			if (dup) {
+				char shown[ART_EXCERPT_SIZE];
+				ps->p = key_at;
+				return fail(ps, "duplicate key \"%s\"", art_excerpt(shown, f->key));
+			}
+		}
 		skip_ws(ps);
 		if (ps->p >= ps->end || *ps->p != ':')
 			return fail(ps, "expected ':'");
@@ -546,6 +618,10 @@ static void start_object(struct art_jobject *o)
 	o->nfields = o->nitems = o->in_order = 0;
 	o->arena.len = 0;
 	o->canonical = true;
+	if (o->nhashed) {
+		memset(o->slots, 0, o->nslots * sizeof *o->slots);
+		o->nhashed = 0;
+	}
 }
 
 int art_json_parse(struct art_jobject *o, art_str line, char *err, size_t errsz)
@@ -581,6 +657,7 @@ void art_jobject_free(struct art_jobject *o)
 {
 	free(o->fields);
 	free(o->items);
+	free(o->slots);
 	art_buf_free(&o->arena);
 	memset(o, 0, sizeof *o);
 }
@@ -619,7 +696,8 @@ int art_record_from_json(struct art_record *r, const struct art_jobject *o, char
 		case ART_F_TAGS:
 			if (f->type != ART_J_ARRAY || !f->strings)
 				goto wrong_type;
-			r->tags = o->items + f->item0;
+			/* no items at all may mean no item array yet */
+			r->tags = f->nitems ? o->items + f->item0 : NULL;
 			r->ntags = f->nitems;
 			break;
 		case ART_F_LIKES:
@@ -638,8 +716,9 @@ int art_record_from_json(struct art_record *r, const struct art_jobject *o, char
 			art_str *dst[] = {&r->source, &r->date, &r->category, &r->title, &r->summary};
 			*dst[k] = f->str;
 			if (k == ART_F_DATE && !art_date_is_iso(f->str)) {
-				snprintf(err, errsz, "\"date\": \"%.*s\" is not a YYYY-MM-DD date",
-					 (int)(f->str.n > 30 ? 30 : f->str.n), f->str.p);
+				char shown[ART_EXCERPT_SIZE];
+				snprintf(err, errsz, "\"date\": \"%s\" is not a YYYY-MM-DD date",
+					 art_excerpt(shown, f->str));
 				return -1;
 			}
 		}

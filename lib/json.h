@@ -41,6 +41,8 @@ struct art_jobject {
 	struct art_buf arena; /* decoded strings that had escapes */
 	bool canonical;       /* written as this writer writes: see below */
 	size_t in_order;      /* fields from the first that are the record's keys in order */
+	size_t *slots;        /* large objects: a hash table of field index + 1 */
+	size_t nslots, nhashed;
 };
 
 /* Parse LINE, which must hold exactly one JSON object.  Returns 0, or -1

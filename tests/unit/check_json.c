@@ -357,6 +357,101 @@ START_TEST(numbers_are_written_whole)
 }
 END_TEST
 
+START_TEST(duplicate_keys_are_found_among_many)
+{
+	/* past the first few keys a hash table finds them: a line of many
+	 * keys costs its length, not its length squared */
+	struct art_buf line = {0};
+	art_buf_putc(&line, '{');
+	for (int i = 0; i < 50000; i++)
+		art_buf_printf(&line, "%s\"k%d\":%d", i ? "," : "", i, i);
+	size_t open = line.len;
+	art_buf_putc(&line, '}');
+	ck_assert_int_eq(art_json_parse(&obj, art_buf_str(&line), err, sizeof err), 0);
+	ck_assert_uint_eq(obj.nfields, 50000);
+	ck_assert_str_view(art_jobject_get(&obj, "k49999")->raw, "49999");
+	line.len = open;
+	art_buf_printf(&line, ",\"k31337\":0}");
+	ck_assert_int_eq(art_json_parse(&obj, art_buf_str(&line), err, sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, ": duplicate key \"k31337\""));
+	/* the table of one line is not that of the next */
+	ck_assert_int_eq(parse("{\"k1\":1,\"k2\":2}"), 0);
+	line.len = 0;
+	art_buf_putc(&line, '{');
+	for (int i = 0; i < 40; i++)
+		art_buf_printf(&line, "%s\"j%d\":0", i ? "," : "", i);
+	art_buf_printf(&line, ",\"k31337\":0,\"j39\":1}");
+	ck_assert_int_eq(art_json_parse(&obj, art_buf_str(&line), err, sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, ": duplicate key \"j39\""));
+	/* the same key written two ways is the same key */
+	ck_assert_int_eq(parse("{\"title\":1,\"titl\\u0065\":2}"), -1);
+	ck_assert_str_eq(err, "column 12: duplicate key \"title\"");
+	art_buf_free(&line);
+}
+END_TEST
+
+START_TEST(input_bytes_in_messages_are_shown_safely)
+{
+	const char *bad[][2] = {
+		{"{\"a\":\x01}", "column 6: unexpected character '\\x01'"},
+		{"{\"a\":\xC3\xA9}", "column 6: unexpected character '\xC3\xA9'"},
+		{"{\"a\":\"\\\x1B\"}", "column 9: bad escape '\\\\x1B'"},
+		{"{\"\\u001b[2J\":1,\"\\u001b[2J\":2}", "column 16: duplicate key \"\\x1B[2J\""},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		ck_assert_msg(parse(bad[i][0]) == -1, "accepted %s", bad[i][0]);
+		ck_assert_str_eq(err, bad[i][1]);
+	}
+	/* long text is cut at a character boundary, within the space given */
+	char shown[ART_EXCERPT_SIZE], text[256], want[256];
+	strcpy(text, "");
+	for (int i = 0; i < 40; i++)
+		strcat(text, "\xC3\xA9");
+	strcpy(want, "");
+	for (int i = 0; i < 30; i++)
+		strcat(want, "\xC3\xA9");
+	strcat(want, "...");
+	ck_assert_str_eq(art_excerpt(shown, (art_str){text, strlen(text)}), want);
+	memset(text, 'a', 59);
+	strcpy(text + 59, "\xC3\xA9");
+	memcpy(want, text, 59);
+	strcpy(want + 59, "...");
+	ck_assert_str_eq(art_excerpt(shown, (art_str){text, strlen(text)}), want);
+	memset(text, 1, 100);
+	strcpy(want, "");
+	for (int i = 0; i < 31; i++)
+		strcat(want, "\\x01");
+	strcat(want, "...");
+	ck_assert_str_eq(art_excerpt(shown, (art_str){text, 100}), want);
+	ck_assert_str_eq(art_excerpt(shown, S("")), "");
+
+	struct art_record r;
+	ck_assert_int_eq(parse("{\"date\":\"\\u001b[2J\xFF\"}"), 0);
+	ck_assert_int_eq(art_record_from_json(&r, &obj, err, sizeof err), -1);
+	ck_assert_str_eq(err, "\"date\": \"\\x1B[2J\\xFF\" is not a YYYY-MM-DD date");
+}
+END_TEST
+
+START_TEST(an_empty_view_is_an_empty_string)
+{
+	/* a view of a buffer that never held anything, or a zeroed one */
+	struct art_buf out = {0}, never = {0};
+	ck_assert_ptr_nonnull(art_buf_str(&never).p);
+	ck_assert_int_eq(art_json_put_string(&out, (art_str){NULL, 0}), 0);
+	ck_assert_str_view(art_buf_str(&out), "\"\"");
+	art_buf_free(&out);
+	/* no tags, in an object that has never held a string array */
+	struct art_jobject fresh = {0};
+	struct art_record r;
+	const char *line = "{\"source\":\"s\",\"date\":\"2025-01-01\",\"category\":\"c\",\"title\":\"t\","
+			   "\"summary\":\"s\",\"tags\":[],\"likes\":0,\"read_minutes\":1}";
+	ck_assert_int_eq(art_json_parse(&fresh, (art_str){line, strlen(line)}, err, sizeof err), 0);
+	ck_assert_int_eq(art_record_from_json(&r, &fresh, err, sizeof err), 0);
+	ck_assert_uint_eq(r.ntags, 0);
+	art_jobject_free(&fresh);
+}
+END_TEST
+
 static Suite *json_suite(void)
 {
 	Suite *s = suite_create("json");
@@ -376,6 +471,9 @@ static Suite *json_suite(void)
 	tcase_add_test(tc, the_reader_sees_special_bytes_at_every_offset);
 	tcase_add_test(tc, lines_not_as_the_writer_writes_are_not_canonical);
 	tcase_add_test(tc, only_a_record_as_written_is_canonical);
+	tcase_add_test(tc, duplicate_keys_are_found_among_many);
+	tcase_add_test(tc, an_empty_view_is_an_empty_string);
+	tcase_add_test(tc, input_bytes_in_messages_are_shown_safely);
 	suite_add_tcase(s, tc);
 	return s;
 }
