@@ -72,6 +72,7 @@ void art_filter_free(struct art_filter *f)
 		art_jq_free(f->jq[i]);
 	free(f->re);
 	free(f->jq);
+	art_buf_free(&f->subject);
 	for (int i = 0; i < ART_FL_N; i++)
 		free(f->list[i].v);
 	art_filter_init(f);
@@ -144,20 +145,38 @@ static bool tags_match(const struct art_filter *f, const struct art_record *r)
 	return false;
 }
 
-static bool regex_matches(const regex_t *re, art_str s)
+/* regexec wants a NUL-terminated subject even with REG_STARTEND (sanitizer
+ * interceptors measure it with strlen), and record strings are slices of
+ * the input line, so the text is copied first.  REG_STARTEND still bounds
+ * the match, so a NUL inside the text is matched as a character.  -1 when
+ * out of memory. */
+static int regex_matches(struct art_filter *f, const regex_t *re, art_str s)
 {
+	art_buf_clear(&f->subject);
+	if (art_buf_append(&f->subject, s.p, s.n) < 0 || art_buf_putc(&f->subject, '\0') < 0)
+		return -1;
 #ifdef REG_STARTEND
 	regmatch_t m = {.rm_so = 0, .rm_eo = (regoff_t)s.n};
-	return regexec(re, s.p ? s.p : "", 1, &m, REG_STARTEND) == 0;
+	return regexec(re, f->subject.p, 1, &m, REG_STARTEND) == 0;
 #else
-	char *z = strndup(s.p ? s.p : "", s.n);
-	bool hit = z && regexec(re, z, 0, NULL, 0) == 0;
-	free(z);
-	return hit;
+	return regexec(re, f->subject.p, 0, NULL, 0) == 0;
 #endif
 }
 
-/* Every test but the jq expressions. */
+/* 1 when every regex matches the title or the summary, -1 when out of memory. */
+static int regexes_match(struct art_filter *f, const struct art_record *r)
+{
+	for (size_t i = 0; i < f->nre; i++) {
+		int hit = regex_matches(f, &f->re[i], r->title);
+		if (hit == 0)
+			hit = regex_matches(f, &f->re[i], r->summary);
+		if (hit != 1)
+			return hit;
+	}
+	return 1;
+}
+
+/* Every test but the regular and jq expressions. */
 static bool cheap_match(const struct art_filter *f, const struct art_record *r)
 {
 	if (f->since[0] && art_str_cmp(r->date, (art_str){f->since, 10}) < 0)
@@ -171,17 +190,14 @@ static bool cheap_match(const struct art_filter *f, const struct art_record *r)
 		return false;
 	if (f->list[ART_FL_CATEGORY].n && !one_of(f, r->category, &f->list[ART_FL_CATEGORY]))
 		return false;
-	if (!tags_match(f, r))
-		return false;
-	for (size_t i = 0; i < f->nre; i++)
-		if (!regex_matches(&f->re[i], r->title) && !regex_matches(&f->re[i], r->summary))
-			return false;
-	return true;
+	return tags_match(f, r);
 }
 
 int art_filter_match(struct art_filter *f, const struct art_record *r, char *err, size_t errsz)
 {
-	bool keep = cheap_match(f, r);
+	int keep = cheap_match(f, r);
+	if (keep && f->nre && (keep = regexes_match(f, r)) < 0)
+		return snprintf(err, errsz, "out of memory"), -1;
 	for (size_t i = 0; keep && i < f->njq; i++) {
 		int rc = art_jq_select(f->jq[i], art_record_to_jv(r), err, errsz);
 		if (rc < 0)

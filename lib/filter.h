@@ -47,6 +47,7 @@ struct art_filter {
 	size_t nre;
 	struct art_jq **jq;
 	size_t njq;
+	struct art_buf subject; /* the text a regex runs on, NUL-terminated */
 };
 
 void art_filter_init(struct art_filter *f);

@@ -195,6 +195,29 @@ START_TEST(regexes_see_the_whole_string)
 }
 END_TEST
 
+START_TEST(regexes_see_nothing_past_the_string)
+{
+	/* Record strings are slices of a line, with no NUL after them: here the
+	 * title ends at the end of its allocation, and the bytes of a longer
+	 * string follow the summary. */
+	struct art_record r = kafka();
+	char *title = malloc(5);
+	memcpy(title, "Kafka", 5);
+	r.title = (art_str){title, 5};
+	r.summary = (art_str){"Redis streams", 5};
+	art_filter_add(&f, ART_FL_REGEX, "^Kafka$");
+	art_filter_add(&f, ART_FL_REGEX, "^Redis$");
+	ck_assert_int_eq(art_filter_compile(&f, err, sizeof err), 0);
+	ck_assert_int_eq(art_filter_match(&f, &r, err, sizeof err), 1);
+	art_filter_free(&f);
+	art_filter_add(&f, ART_FL_REGEX, "streams");
+	ck_assert_int_eq(art_filter_compile(&f, err, sizeof err), 0);
+	ck_assert_int_eq(art_filter_match(&f, &r, err, sizeof err), 0);
+	art_filter_free(&f);
+	free(title);
+}
+END_TEST
+
 START_TEST(bad_regexes_are_reported)
 {
 	art_filter_add(&f, ART_FL_REGEX, "ok");
@@ -285,6 +308,7 @@ static Suite *filter_suite(void)
 	tcase_add_test(tc, numbers_are_inclusive_bounds);
 	tcase_add_test(tc, regexes_match_the_title_or_the_summary);
 	tcase_add_test(tc, regexes_see_the_whole_string);
+	tcase_add_test(tc, regexes_see_nothing_past_the_string);
 	tcase_add_test(tc, bad_regexes_are_reported);
 	tcase_add_test(tc, jq_expressions_select);
 	tcase_add_test(tc, jq_errors_are_reported);
