@@ -9,6 +9,10 @@
 
 #include "lines.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* How it goes (tags.h has the outline): prepare_line and ctx_build index
  * the line and the words of the text that could matter to it; find_known,
  * find_cuts and collect_points choose the places to cut; search_best (or
@@ -56,6 +60,7 @@ enum {
 	LEARNED_MAX = 4096,  /* learned tags kept */
 	SPLIT_MAX = 1024,    /* a longer line is taken as one tag */
 	NONE = INT16_MIN,    /* no cut here */
+	NOSCORE = INT16_MIN, /* not worked out yet */
 	TAG_KEY = 1 << 16,   /* tie-break weight of one tag */
 	SCORE_KEY = 1 << 24, /* the score's weight in a ranking key */
 	NBIGRAM = 37 * 37,   /* pairs of letters and digits, case folded */
@@ -133,11 +138,10 @@ static const struct {
 #undef E
 enum { NENDINGS = sizeof endings / sizeof *endings };
 
-struct tword { /* a word of the record's title or summary */
+struct tword { /* a word of the record's title or summary, where the line may have it */
 	const unsigned char *w;
-	uint16_t n;
-	uint16_t next; /* the next with the same first letters, + 1 */
-	uint16_t key;  /* its first letters: a pair (n == 2) or a triple */
+	uint32_t n;
+	uint32_t next; /* the next word listed at the same place of the line, + 1 */
 };
 
 struct known {
@@ -145,6 +149,7 @@ struct known {
 	bool lexicon;
 	bool confirmed; /* by a word of its record's text, or by the user */
 	uint64_t hash;
+	uint64_t pre, mask; /* the first 8 bytes (as load8 reads them), the bits that are the tag's */
 	uint32_t next; /* next with the same first two bytes, +1 */
 };
 
@@ -171,19 +176,23 @@ struct parts {
 
 struct art_tagger {
 	bool explain;
-	uint64_t common[NCOMMON]; /* hashes of common_words, sorted */
-	uint64_t common_any;      /* bit h & 63 set for each of them */
+	uint64_t common[128];     /* common_words by pack5, hashed (0: none) */
 	unsigned char code[256];  /* 1..36 for digits and letters, case folded */
 	unsigned char low[256];   /* lowercase */
 
-	/* the record's context: the words of its title and summary that begin
-	 * with letters found together in the line, chained by their first two
-	 * letters (words of two) or three */
+	/* the record's context: the words of its title and summary, listed at
+	 * each place of the line that starts with their first two letters
+	 * (words of two) or three (longer words), latest first; see ctx_build */
 	struct tword *words;
-	size_t nwords, words_cap;
-	uint16_t pair_head[NBIGRAM], triple_head[NTRIGRAM + 1]; /* first word + 1 */
+	size_t nwords, words_cap, nkept; /* nkept: the words that found such a place */
 	uint64_t singles; /* capitals and digits standing alone in it */
-	uint64_t line_pairs[NBIGRAM / 64 + 1], line_triples[NTRIGRAM / 64];
+	/* the line's pairs and triples of letters and digits, stamped with the
+	 * line's number gen (mod 255, 1 up): pairs by their bytes in lowercase,
+	 * triples by their hashed key with the last place they occur (+ 1, in
+	 * the low 16 bits) to chain through tnext */
+	uint8_t line_pairs[65536];
+	uint32_t pos3[NTRIGRAM];
+	unsigned gen;
 
 	/* known tags */
 	struct known *known;
@@ -192,7 +201,7 @@ struct art_tagger {
 	uint32_t *kslot; /* by hash, index + 1 */
 	size_t kslot_cap;
 	uint32_t khead[NHEADS]; /* by first two bytes, index + 1 */
-	uint64_t khead_any[NHEADS / 64 + 1];
+	uint64_t kpairs[65536 / 64]; /* bit b0 | b1 << 8 set when a tag starts with bytes b0 b1 */
 	uint64_t klens; /* bit n set when a known tag has n bytes (63 for more) */
 	uint32_t kshort;      /* one-byte tags, chained */
 
@@ -203,12 +212,13 @@ struct art_tagger {
 	/* scratch for one line */
 	const unsigned char *p;
 	size_t n, scratch_cap;
-	uint64_t *hc, *pw; /* prefix hashes of the line; powers of HASH_MUL */
+	unsigned char *copy; /* the line, then 8 zero bytes to read past its end */
 	int16_t *prior;
 	uint8_t *why, *word_end, *tstart; /* tstart: 1, 2 when a text word of 2, 3+ may start */
 	uint8_t *locked; /* inside a known tag with clear ends */
-	uint16_t *run_end, *run_start;
-	uint16_t *pkey, *tkey; /* the pair and triple starting at each place */
+	uint16_t *run_end;
+	uint16_t *tnext, *tkey; /* tkey: the triple starting at each place */
+	uint32_t *at2, *at3; /* the text's words listed at each place, first + 1 */
 	uint8_t *cl;           /* classes */
 	struct point *cand;
 	struct {
@@ -228,22 +238,13 @@ struct art_tagger {
 	int64_t best[(TMAX + 1) * MAXP * MAXP]; /* the quick search's states */
 	uint8_t from[(TMAX + 1) * MAXP * MAXP * 2];
 	int8_t rarity[WINDOW + 1][WINDOW + 1]; /* the count weight, by commonest and own tally */
-	struct {
-		uint32_t key, gen;
-		int16_t score;
-	} memo[256]; /* word scores of this line */
-	uint32_t memo_gen, memo_n;
+	/* word scores, worked out when first needed (NOSCORE until then): of
+	 * the run of letters and digits starting at each place, and of the
+	 * part of a run after or before each point */
+	int16_t *wrun, whead[MAXP], wtail[MAXP];
 };
 
 /* ---- hashing ---- */
-
-static uint64_t hash_lower(const char *s, size_t n)
-{
-	uint64_t h = 0;
-	for (size_t i = 0; i < n; i++)
-		h = h * HASH_MUL + lower((unsigned char)s[i]);
-	return h;
-}
 
 static uint64_t hash_bytes(const char *s, size_t n)
 {
@@ -253,33 +254,25 @@ static uint64_t hash_bytes(const char *s, size_t n)
 	return h;
 }
 
-static inline uint64_t sub_hash(const struct art_tagger *t, const uint64_t *h, size_t a, size_t b)
+/* The first 8 bytes at P, as memory holds them. */
+static inline uint64_t load8(const unsigned char *p)
 {
-	return h[b] - h[a] * t->pw[b - a];
+	uint64_t x;
+	memcpy(&x, p, 8);
+	return x;
 }
 
-static int cmp_u64(const void *a, const void *b)
+/* W[0..n), n <= 5 letters and digits, in lowercase (for them, that is
+ * setting bit 5), with n, as one number. */
+static inline uint64_t pack5(const unsigned char *w, size_t n)
 {
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return (x > y) - (x < y);
+	uint64_t x = n;
+	for (size_t k = 0; k < n; k++)
+		x = x << 8 | (w[k] | 0x20u);
+	return x;
 }
 
-static bool is_common(const struct art_tagger *t, uint64_t h)
-{
-	if (!(t->common_any >> (h & 63) & 1))
-		return false;
-	size_t lo = 0, hi = NCOMMON;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (t->common[mid] == h)
-			return true;
-		if (t->common[mid] < h)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return false;
-}
+static inline size_t common_slot(uint64_t x) { return (size_t)(mix(x) >> 57); }
 
 /* By first letter, bit n set when an ending of n letters starts with it;
  * and the endings in order of their first letters. */
@@ -293,9 +286,16 @@ static inline bool has_bit(const uint64_t *set, unsigned bit)
 static inline void set_bit(uint64_t *set, unsigned bit) { set[bit / 64] |= 1ull << (bit % 64); }
 /* ---- the record's context ---- */
 
+/* Is the word W[0..n) of letters and digits one of common_words? */
 static bool common_word(const struct art_tagger *t, const unsigned char *w, size_t n)
 {
-	return n <= 5 && is_common(t, hash_lower((const char *)w, n));
+	if (n > 5)
+		return false;
+	uint64_t x = pack5(w, n);
+	for (size_t i = common_slot(x); t->common[i]; i = (i + 1) & 127)
+		if (t->common[i] == x)
+			return true;
+	return false;
 }
 
 static inline bool same_lower(const unsigned char *low, const unsigned char *x,
@@ -307,111 +307,149 @@ static inline bool same_lower(const unsigned char *low, const unsigned char *x,
 	return true;
 }
 
-/* Bit 7 of each byte of X set when the byte is an ASCII letter or digit. */
-static inline uint64_t word_bytes(uint64_t x)
+/* Bit K of the result set when P[K] (K < 16) is an ASCII letter or digit. */
+static inline unsigned word_mask16(const unsigned char *p)
 {
-	const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80, low7 = ones * 0x7F;
-	uint64_t y = (x | ones * 0x20) & low7, d = x & low7; /* no carries between bytes below */
-	uint64_t alpha = (y + ones * (0x80 - 'a')) & ~(y + ones * (0x7F - 'z'));
-	uint64_t digit = (d + ones * (0x80 - '0')) & ~(d + ones * (0x7F - '9'));
-	return (alpha | digit) & ~x & high;
+#ifdef __SSE2__
+	/* A byte is in a range when, moved by 0x80 - the range's first, it is
+	 * below 0x80 + the range's size in signed comparison. */
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i l = _mm_or_si128(x, _mm_set1_epi8(0x20));
+	__m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(l, _mm_set1_epi8((char)(0x80 - 'a'))),
+				       _mm_set1_epi8((char)(0x80 + 26)));
+	__m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - '0'))),
+				       _mm_set1_epi8((char)(0x80 + 10)));
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
+#else
+	unsigned m = 0;
+	for (unsigned k = 0; k < 16; k++)
+		m |= (unsigned)is_word(cls[p[k]]) << k;
+	return m;
+#endif
 }
 
-/* Index the word of S starting at A, whose first letters are KEY. */
-static int ctx_keep_word(struct art_tagger *t, const unsigned char *p, size_t n, size_t a,
-			 unsigned key, uint16_t *head)
+static inline uint64_t word_mask64(const unsigned char *p)
 {
-	size_t e = a + 2;
-	while (e < n && t->code[p[e]])
-		e++;
-	size_t len = e - a;
-	if (len > UINT16_MAX || t->nwords >= UINT16_MAX || common_word(t, p + a, len))
-		return 0;
+	return (uint64_t)word_mask16(p) | (uint64_t)word_mask16(p + 16) << 16 |
+	       (uint64_t)word_mask16(p + 32) << 32 | (uint64_t)word_mask16(p + 48) << 48;
+}
+
+/* The two bytes at P in lowercase, as a key of line_pairs: for letters and
+ * digits, setting bit 5 is what lowercase does. */
+static inline unsigned pair_key(const unsigned char *p) { return (p[0] | p[1] << 8) | 0x2020u; }
+
+/* List W[0..n), a word of the text, at the place Q of the line in AT, with
+ * BIT of tstart.  Later words go first, so a list reads as the text read
+ * backwards. */
+static int ctx_list(struct art_tagger *t, const unsigned char *w, size_t n, size_t q,
+		    uint32_t *at, uint8_t bit)
+{
 	if (t->nwords == t->words_cap) {
 		size_t cap = t->words_cap ? t->words_cap * 2 : 64;
-		struct tword *w = realloc(t->words, cap * sizeof *w);
-		if (!w)
+		struct tword *nw = realloc(t->words, cap * sizeof *nw);
+		if (!nw)
 			return -1;
-		t->words = w;
+		t->words = nw;
 		t->words_cap = cap;
 	}
-	t->words[t->nwords] = (struct tword){p + a, (uint16_t)len, *head, (uint16_t)key};
-	*head = (uint16_t)++t->nwords;
+	t->words[t->nwords] = (struct tword){w, (uint32_t)n, t->tstart[q] & bit ? at[q] : 0};
+	at[q] = (uint32_t)++t->nwords;
+	t->tstart[q] |= bit;
 	return 0;
 }
 
-/* Index the word of S starting at A if it could match part of the line:
- * if its first three characters (two for a word of two) occur together in
- * the line. */
-static inline int ctx_add_word(struct art_tagger *t, const unsigned char *p, size_t n, size_t a)
+/* The word of the text P[A..E) of two characters or more, whose first two
+ * the line has: list it at each place of the line that starts with its
+ * first three characters (two for a word of two).  Too common words are
+ * left out, and so is the 65535th word on, as a limit. */
+static int ctx_add_word(struct art_tagger *t, const unsigned char *p, size_t a, size_t e)
 {
-	const unsigned char *code = t->code;
-	unsigned c1 = a + 1 < n ? code[p[a + 1]] : 0;
-	if (!c1) { /* one character */
-		if (cls[p[a]] != C_LOW)
-			t->singles |= 1ull << (p[a] - '0');
+	const unsigned char *code = t->code, *w = p + a;
+	size_t len = e - a;
+	if (len == 2) { /* rare: look through the line */
+		if (t->nkept >= UINT16_MAX || common_word(t, w, len))
+			return 0;
+		t->nkept++;
+		unsigned key = pair_key(w);
+		for (size_t q = 0; q + 1 < t->n; q++)
+			if (is_word(t->cl[q]) && is_word(t->cl[q + 1]) && pair_key(t->p + q) == key &&
+			    ctx_list(t, w, len, q, t->at2, 1) != 0)
+				return -1;
 		return 0;
 	}
-	unsigned key = code[p[a]] * 37 + c1; /* the first two: most words end here */
-	if (!has_bit(t->line_pairs, key))
+	unsigned k3 = (code[w[0]] * 37 + code[w[1]]) * 37 + code[w[2]];
+	uint32_t e3 = t->pos3[k3 & (NTRIGRAM - 1)];
+	if (e3 >> 16 != t->gen || len > UINT16_MAX || t->nkept >= UINT16_MAX ||
+	    common_word(t, w, len))
 		return 0;
-	unsigned c2 = a + 2 < n ? code[p[a + 2]] : 0;
-	if (!c2)
-		return ctx_keep_word(t, p, n, a, key, &t->pair_head[key]);
-	key = (key * 37 + c2) & (NTRIGRAM - 1);
-	if (!has_bit(t->line_triples, key))
-		return 0;
-	return ctx_keep_word(t, p, n, a, key, &t->triple_head[key]);
+	t->nkept++;
+	for (size_t i = e3 & 0xFFFF; i; i = t->tnext[i - 1])
+		if (t->tkey[i - 1] == k3 && ctx_list(t, w, len, i - 1, t->at3, 2) != 0)
+			return -1;
+	return 0;
 }
 
-/* Index the words of S, eight bytes at a time: where a letter or digit
- * follows something else, a word starts. */
+/* The bits of word_mask64 for P[I..I+64), where P has N bytes. */
+static uint64_t text_mask(const unsigned char *p, size_t n, size_t i)
+{
+	if (i >= n)
+		return 0;
+	if (n - i >= 64)
+		return word_mask64(p + i);
+	unsigned char tail[64] = {0};
+	memcpy(tail, p + i, n - i);
+	return word_mask64(tail);
+}
+
+/* List the words of S, 64 bytes at a time: where a letter or digit follows
+ * something else, a word starts.  Most words are passed over after one
+ * look at their first two characters. */
 static int ctx_add_text(struct art_tagger *t, art_str s)
 {
 	const unsigned char *p = (const unsigned char *)s.p;
-	size_t n = s.n, i = 0;
-	uint64_t before = 0; /* bit 7 set when the byte before I is a letter or digit */
-	for (; i + 8 <= n; i += 8) {
-		uint64_t x;
-		memcpy(&x, p + i, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-		x = __builtin_bswap64(x);
-#endif
-		uint64_t w = word_bytes(x);
-		for (uint64_t starts = w & ~(w << 8 | before); starts; starts &= starts - 1)
-			if (ctx_add_word(t, p, n, i + (size_t)__builtin_ctzll(starts) / 8) != 0)
+	const uint8_t *pairs = t->line_pairs;
+	size_t n = s.n;
+	uint64_t before = 0; /* 1 when the byte before I is a letter or digit */
+	uint64_t next = text_mask(p, n, 0);
+	for (size_t i = 0; i < n; i += 64) {
+		uint64_t w = next;
+		next = text_mask(p, n, i + 64);
+		uint64_t starts = w & ~(w << 1 | before), more = w >> 1 | next << 63;
+		for (uint64_t one = starts & ~more; one; one &= one - 1) {
+			unsigned char c = p[i + (size_t)__builtin_ctzll(one)];
+			if (cls[c] != C_LOW) /* a capital or digit alone */
+				t->singles |= 1ull << (c - '0');
+		}
+		for (uint64_t two = starts & more; two; two &= two - 1) {
+			size_t a = i + (size_t)__builtin_ctzll(two);
+			if (pairs[pair_key(p + a)] != t->gen)
+				continue;
+			uint64_t rest = ~(w >> (a - i)); /* its end, if in this block */
+			size_t e = rest ? a + (size_t)__builtin_ctzll(rest) : i + 64;
+			if (e == i + 64)
+				while (e < n && t->code[p[e]])
+					e++;
+			if (ctx_add_word(t, p, a, e) != 0)
 				return -1;
-		before = w >> 56;
-	}
-	for (; i < n; i++) {
-		bool word = t->code[p[i]] != 0;
-		if (word && !before && ctx_add_word(t, p, n, i) != 0)
-			return -1;
-		before = word;
+		}
+		before = w >> 63;
 	}
 	return 0;
 }
 
+/* Find the words of the title and summary that could matter to the line:
+ * those that start as the line does somewhere, listed there.  Only the
+ * words whose first two letters occur together in the line are looked at
+ * further, and only the places with their first letters are visited, so
+ * this costs little more than reading the text. */
 static int ctx_build(struct art_tagger *t, art_str title, art_str summary)
 {
-	for (size_t i = 0; i < t->nwords; i++) /* forget the last record's */
-		if (t->words[i].n == 2)
-			t->pair_head[t->words[i].key] = 0;
-		else
-			t->triple_head[t->words[i].key] = 0;
 	t->nwords = 0;
+	t->nkept = 0;
 	t->singles = 0;
+	memset(t->tstart, 0, t->n);
 	if (ctx_add_text(t, title) != 0 || ctx_add_text(t, summary) != 0)
 		return -1;
-	uint8_t *tstart = t->tstart;
-	const uint16_t *pkey = t->pkey, *tkey = t->tkey, *ph = t->pair_head, *th = t->triple_head;
-	size_t n = t->n;
-	if (!t->nwords) {
-		memset(tstart, 0, n);
-		return 0;
-	}
-	for (size_t i = 0; i < n; i++)
-		tstart[i] = (uint8_t)((ph[pkey[i]] != 0) | (th[tkey[i]] != 0) << 1);
 	return 0;
 }
 
@@ -422,10 +460,12 @@ static inline bool text_word_at(const struct art_tagger *t, size_t q, size_t len
 	return t->tstart[q] >> (len > 2) & 1;
 }
 
-/* The chain of words of the text that may start as the line does at Q. */
+/* The list of words of the text that start as the line does at Q, by their
+ * first two letters (LEN 2) or three (LEN 3 or more): valid when
+ * text_word_at says so. */
 static inline unsigned chain_at(const struct art_tagger *t, size_t q, size_t len)
 {
-	return len == 2 ? t->pair_head[t->pkey[q]] : t->triple_head[t->tkey[q]];
+	return len == 2 ? t->at2[q] : t->at3[q];
 }
 
 /* The word of the text that the line's [A, B) is, or whose plural ("LLMs"
@@ -519,7 +559,7 @@ static void known_index(struct art_tagger *t, uint32_t idx)
 	t->kslot[i] = idx + 1;
 	const unsigned char *p = (const unsigned char *)t->kbytes.p + k->off;
 	if (k->n > 1)
-		set_bit(t->khead_any, head_of(p));
+		set_bit(t->kpairs, p[0] | p[1] << 8);
 	t->klens |= 1ull << (k->n < 63 ? k->n : 63);
 	uint32_t *head = k->n == 1 ? &t->kshort : &t->khead[head_of(p)];
 	k->next = *head;
@@ -535,7 +575,7 @@ static int known_reindex(struct art_tagger *t, size_t cap)
 	t->kslot = slots;
 	t->kslot_cap = cap;
 	memset(t->khead, 0, sizeof t->khead);
-	memset(t->khead_any, 0, sizeof t->khead_any);
+	memset(t->kpairs, 0, sizeof t->kpairs);
 	t->klens = 0;
 	t->kshort = 0;
 	for (size_t i = 0; i < t->nknown; i++)
@@ -605,12 +645,17 @@ static int known_add(struct art_tagger *t, const char *s, size_t n, bool lexicon
 		return -1;
 	if (art_buf_append(&t->kbytes, s, n) != 0)
 		return -1;
+	unsigned char pre[8] = {0}, mask[8] = {0};
+	memcpy(pre, s, n < 8 ? n : 8);
+	memset(mask, 0xFF, n < 8 ? n : 8);
 	t->known[t->nknown] = (struct known){.off = (uint32_t)(t->kbytes.len - n),
 					     .n = (uint32_t)n,
 					     .count = !lexicon,
 					     .lexicon = lexicon,
 					     .confirmed = confirmed,
-					     .hash = h};
+					     .hash = h,
+					     .pre = load8(pre),
+					     .mask = load8(mask)};
 	known_index(t, (uint32_t)t->nknown++);
 	t->nlearned += !lexicon;
 	return 0;
@@ -625,11 +670,14 @@ struct art_tagger *art_tagger_new(void)
 	struct art_tagger *t = calloc(1, sizeof *t);
 	if (!t)
 		return NULL;
-	for (size_t i = 0; i < NCOMMON; i++) {
-		t->common[i] = hash_lower(common_words[i], strlen(common_words[i]));
-		t->common_any |= 1ull << (t->common[i] & 63);
+	for (size_t c = 0; c < NCOMMON; c++) {
+		const char *w = common_words[c];
+		uint64_t x = pack5((const unsigned char *)w, strlen(w));
+		size_t i = common_slot(x);
+		while (t->common[i])
+			i = (i + 1) & 127;
+		t->common[i] = x;
 	}
-	qsort(t->common, NCOMMON, sizeof *t->common, cmp_u64);
 	size_t no = 0; /* the same every time */
 	for (int c = 'a'; c <= 'z'; c++) {
 		ending_at[c - 'a'] = (unsigned char)no;
@@ -662,17 +710,18 @@ void art_tagger_free(struct art_tagger *t)
 	free(t->known);
 	free(t->kslot);
 	art_buf_free(&t->kbytes);
-	free(t->hc);
-	free(t->pw);
+	free(t->copy);
 	free(t->prior);
 	free(t->why);
 	free(t->word_end);
 	free(t->tstart);
 	free(t->locked);
 	free(t->run_end);
-	free(t->pkey);
-	free(t->run_start);
+	free(t->wrun);
+	free(t->tnext);
 	free(t->tkey);
+	free(t->at2);
+	free(t->at3);
 	free(t->cl);
 	free(t->cand);
 	free(t->cells);
@@ -753,24 +802,22 @@ static int scratch(struct art_tagger *t, size_t n)
 	while (cap < n + 1)
 		cap *= 2;
 	bool ok = true;
-	t->hc = grow(t->hc, cap, sizeof *t->hc, &ok);
-	t->pw = grow(t->pw, cap, sizeof *t->pw, &ok);
+	t->copy = grow(t->copy, cap + 8, 1, &ok);
 	t->prior = grow(t->prior, cap, sizeof *t->prior, &ok);
 	t->why = grow(t->why, cap, 1, &ok);
 	t->word_end = grow(t->word_end, cap, 1, &ok);
 	t->tstart = grow(t->tstart, cap, 1, &ok);
 	t->locked = grow(t->locked, cap, 1, &ok);
 	t->run_end = grow(t->run_end, cap, sizeof *t->run_end, &ok);
-	t->pkey = grow(t->pkey, cap, sizeof *t->pkey, &ok);
-	t->run_start = grow(t->run_start, cap, sizeof *t->run_start, &ok);
+	t->wrun = grow(t->wrun, cap, sizeof *t->wrun, &ok);
+	t->tnext = grow(t->tnext, cap, sizeof *t->tnext, &ok);
 	t->tkey = grow(t->tkey, cap, sizeof *t->tkey, &ok);
+	t->at2 = grow(t->at2, cap, sizeof *t->at2, &ok);
+	t->at3 = grow(t->at3, cap, sizeof *t->at3, &ok);
 	t->cl = grow(t->cl, cap, 1, &ok);
 	t->cand = grow(t->cand, cap, sizeof *t->cand, &ok);
 	if (!ok)
 		return -1;
-	t->pw[0] = 1;
-	for (size_t i = t->scratch_cap ? t->scratch_cap : 1; i < cap; i++)
-		t->pw[i] = t->pw[i - 1] * HASH_MUL;
 	t->scratch_cap = cap;
 	return 0;
 }
@@ -784,47 +831,44 @@ static inline bool new_piece(int x, int y)
 }
 
 /* What the rest needs to know of the line: the class of each character,
- * prefix hashes, where runs of letters and digits start and end, and the
- * pairs and triples of letters and digits that may begin words. */
+ * where runs of letters and digits end, and where the pairs and triples of
+ * letters and digits occur (for ctx_build).  T->p has zeros after the line,
+ * so reading on needs no checks. */
 static void prepare_line(struct art_tagger *t)
 {
 	const unsigned char *L = t->p, *code = t->code;
 	size_t n = t->n;
-	uint8_t *cl = t->cl;
-	uint16_t *pkey = t->pkey, *tkey = t->tkey, *run_end = t->run_end, *run_start = t->run_start;
-	uint64_t *hc = t->hc, *pairs = t->line_pairs, *triples = t->line_triples;
-	memset(pairs, 0, sizeof t->line_pairs);
-	memset(triples, 0, sizeof t->line_triples);
-	uint64_t h = 0;
-	unsigned c1 = code[L[0]], c2 = n > 1 ? code[L[1]] : 0;
-	uint16_t rs = 0;
-	unsigned before = 0;
-	hc[0] = 0;
+	uint8_t *cl = t->cl, *pairs = t->line_pairs;
+	uint16_t *tkey = t->tkey, *tnext = t->tnext, *run_end = t->run_end;
+	uint32_t *pos3 = t->pos3;
+	if (++t->gen == 256) { /* stamps of 255 lines ago would look new */
+		memset(pairs, 0, sizeof t->line_pairs);
+		memset(pos3, 0, sizeof t->pos3);
+		t->gen = 1;
+	}
+	unsigned gen = t->gen;
+	unsigned c0 = code[L[0]], c1 = code[L[1]];
 	for (size_t i = 0; i < n; i++) {
-		unsigned c0 = c1;
-		c1 = c2;
-		c2 = i + 2 < n ? code[L[i + 2]] : 0;
+		unsigned c2 = code[L[i + 2]];
 		cl[i] = cls[L[i]];
-		if (!before)
-			rs = (uint16_t)i;
-		run_start[i] = rs;
-		before = c0;
-		h = h * HASH_MUL + L[i];
-		hc[i + 1] = h;
-		pkey[i] = 0;
-		tkey[i] = NTRIGRAM;
 		if (c0 && c1) {
-			pkey[i] = (uint16_t)(c0 * 37 + c1);
-			set_bit(pairs, pkey[i]);
+			pairs[pair_key(L + i)] = (uint8_t)gen;
 			if (c2) {
-				tkey[i] = (uint16_t)((c0 * 1369 + c1 * 37 + c2) & (NTRIGRAM - 1));
-				set_bit(triples, tkey[i]);
+				unsigned k = (c0 * 37 + c1) * 37 + c2;
+				uint32_t *e = &pos3[k & (NTRIGRAM - 1)];
+				tkey[i] = (uint16_t)k;
+				tnext[i] = (uint16_t)(*e >> 16 == gen ? *e : 0);
+				*e = gen << 16 | (uint32_t)(i + 1);
 			}
 		}
+		c0 = c1;
+		c1 = c2;
 	}
 	run_end[n] = (uint16_t)n;
-	for (size_t p = n; p-- > 0;)
+	for (size_t p = n; p-- > 0;) {
 		run_end[p] = is_word(cl[p]) ? run_end[p + 1] : (uint16_t)p;
+		t->wrun[p] = NOSCORE;
+	}
 }
 
 /* Mark where words of the text end when they start at Q, a piece's start:
@@ -834,17 +878,13 @@ static void note_word_ends(struct art_tagger *t, size_t q)
 {
 	const unsigned char *L = t->p, *low = t->low;
 	size_t re = t->run_end[q];
-	if (q + 2 <= re && (t->tstart[q] & 1))
-		for (unsigned i = chain_at(t, q, 2); i; i = t->words[i - 1].next)
-			if (same_lower(low, t->words[i - 1].w, L + q, 2))
-				t->word_end[q + 2] = 1;
-	if (q + 3 > re || !(t->tstart[q] & 2))
+	if (t->tstart[q] & 1) /* the words listed here have the line's letters */
+		t->word_end[q + 2] = 1;
+	if (!(t->tstart[q] & 2))
 		return;
 	for (unsigned i = chain_at(t, q, 3); i; i = t->words[i - 1].next) {
 		const struct tword *c = &t->words[i - 1];
 		const unsigned char *w = c->w;
-		if (!same_lower(low, w, L + q, 3))
-			continue;
 		size_t k = 3;
 		while (q + k < re && k < c->n && low[L[q + k]] == low[w[k]])
 			k++;
@@ -875,16 +915,13 @@ static bool word_starts(const struct art_tagger *t, size_t p)
 {
 	const unsigned char *L = t->p;
 	size_t re = t->run_end[p];
-	if (t->tstart[p] & 1)
-		for (unsigned i = chain_at(t, p, 2); i; i = t->words[i - 1].next)
-			if (same_lower(t->low, t->words[i - 1].w, L + p, 2))
-				return true;
+	if (t->tstart[p] & 1) /* the words listed here have the line's letters */
+		return true;
 	if (!(t->tstart[p] & 2))
 		return false;
 	for (unsigned i = chain_at(t, p, 3); i; i = t->words[i - 1].next) {
 		const struct tword *w = &t->words[i - 1];
-		size_t k = w->n < 4 ? w->n : 4;
-		if (p + k <= re && same_lower(t->low, w->w, L + p, k))
+		if (w->n == 3 || (p + 4 <= re && t->low[w->w[3]] == t->low[L[p + 3]]))
 			return true;
 	}
 	return false;
@@ -1009,24 +1046,27 @@ static void find_known(struct art_tagger *t)
 	const unsigned char *L = t->p;
 	const char *kb = t->kbytes.p;
 	const struct known *known = t->known;
-	const uint64_t *any = t->khead_any;
+	const uint64_t *kpairs = t->kpairs;
 	const uint32_t *khead = t->khead;
 	const uint8_t *cl = t->cl;
 	size_t n = t->n;
 	uint32_t kshort = t->kshort;
 	for (size_t p = 0; p < n; p++) {
-		unsigned hd = p + 1 < n ? head_of(L + p) : 0;
-		uint32_t chains[2] = {p + 1 < n && has_bit(any, hd) ? khead[hd] : 0, kshort};
+		/* L[n] is 0, which no tag of two bytes or more has in it */
+		uint32_t chains[2] = {0, kshort};
+		if (has_bit(kpairs, L[p] | L[p + 1] << 8))
+			chains[0] = khead[head_of(L + p)];
 		if (!chains[0] && !chains[1])
 			continue;
 		if (p > 0 && (cl[p - 1] == C_SPACE || cl[p] == C_SPACE || cl[p] == C_CONT))
 			continue;
+		uint64_t first = load8(L + p);
 		for (int c = 0; c < 2; c++)
 			for (uint32_t i = chains[c]; i; i = known[i - 1].next) {
 				const struct known *k = &known[i - 1];
 				size_t e = p + k->n;
-				if (e > n || k->hash != sub_hash(t, t->hc, p, e) || !usable(k) ||
-				    memcmp(kb + k->off, L + p, k->n) != 0)
+				if (e > n || (first & k->mask) != k->pre || !usable(k) ||
+				    (k->n > 8 && memcmp(kb + k->off + 8, L + p + 8, k->n - 8) != 0))
 					continue;
 				known_edge(t, p);
 				known_edge(t, e);
@@ -1063,7 +1103,9 @@ static void find_split_word(struct art_tagger *t, size_t k)
 	size_t p = pt->pos;
 	if (!is_word(cls[t->p[p - 1]]) || !is_word(cls[t->p[p]]))
 		return;
-	size_t rs = t->run_start[p], re = t->run_end[p];
+	size_t rs = p, re = t->run_end[p];
+	while (rs > 0 && is_word(t->cl[rs - 1]))
+		rs--;
 	size_t left[3] = {rs, rs, rs}, right[3] = {re, re, re};
 	for (size_t d = 1; d <= 2; d++)
 		if (k >= d && t->pts[k - d].pos > rs)
@@ -1130,6 +1172,8 @@ static void collect_points(struct art_tagger *t)
 	}
 	t->pts[kept] = t->pts[t->m];
 	t->m = kept;
+	for (size_t k = 0; k <= t->m; k++)
+		t->whead[k] = t->wtail[k] = NOSCORE;
 }
 
 /* ---- scores ---- */
@@ -1200,25 +1244,21 @@ static int word_score_now(const struct art_tagger *t, size_t a, size_t b, struct
 	return s;
 }
 
-/* The score of the word [A, B) of the line, looked up when known. */
-static int word_score(struct art_tagger *t, size_t a, size_t b, struct art_buf *why)
+/* The score of the word [S, E) of the tag [P_I, P_J), worked out once a
+ * line: it is a whole run, or a run cut at P_I or P_J, or (a tag inside a
+ * run, scored once itself) both. */
+static int word_score(struct art_tagger *t, size_t i, size_t j, size_t s, size_t e)
 {
-	if (why)
-		return word_score_now(t, a, b, why);
-	uint32_t key = (uint32_t)(a << 16 | b);
-	size_t i = (key * 2654435761u) >> 24;
-	while (t->memo[i].gen == t->memo_gen) {
-		if (t->memo[i].key == key)
-			return t->memo[i].score;
-		i = (i + 1) & 255;
-	}
-	int s = word_score_now(t, a, b, NULL);
-	if (t->memo_n++ >= 192)
-		return s; /* full enough */
-	t->memo[i].key = key;
-	t->memo[i].gen = t->memo_gen;
-	t->memo[i].score = (int16_t)s;
-	return s;
+	bool whole_start = s == 0 || !is_word(t->cl[s - 1]), whole_end = e == t->run_end[s];
+	int16_t *m = whole_start && whole_end ? &t->wrun[s]
+		     : whole_end		  ? &t->whead[i]
+		     : whole_start		  ? &t->wtail[j]
+						  : NULL;
+	if (!m)
+		return word_score_now(t, s, e, NULL);
+	if (*m == NOSCORE)
+		*m = (int16_t)word_score_now(t, s, e, NULL);
+	return *m;
 }
 
 static const struct known *tag_known(const struct art_tagger *t, size_t a, size_t b)
@@ -1232,11 +1272,11 @@ static const struct known *tag_known(const struct art_tagger *t, size_t a, size_
 	if (!(t->klens >> (b - a < 63 ? b - a : 63) & 1))
 		return NULL;
 	if (b - a > 1) {
-		if (!has_bit(t->khead_any, head_of(t->p + a)))
+		if (!has_bit(t->kpairs, t->p[a] | t->p[a + 1] << 8))
 			return NULL;
 	}
 	const char *s = (const char *)t->p + a;
-	const struct known *k = known_find(t, s, b - a, sub_hash(t, t->hc, a, b));
+	const struct known *k = known_find(t, s, b - a, hash_bytes(s, b - a));
 	return k && usable(k) ? k : NULL;
 }
 
@@ -1250,29 +1290,35 @@ static int known_score(const struct known *k)
 	return s;
 }
 
-/* The score of the tag [A, B) by itself: its words, its shape, whether it
- * is known. */
-static int tag_score(struct art_tagger *t, size_t a, size_t b, struct parts *pa,
-		     struct art_buf *why)
+/* The score of the tag [P_I, P_J) by itself, by reason: its words, its
+ * shape, whether it is known (K). */
+struct tag_parts {
+	int words, shape, known;
+	const struct known *k;
+};
+
+static inline void tag_parts(struct art_tagger *t, size_t pi, size_t pj, struct tag_parts *tp)
 {
 	const unsigned char *L = t->p;
-	int words = 0, shape = 0, known = 0;
+	const uint8_t *cl = t->cl;
+	size_t a = t->pts[pi].pos, b = t->pts[pj].pos;
+	int words = 0, shape = 0;
 	size_t first_a = 0, first_b = 0, last_a = 0, nwords = 0;
 	int lower_first = -1; /* not yet known */
 	bool case_mix = false;
 	for (size_t i = a; i < b;) {
-		if (!is_word(t->cl[i])) {
+		if (!is_word(cl[i])) {
 			i++;
 			continue;
 		}
 		size_t s = i, e = t->run_end[s] < b ? t->run_end[s] : b;
-		words += word_score(t, s, e, why);
+		words += word_score(t, pi, pj, s, e);
 		if (nwords++ == 0) {
 			first_a = s;
 			first_b = e;
-		} else if (!case_mix && t->cl[s] == C_UP && t->cl[s - 1] == C_SPACE) {
+		} else if (!case_mix && cl[s] == C_UP && cl[s - 1] == C_SPACE) {
 			if (lower_first < 0)
-				lower_first = t->cl[first_a] == C_LOW && plain(t, first_a, first_b);
+				lower_first = cl[first_a] == C_LOW && plain(t, first_a, first_b);
 			case_mix = lower_first;
 		}
 		last_a = s;
@@ -1286,33 +1332,54 @@ static int tag_score(struct art_tagger *t, size_t a, size_t b, struct parts *pa,
 		shape += W_EDGE_COMMON; /* "of Things" */
 	if (nwords > 1 && is_word(cls[L[b - 1]]) && common_at(t, last_a, b))
 		shape += W_EDGE_COMMON; /* "Internet of" */
-	const struct known *k = tag_known(t, a, b);
-	if (k)
-		known = known_score(k);
-	if (why && shape) {
+	tp->k = tag_known(t, a, b);
+	tp->words = words;
+	tp->shape = shape;
+	tp->known = tp->k ? known_score(tp->k) : 0;
+}
+
+/* The same, adding the parts to PA, and saying why in WHY. */
+static void tag_explain(struct art_tagger *t, size_t pi, size_t pj, struct parts *pa,
+			struct art_buf *why)
+{
+	struct tag_parts tp;
+	tag_parts(t, pi, pj, &tp);
+	pa->v[P_WORDS] += tp.words;
+	pa->v[P_SHAPE] += tp.shape;
+	pa->v[P_KNOWN] += tp.known;
+	if (!why)
+		return;
+	size_t a = t->pts[pi].pos, b = t->pts[pj].pos;
+	for (size_t i = a; i < b;) { /* the words, as tag_parts takes them */
+		if (!is_word(t->cl[i])) {
+			i++;
+			continue;
+		}
+		size_t e = t->run_end[i] < b ? t->run_end[i] : b;
+		word_score_now(t, i, e, why);
+		i = e;
+	}
+	if (tp.shape) {
 		bputs(why, "  shape ");
-		put_tenths(why, shape);
+		put_tenths(why, tp.shape);
 	}
-	if (why && k) {
-		art_buf_printf(why, "  %s ", k->lexicon ? "in the lexicon" : "learned");
-		put_tenths(why, known);
-		if (!k->lexicon)
-			art_buf_printf(why, " (seen %u time%s)", k->count,
-				       k->count == 1 ? "" : "s");
+	if (tp.k) {
+		art_buf_printf(why, "  %s ", tp.k->lexicon ? "in the lexicon" : "learned");
+		put_tenths(why, tp.known);
+		if (!tp.k->lexicon)
+			art_buf_printf(why, " (seen %u time%s)", tp.k->count,
+				       tp.k->count == 1 ? "" : "s");
 	}
-	if (pa) {
-		pa->v[P_WORDS] += words;
-		pa->v[P_SHAPE] += shape;
-		pa->v[P_KNOWN] += known;
-	}
-	return words + shape + known;
 }
 
 static int tscore(struct art_tagger *t, size_t i, size_t j)
 {
 	int32_t *s = &t->tscore[i * MAXP + j];
-	if (*s == INT32_MIN)
-		*s = tag_score(t, t->pts[i].pos, t->pts[j].pos, NULL, NULL);
+	if (*s == INT32_MIN) {
+		struct tag_parts tp;
+		tag_parts(t, i, j, &tp);
+		*s = tp.words + tp.shape + tp.known;
+	}
 	return *s;
 }
 
@@ -1633,7 +1700,7 @@ static int rescore(struct art_tagger *t, const uint8_t *path, size_t n, struct p
 				}
 			}
 		}
-		tag_score(t, a, b, pa, why);
+		tag_explain(t, i, j, pa, why);
 		if (why)
 			art_buf_putc(why, '\n');
 	}
@@ -1745,7 +1812,7 @@ static int learn(struct art_tagger *t, const uint8_t *path, size_t n)
 				continue;
 			}
 			size_t e = t->run_end[i] < b ? t->run_end[i] : b;
-			seen = word_score(t, i, e, NULL) > 0;
+			seen = word_score(t, path[x], path[x + 1], i, e) > 0;
 			i = e;
 		}
 		if (known_add(t, (const char *)t->p + a, b - a, false, seen) != 0)
@@ -1766,17 +1833,14 @@ int art_tags_split(struct art_tagger *t, art_str line, art_str title, art_str su
 		return push(split, line);
 	if (scratch(t, line.n) != 0)
 		return -1;
-	const unsigned char *L = (const unsigned char *)line.p;
+	memcpy(t->copy, line.p, line.n);
+	memset(t->copy + line.n, 0, 8);
+	const unsigned char *L = t->copy;
 	t->p = L;
 	t->n = line.n;
 	prepare_line(t);
 	if (ctx_build(t, title, summary) != 0)
 		return -1;
-	if (++t->memo_gen == 0) {
-		memset(t->memo, 0, sizeof t->memo);
-		t->memo_gen = 1;
-	}
-	t->memo_n = 0;
 	memset(t->word_end, 0, line.n + 1);
 	for (size_t p = 0; p < line.n; p++)
 		t->prior[p] = NONE;
