@@ -60,12 +60,14 @@ enum {
 	LEARNED_MAX = 4096,  /* learned tags kept */
 	SPLIT_MAX = 1024,    /* a longer line is taken as one tag */
 	NONE = INT16_MIN,    /* no cut here */
-	NOSCORE = INT16_MIN, /* not worked out yet */
+	NOSCORE = (int16_t)0x8080, /* not worked out yet (memset to 0x80) */
 	TAG_KEY = 1 << 16,   /* tie-break weight of one tag */
 	SCORE_KEY = 1 << 24, /* the score's weight in a ranking key */
 	NBIGRAM = 37 * 37,   /* pairs of letters and digits, case folded */
 	NTRIGRAM = 2048,     /* bits of the filter of triples */
 	NHEADS = 4096,       /* chains of known tags */
+	NB = SPLIT_MAX / 64 + 1, /* blocks of 64 places in a line, its end included */
+	NTRIPLES = 8192,     /* the table of a line's triples */
 };
 
 enum { C_OTHER, C_SPACE, C_UP, C_LOW, C_DIGIT, C_CONT, C_LEAD };
@@ -180,19 +182,26 @@ struct art_tagger {
 	unsigned char code[256];  /* 1..36 for digits and letters, case folded */
 	unsigned char low[256];   /* lowercase */
 
-	/* the record's context: the words of its title and summary, listed at
-	 * each place of the line that starts with their first two letters
-	 * (words of two) or three (longer words), latest first; see ctx_build */
+	/* the record's context: the words of its title and summary that the
+	 * line could have, chained by the characters they start with: a chain
+	 * for each pair (words of two) or triple (longer words) of letters and
+	 * digits in the line, kept at the first place of the line with them,
+	 * which its places give (chain2, chain3); see ctx_build */
 	struct tword *words;
-	size_t nwords, words_cap, nkept; /* nkept: the words that found such a place */
-	uint64_t singles; /* capitals and digits standing alone in it */
-	/* the line's pairs and triples of letters and digits, stamped with the
-	 * line's number gen (mod 255, 1 up): pairs by their bytes in lowercase,
-	 * triples by their hashed key with the last place they occur (+ 1, in
-	 * the low 16 bits) to chain through tnext */
-	uint8_t line_pairs[65536];
-	uint32_t pos3[NTRIGRAM];
-	unsigned gen;
+	size_t nwords, words_cap;
+	uint32_t head2[SPLIT_MAX], head3[SPLIT_MAX]; /* first word + 1 */
+	uint16_t chain2[SPLIT_MAX];                   /* valid where tstart says */
+	uint16_t chain3[SPLIT_MAX];                   /* where the line has a triple */
+	uint64_t singles;    /* capitals and digits standing alone in it */
+	bool counting;       /* a text long enough to have the limit on words apply */
+	size_t nkept;        /* ... the words counted for it */
+	bool triples_done;   /* ... line_triples is filled */
+	uint64_t line_triples[NTRIGRAM / 64];
+	/* the line's triples of letters and digits in lowercase, by
+	 * triple_hash, open addressing: gen << 48 | the triple (load24) << 16 |
+	 * its first place; gen is the line's number (1 to 65535, then again) */
+	uint64_t triples[NTRIPLES];
+	uint64_t gen;
 
 	/* known tags */
 	struct known *known;
@@ -210,17 +219,19 @@ struct art_tagger {
 	unsigned nwindow, wnext, tally[TMAX + 1];
 
 	/* scratch for one line */
-	const unsigned char *p;
-	size_t n, scratch_cap;
-	unsigned char *copy; /* the line, then 8 zero bytes to read past its end */
-	int16_t *prior;
-	uint8_t *why, *word_end, *tstart; /* tstart: 1, 2 when a text word of 2, 3+ may start */
-	uint8_t *locked; /* inside a known tag with clear ends */
-	uint16_t *run_end;
-	uint16_t *tnext, *tkey; /* tkey: the triple starting at each place */
-	uint32_t *at2, *at3; /* the text's words listed at each place, first + 1 */
-	uint8_t *cl;           /* classes */
-	struct point *cand;
+	const unsigned char *p; /* copy */
+	size_t n, nb;           /* its length; blocks of 64 places, one past its end */
+	unsigned char copy[SPLIT_MAX + 72]; /* the line, then zeros */
+	unsigned char fold[SPLIT_MAX + 96]; /* its letters and digits in lowercase, others 0 */
+	/* places as bits, block by block: letters and digits; where find_cuts
+	 * looks (see prepare_line); where a word of the text starts (tstart
+	 * not 0), or ends; the places to cut (with prior and why); those
+	 * inside a known tag with clear ends */
+	uint64_t mword[NB + 1], mtriple[NB], mvisit[NB], mtext[NB], mend[NB], mmarked[NB], mlocked[NB];
+	int16_t prior[SPLIT_MAX];
+	uint8_t why[SPLIT_MAX];
+	uint8_t tstart[SPLIT_MAX]; /* bit 1, 2: a word of the text of 2, 3+ may start */
+	struct point cand[SPLIT_MAX];
 	struct {
 		uint16_t a, e;
 		const struct known *k;
@@ -241,7 +252,7 @@ struct art_tagger {
 	/* word scores, worked out when first needed (NOSCORE until then): of
 	 * the run of letters and digits starting at each place, and of the
 	 * part of a run after or before each point */
-	int16_t *wrun, whead[MAXP], wtail[MAXP];
+	int16_t wrun[SPLIT_MAX], whead[MAXP], wtail[MAXP];
 };
 
 /* ---- hashing ---- */
@@ -286,6 +297,7 @@ static inline bool has_bit(const uint64_t *set, unsigned bit)
 static inline void set_bit(uint64_t *set, unsigned bit) { set[bit / 64] |= 1ull << (bit % 64); }
 /* ---- the record's context ---- */
 
+
 /* Is the word W[0..n) of letters and digits one of common_words? */
 static bool common_word(const struct art_tagger *t, const unsigned char *w, size_t n)
 {
@@ -307,8 +319,12 @@ static inline bool same_lower(const unsigned char *low, const unsigned char *x,
 	return true;
 }
 
-/* Bit K of the result set when P[K] (K < 16) is an ASCII letter or digit. */
-static inline unsigned word_mask16(const unsigned char *p)
+/* The classes of P[0..16) as bits (bit K for P[K]): letters and digits
+ * in *W, capitals in *UP; when FOLD, the bytes in lowercase to FOLD,
+ * letters and digits only (others 0).  For letters and digits, setting
+ * bit 5 is what lowercase does. */
+static inline void classify16(const unsigned char *p, unsigned *w, unsigned *up,
+			      unsigned char *fold)
 {
 #ifdef __SSE2__
 	/* A byte is in a range when, moved by 0x80 - the range's first, it is
@@ -319,31 +335,182 @@ static inline unsigned word_mask16(const unsigned char *p)
 				       _mm_set1_epi8((char)(0x80 + 26)));
 	__m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - '0'))),
 				       _mm_set1_epi8((char)(0x80 + 10)));
-	return (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
+	__m128i upper = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - 'A'))),
+				       _mm_set1_epi8((char)(0x80 + 26)));
+	__m128i word = _mm_or_si128(alpha, digit);
+	*w = (unsigned)_mm_movemask_epi8(word);
+	*up = (unsigned)_mm_movemask_epi8(upper);
+	if (fold)
+		_mm_storeu_si128((__m128i *)(void *)fold, _mm_and_si128(l, word));
 #else
-	unsigned m = 0;
-	for (unsigned k = 0; k < 16; k++)
-		m |= (unsigned)is_word(cls[p[k]]) << k;
-	return m;
+	*w = *up = 0;
+	for (unsigned k = 0; k < 16; k++) {
+		bool word = is_word(cls[p[k]]);
+		*w |= (unsigned)word << k;
+		*up |= (unsigned)(cls[p[k]] == C_UP) << k;
+		if (fold)
+			fold[k] = word ? p[k] | 0x20 : 0;
+	}
 #endif
 }
 
-static inline uint64_t word_mask64(const unsigned char *p)
+/* The same for P[0..64). */
+static inline void classify64(const unsigned char *p, uint64_t *w, uint64_t *up,
+			      unsigned char *fold)
 {
-	return (uint64_t)word_mask16(p) | (uint64_t)word_mask16(p + 16) << 16 |
-	       (uint64_t)word_mask16(p + 32) << 32 | (uint64_t)word_mask16(p + 48) << 48;
+	*w = *up = 0;
+	for (unsigned k = 0; k < 64; k += 16) {
+		unsigned w16, up16;
+		classify16(p + k, &w16, &up16, fold ? fold + k : NULL);
+		*w |= (uint64_t)w16 << k;
+		*up |= (uint64_t)up16 << k;
+	}
 }
 
-/* The two bytes at P in lowercase, as a key of line_pairs: for letters and
- * digits, setting bit 5 is what lowercase does. */
-static inline unsigned pair_key(const unsigned char *p) { return (p[0] | p[1] << 8) | 0x2020u; }
-
-/* List W[0..n), a word of the text, at the place Q of the line in AT, with
- * BIT of tstart.  Later words go first, so a list reads as the text read
- * backwards. */
-static int ctx_list(struct art_tagger *t, const unsigned char *w, size_t n, size_t q,
-		    uint32_t *at, uint8_t bit)
+/* Bit K set when P[I + K] is a letter or digit, where P has N bytes; the
+ * bytes folded as classify16 does to FOLD[0..64). */
+static uint64_t text_block(const unsigned char *p, size_t n, size_t i, unsigned char *fold)
 {
+	uint64_t w = 0, up;
+	if (i >= n) {
+		memset(fold, 0, 64);
+	} else if (n - i >= 64) {
+		classify64(p + i, &w, &up, fold);
+	} else {
+		unsigned char tail[64] = {0};
+		memcpy(tail, p + i, n - i);
+		classify64(tail, &w, &up, fold);
+	}
+	return w;
+}
+
+/* The first three bytes at P as a number, the first lowest. */
+static inline uint32_t load24(const unsigned char *p)
+{
+	uint32_t x;
+	memcpy(&x, p, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	x = __builtin_bswap32(x);
+#endif
+	return x & 0xFFFFFF;
+}
+
+/* The slot of the table of triples for a triple X as load24 reads it. */
+static inline size_t triple_slot(uint32_t x) { return (size_t)((x * 0x9E3779B1u) >> 19); }
+
+/* The first place of the line with the triple X, or -1. */
+static inline long triple_place(const struct art_tagger *t, uint32_t x)
+{
+	for (size_t h = triple_slot(x);; h = (h + 1) & (NTRIPLES - 1)) {
+		uint64_t e = t->triples[h];
+		if (e >> 48 != t->gen)
+			return -1;
+		if ((e >> 16 & 0xFFFFFF) == x)
+			return (long)(e & 0xFFFF);
+	}
+}
+
+/* The places of the line that start with W[0..k), k = 2 or 3 letters and
+ * digits in any case, as bits in POS (t->nb blocks).  False for none. */
+static bool line_places(const struct art_tagger *t, const unsigned char *w, size_t k,
+			uint64_t *pos)
+{
+	const unsigned char *f = t->fold;
+	unsigned char c0 = w[0] | 0x20, c1 = w[1] | 0x20, c2 = k > 2 ? w[2] | 0x20 : 0;
+	uint64_t any = 0;
+	memset(pos, 0, t->nb * sizeof *pos);
+#ifdef __SSE2__
+	__m128i v0 = _mm_set1_epi8((char)c0), v1 = _mm_set1_epi8((char)c1),
+		v2 = _mm_set1_epi8((char)c2);
+	for (size_t q = 0; q < t->n; q += 16) {
+		__m128i e = _mm_and_si128(
+			_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(f + q)), v0),
+			_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(f + q + 1)),
+				       v1));
+		if (k > 2)
+			e = _mm_and_si128(e, _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(
+									    const void *)(f + q + 2)),
+							    v2));
+		uint64_t m = (uint64_t)_mm_movemask_epi8(e);
+		pos[q / 64] |= m << (q % 64);
+		any |= m;
+	}
+#else
+	for (size_t q = 0; q < t->n; q++)
+		if (f[q] == c0 && f[q + 1] == c1 && (k == 2 || f[q + 2] == c2)) {
+			pos[q / 64] |= 1ull << (q % 64);
+			any = 1;
+		}
+#endif
+	return any != 0;
+}
+
+/* The old rule of the limit on words: a word of three characters or more
+ * counted only when the line has a triple of the same hash. */
+static bool old_triple(struct art_tagger *t, unsigned key)
+{
+	if (!t->triples_done) {
+		memset(t->line_triples, 0, sizeof t->line_triples);
+		for (size_t q = 0; q + 2 < t->n; q++) {
+			const unsigned char *c = t->code, *L = t->p;
+			if (c[L[q]] && c[L[q + 1]] && c[L[q + 2]])
+				set_bit(t->line_triples,
+					((c[L[q]] * 37 + c[L[q + 1]]) * 37 + c[L[q + 2]]) &
+						(NTRIGRAM - 1));
+		}
+		t->triples_done = true;
+	}
+	return has_bit(t->line_triples, key & (NTRIGRAM - 1));
+}
+
+/* The word of the text P[A..E) of two characters or more: chain it with
+ * the words of the text that start as it does, if the line has places
+ * that start so (its first three characters, two for a word of two).
+ * Later words go first, so a chain reads as the text read backwards.  Too
+ * common words are left out.  FIRST: the first place with its first
+ * three characters, or -1; for a word of two, unknown. */
+static int ctx_add_word(struct art_tagger *t, const unsigned char *p, size_t a, size_t e,
+			long first)
+{
+	const unsigned char *code = t->code, *w = p + a;
+	size_t len = e - a;
+	uint64_t pos[NB];
+	if (t->counting) { /* a text long enough to reach the limit: the old rules */
+		if (!line_places(t, w, 2, pos))
+			return 0;
+		if (len > 2 && !old_triple(t, (code[w[0]] * 37 + code[w[1]]) * 37 + code[w[2]]))
+			return 0;
+		if (t->nkept >= UINT16_MAX || len > UINT16_MAX || common_word(t, w, len))
+			return 0;
+		t->nkept++;
+	} else if (len > UINT16_MAX || common_word(t, w, len)) {
+		return 0;
+	}
+	uint32_t *head;
+	if (len > 2) {
+		if (first < 0)
+			return 0;
+		head = &t->head3[first];
+	} else {
+		if (!line_places(t, w, 2, pos))
+			return 0;
+		size_t b0 = 0;
+		while (!pos[b0])
+			b0++;
+		size_t q0 = b0 * 64 + (size_t)__builtin_ctzll(pos[b0]);
+		if (!(t->tstart[q0] & 1)) { /* a new chain, for all the places */
+			t->head2[q0] = 0;
+			for (size_t b = b0; b < t->nb; b++) {
+				t->mtext[b] |= pos[b];
+				for (uint64_t m = pos[b]; m; m &= m - 1) {
+					size_t q = b * 64 + (size_t)__builtin_ctzll(m);
+					t->chain2[q] = (uint16_t)q0;
+					t->tstart[q] |= 1;
+				}
+			}
+		}
+		head = &t->head2[q0];
+	}
 	if (t->nwords == t->words_cap) {
 		size_t cap = t->words_cap ? t->words_cap * 2 : 64;
 		struct tword *nw = realloc(t->words, cap * sizeof *nw);
@@ -352,84 +519,53 @@ static int ctx_list(struct art_tagger *t, const unsigned char *w, size_t n, size
 		t->words = nw;
 		t->words_cap = cap;
 	}
-	t->words[t->nwords] = (struct tword){w, (uint32_t)n, t->tstart[q] & bit ? at[q] : 0};
-	at[q] = (uint32_t)++t->nwords;
-	t->tstart[q] |= bit;
+	t->words[t->nwords] = (struct tword){w, (uint32_t)len, *head};
+	*head = (uint32_t)++t->nwords;
 	return 0;
 }
 
-/* The word of the text P[A..E) of two characters or more, whose first two
- * the line has: list it at each place of the line that starts with its
- * first three characters (two for a word of two).  Too common words are
- * left out, and so is the 65535th word on, as a limit. */
-static int ctx_add_word(struct art_tagger *t, const unsigned char *p, size_t a, size_t e)
-{
-	const unsigned char *code = t->code, *w = p + a;
-	size_t len = e - a;
-	if (len == 2) { /* rare: look through the line */
-		if (t->nkept >= UINT16_MAX || common_word(t, w, len))
-			return 0;
-		t->nkept++;
-		unsigned key = pair_key(w);
-		for (size_t q = 0; q + 1 < t->n; q++)
-			if (is_word(t->cl[q]) && is_word(t->cl[q + 1]) && pair_key(t->p + q) == key &&
-			    ctx_list(t, w, len, q, t->at2, 1) != 0)
-				return -1;
-		return 0;
-	}
-	unsigned k3 = (code[w[0]] * 37 + code[w[1]]) * 37 + code[w[2]];
-	uint32_t e3 = t->pos3[k3 & (NTRIGRAM - 1)];
-	if (e3 >> 16 != t->gen || len > UINT16_MAX || t->nkept >= UINT16_MAX ||
-	    common_word(t, w, len))
-		return 0;
-	t->nkept++;
-	for (size_t i = e3 & 0xFFFF; i; i = t->tnext[i - 1])
-		if (t->tkey[i - 1] == k3 && ctx_list(t, w, len, i - 1, t->at3, 2) != 0)
-			return -1;
-	return 0;
-}
-
-/* The bits of word_mask64 for P[I..I+64), where P has N bytes. */
-static uint64_t text_mask(const unsigned char *p, size_t n, size_t i)
-{
-	if (i >= n)
-		return 0;
-	if (n - i >= 64)
-		return word_mask64(p + i);
-	unsigned char tail[64] = {0};
-	memcpy(tail, p + i, n - i);
-	return word_mask64(tail);
-}
-
-/* List the words of S, 64 bytes at a time: where a letter or digit follows
+/* Chain the words of S, 64 bytes at a time: where a letter or digit follows
  * something else, a word starts.  Most words are passed over after one
- * look at their first two characters. */
+ * look at their first three characters. */
 static int ctx_add_text(struct art_tagger *t, art_str s)
 {
-	const unsigned char *p = (const unsigned char *)s.p;
-	const uint8_t *pairs = t->line_pairs;
+	const unsigned char *p = (const unsigned char *)s.p, *code = t->code;
+	const uint64_t *triples = t->triples, gen = t->gen;
+	const bool counting = t->counting;
 	size_t n = s.n;
+	unsigned char fold[128 + 8] = {0}; /* this block and the next, folded */
 	uint64_t before = 0; /* 1 when the byte before I is a letter or digit */
-	uint64_t next = text_mask(p, n, 0);
+	uint64_t next = text_block(p, n, 0, fold + 64);
 	for (size_t i = 0; i < n; i += 64) {
 		uint64_t w = next;
-		next = text_mask(p, n, i + 64);
-		uint64_t starts = w & ~(w << 1 | before), more = w >> 1 | next << 63;
+		memcpy(fold, fold + 64, 64);
+		next = text_block(p, n, i + 64, fold + 64);
+		uint64_t starts = w & ~(w << 1 | before);
+		uint64_t more = w >> 1 | next << 63, more2 = w >> 2 | next << 62;
 		for (uint64_t one = starts & ~more; one; one &= one - 1) {
 			unsigned char c = p[i + (size_t)__builtin_ctzll(one)];
 			if (cls[c] != C_LOW) /* a capital or digit alone */
 				t->singles |= 1ull << (c - '0');
 		}
-		for (uint64_t two = starts & more; two; two &= two - 1) {
+		for (uint64_t two = starts & more & ~more2; two; two &= two - 1) {
 			size_t a = i + (size_t)__builtin_ctzll(two);
-			if (pairs[pair_key(p + a)] != t->gen)
+			if (ctx_add_word(t, p, a, a + 2, -1) != 0)
+				return -1;
+		}
+		for (uint64_t three = starts & more & more2; three; three &= three - 1) {
+			size_t k = (size_t)__builtin_ctzll(three), a = i + k;
+			uint32_t x = load24(fold + k);
+			if (!counting && triples[triple_slot(x)] >> 48 != gen)
+				continue; /* the line has no such triple: the commonest case */
+			long first = triple_place(t, x);
+			if (first < 0 && !counting)
 				continue;
-			uint64_t rest = ~(w >> (a - i)); /* its end, if in this block */
+			uint64_t rest = ~(w >> k); /* its end, if in this block */
 			size_t e = rest ? a + (size_t)__builtin_ctzll(rest) : i + 64;
 			if (e == i + 64)
-				while (e < n && t->code[p[e]])
+				while (e < n && code[p[e]])
 					e++;
-			if (ctx_add_word(t, p, a, e) != 0)
+			if (ctx_add_word(t, p, a, e, first) != 0)
 				return -1;
 		}
 		before = w >> 63;
@@ -438,18 +574,29 @@ static int ctx_add_text(struct art_tagger *t, art_str s)
 }
 
 /* Find the words of the title and summary that could matter to the line:
- * those that start as the line does somewhere, listed there.  Only the
- * words whose first two letters occur together in the line are looked at
- * further, and only the places with their first letters are visited, so
- * this costs little more than reading the text. */
+ * those that start as the line does somewhere.  Only the words whose first
+ * two characters the line has are looked at further, so this costs little
+ * more than reading the text.  At most 65535 words are kept when the text
+ * is long enough to have that many, as the first version of this did. */
 static int ctx_build(struct art_tagger *t, art_str title, art_str summary)
 {
 	t->nwords = 0;
-	t->nkept = 0;
 	t->singles = 0;
+	t->counting = title.n + summary.n >= 3 * (size_t)UINT16_MAX - 2;
+	t->nkept = 0;
+	t->triples_done = false;
 	memset(t->tstart, 0, t->n);
 	if (ctx_add_text(t, title) != 0 || ctx_add_text(t, summary) != 0)
 		return -1;
+	if (t->nwords) /* the places whose triple has words */
+		for (size_t b = 0; b < t->nb; b++)
+			for (uint64_t m = t->mtriple[b]; m; m &= m - 1) {
+				size_t q = b * 64 + (size_t)__builtin_ctzll(m);
+				if (t->head3[t->chain3[q]]) {
+					t->tstart[q] |= 2;
+					t->mtext[b] |= m & -m;
+				}
+			}
 	return 0;
 }
 
@@ -460,12 +607,12 @@ static inline bool text_word_at(const struct art_tagger *t, size_t q, size_t len
 	return t->tstart[q] >> (len > 2) & 1;
 }
 
-/* The list of words of the text that start as the line does at Q, by their
- * first two letters (LEN 2) or three (LEN 3 or more): valid when
+/* The chain of words of the text that start as the line does at Q, by their
+ * first two characters (LEN 2) or three (LEN 3 or more): valid when
  * text_word_at says so. */
 static inline unsigned chain_at(const struct art_tagger *t, size_t q, size_t len)
 {
-	return len == 2 ? t->at2[q] : t->at3[q];
+	return len == 2 ? t->head2[t->chain2[q]] : t->head3[t->chain3[q]];
 }
 
 /* The word of the text that the line's [A, B) is, or whose plural ("LLMs"
@@ -710,20 +857,6 @@ void art_tagger_free(struct art_tagger *t)
 	free(t->known);
 	free(t->kslot);
 	art_buf_free(&t->kbytes);
-	free(t->copy);
-	free(t->prior);
-	free(t->why);
-	free(t->word_end);
-	free(t->tstart);
-	free(t->locked);
-	free(t->run_end);
-	free(t->wrun);
-	free(t->tnext);
-	free(t->tkey);
-	free(t->at2);
-	free(t->at3);
-	free(t->cl);
-	free(t->cand);
 	free(t->cells);
 	free(t->ncell);
 	free(t);
@@ -784,43 +917,7 @@ int art_tagger_load(struct art_tagger *t, const char *path, struct art_error *er
 
 /* ---- one line ---- */
 
-static void *grow(void *p, size_t n, size_t size, bool *ok)
-{
-	void *q = realloc(p, n * size);
-	if (!q) {
-		*ok = false;
-		return p;
-	}
-	return q;
-}
-
-static int scratch(struct art_tagger *t, size_t n)
-{
-	if (n + 1 <= t->scratch_cap)
-		return 0;
-	size_t cap = t->scratch_cap ? t->scratch_cap : 128;
-	while (cap < n + 1)
-		cap *= 2;
-	bool ok = true;
-	t->copy = grow(t->copy, cap + 8, 1, &ok);
-	t->prior = grow(t->prior, cap, sizeof *t->prior, &ok);
-	t->why = grow(t->why, cap, 1, &ok);
-	t->word_end = grow(t->word_end, cap, 1, &ok);
-	t->tstart = grow(t->tstart, cap, 1, &ok);
-	t->locked = grow(t->locked, cap, 1, &ok);
-	t->run_end = grow(t->run_end, cap, sizeof *t->run_end, &ok);
-	t->wrun = grow(t->wrun, cap, sizeof *t->wrun, &ok);
-	t->tnext = grow(t->tnext, cap, sizeof *t->tnext, &ok);
-	t->tkey = grow(t->tkey, cap, sizeof *t->tkey, &ok);
-	t->at2 = grow(t->at2, cap, sizeof *t->at2, &ok);
-	t->at3 = grow(t->at3, cap, sizeof *t->at3, &ok);
-	t->cl = grow(t->cl, cap, 1, &ok);
-	t->cand = grow(t->cand, cap, sizeof *t->cand, &ok);
-	if (!ok)
-		return -1;
-	t->scratch_cap = cap;
-	return 0;
-}
+static inline bool bit_at(const uint64_t *set, size_t p) { return set[p / 64] >> (p % 64) & 1; }
 
 /* Does a new piece (a capitalised word, capitals, digits) start between
  * characters of classes X and Y? */
@@ -830,45 +927,77 @@ static inline bool new_piece(int x, int y)
 	       ((x != y && !(x == C_UP && y == C_LOW)) || (x == C_UP && y == C_UP));
 }
 
-/* What the rest needs to know of the line: the class of each character,
- * where runs of letters and digits end, and where the pairs and triples of
- * letters and digits occur (for ctx_build).  T->p has zeros after the line,
- * so reading on needs no checks. */
+/* The end of the run of letters and digits at P (P itself when P is none). */
+static inline size_t run_end(const struct art_tagger *t, size_t p)
+{
+	size_t b = p / 64;
+	uint64_t rest = ~t->mword[b] >> (p % 64);
+	while (!rest) /* bits past the line are 0: this ends */
+		rest = ~t->mword[++b], p = b * 64;
+	return p + (size_t)__builtin_ctzll(rest);
+}
+
+/* The start of the run of letters and digits that P - 1 is in (P when it
+ * is none). */
+static inline size_t run_start(const struct art_tagger *t, size_t p)
+{
+	for (size_t b = p / 64;; b--) {
+		uint64_t before = ~t->mword[b]; /* the places not in a run */
+		if (b == p / 64)
+			before &= p % 64 ? ~0ull >> (64 - p % 64) : 0; /* ... before P */
+		if (before)
+			return b * 64 + 64 - (size_t)__builtin_clzll(before);
+		if (b == 0)
+			return 0;
+	}
+}
+
+/* What the rest needs to know of the line: its letters and digits and its
+ * capitals as bits, the places to look at for cuts by their kind (see
+ * find_cuts), and where each pair of letters and digits occurs (for
+ * ctx_build).  T->p has zeros after the line to the end of its last block
+ * of 64, so reading on needs no checks. */
 static void prepare_line(struct art_tagger *t)
 {
-	const unsigned char *L = t->p, *code = t->code;
-	size_t n = t->n;
-	uint8_t *cl = t->cl, *pairs = t->line_pairs;
-	uint16_t *tkey = t->tkey, *tnext = t->tnext, *run_end = t->run_end;
-	uint32_t *pos3 = t->pos3;
-	if (++t->gen == 256) { /* stamps of 255 lines ago would look new */
-		memset(pairs, 0, sizeof t->line_pairs);
-		memset(pos3, 0, sizeof t->pos3);
+	const unsigned char *L = t->p, *f = t->fold;
+	size_t n = t->n, nb = t->nb;
+	if (++t->gen == 1u << 16) { /* the triples of 65535 lines ago would look new */
+		memset(t->triples, 0, sizeof t->triples);
 		t->gen = 1;
 	}
-	unsigned gen = t->gen;
-	unsigned c0 = code[L[0]], c1 = code[L[1]];
-	for (size_t i = 0; i < n; i++) {
-		unsigned c2 = code[L[i + 2]];
-		cl[i] = cls[L[i]];
-		if (c0 && c1) {
-			pairs[pair_key(L + i)] = (uint8_t)gen;
-			if (c2) {
-				unsigned k = (c0 * 37 + c1) * 37 + c2;
-				uint32_t *e = &pos3[k & (NTRIGRAM - 1)];
-				tkey[i] = (uint16_t)k;
-				tnext[i] = (uint16_t)(*e >> 16 == gen ? *e : 0);
-				*e = gen << 16 | (uint32_t)(i + 1);
+	uint64_t not_word = 1, up_before = 0; /* at place -1 */
+	for (size_t b = 0; b < nb; b++) {
+		uint64_t w, up;
+		classify64(L + b * 64, &w, &up, t->fold + b * 64);
+		t->mword[b] = w;
+		/* capitals; the places after them but not capitals themselves
+		 * ("SJ|ava" has them both); a letter or digit after something else */
+		uint64_t up1 = up << 1 | up_before, nw1 = ~w << 1 | not_word;
+		t->mvisit[b] = up | (up1 & ~up) | (nw1 & w);
+		up_before = up >> 63;
+		not_word = ~w >> 63;
+		t->mtext[b] = t->mend[b] = t->mmarked[b] = t->mlocked[b] = 0;
+	}
+	t->mword[nb] = 0;
+	for (size_t b = 0; b < nb; b++) { /* the triples, each at its first place */
+		uint64_t w = t->mword[b], w1 = t->mword[b + 1];
+		t->mtriple[b] = w & (w >> 1 | w1 << 63) & (w >> 2 | w1 << 62);
+		for (uint64_t m = t->mtriple[b]; m; m &= m - 1) {
+			size_t q = b * 64 + (size_t)__builtin_ctzll(m);
+			uint32_t x = load24(f + q);
+			size_t h = triple_slot(x);
+			while (t->triples[h] >> 48 == t->gen && (t->triples[h] >> 16 & 0xFFFFFF) != x)
+				h = (h + 1) & (NTRIPLES - 1);
+			if (t->triples[h] >> 48 == t->gen) {
+				t->chain3[q] = (uint16_t)(t->triples[h] & 0xFFFF);
+			} else {
+				t->triples[h] = t->gen << 48 | (uint64_t)x << 16 | q;
+				t->chain3[q] = (uint16_t)q;
+				t->head3[q] = 0;
 			}
 		}
-		c0 = c1;
-		c1 = c2;
 	}
-	run_end[n] = (uint16_t)n;
-	for (size_t p = n; p-- > 0;) {
-		run_end[p] = is_word(cl[p]) ? run_end[p + 1] : (uint16_t)p;
-		t->wrun[p] = NOSCORE;
-	}
+	memset(t->wrun, 0x80, n * sizeof *t->wrun); /* NOSCORE */
 }
 
 /* Mark where words of the text end when they start at Q, a piece's start:
@@ -877,11 +1006,12 @@ static void prepare_line(struct art_tagger *t)
 static void note_word_ends(struct art_tagger *t, size_t q)
 {
 	const unsigned char *L = t->p, *low = t->low;
-	size_t re = t->run_end[q];
-	if (t->tstart[q] & 1) /* the words listed here have the line's letters */
-		t->word_end[q + 2] = 1;
+	uint64_t *end = t->mend;
+	if (t->tstart[q] & 1) /* the words chained here have the line's letters */
+		set_bit(end, (unsigned)(q + 2));
 	if (!(t->tstart[q] & 2))
 		return;
+	size_t re = run_end(t, q);
 	for (unsigned i = chain_at(t, q, 3); i; i = t->words[i - 1].next) {
 		const struct tword *c = &t->words[i - 1];
 		const unsigned char *w = c->w;
@@ -889,13 +1019,13 @@ static void note_word_ends(struct art_tagger *t, size_t q)
 		while (q + k < re && k < c->n && low[L[q + k]] == low[w[k]])
 			k++;
 		if (k == c->n)
-			t->word_end[q + k] = 1;
+			set_bit(end, (unsigned)(q + k));
 		if (c->n >= 4 && k >= c->n - 1u && w[c->n - 1] == 's' && w[c->n - 2] != 's')
-			t->word_end[q + c->n - 1] = 1; /* "SLO" of "SLOs" */
+			set_bit(end, (unsigned)(q + c->n - 1)); /* "SLO" of "SLOs" */
 		if (k < 4)
 			continue;
 		if (ending_ok(w + k, c->n - k, NINFLECT))
-			t->word_end[q + k] = 1;
+			set_bit(end, (unsigned)(q + k));
 		if (q + k == re)
 			continue;
 		unsigned f = low[L[q + k]];
@@ -904,7 +1034,7 @@ static void note_word_ends(struct art_tagger *t, size_t q)
 		for (size_t o = ending_at[f - 'a']; o < ending_at[f - 'a' + 1]; o++) {
 			size_t e = ending_order[o];
 			if (q + k + endings[e].n <= re && is_ending(L + q + k, endings[e].n, e))
-				t->word_end[q + k + endings[e].n] = 1;
+				set_bit(end, (unsigned)(q + k + endings[e].n));
 		}
 	}
 }
@@ -913,15 +1043,14 @@ static void note_word_ends(struct art_tagger *t, size_t q)
  * fits where the run of letters and digits ends, or one of four or more? */
 static bool word_starts(const struct art_tagger *t, size_t p)
 {
-	const unsigned char *L = t->p;
-	size_t re = t->run_end[p];
-	if (t->tstart[p] & 1) /* the words listed here have the line's letters */
+	if (t->tstart[p] & 1) /* the words chained here have the line's letters */
 		return true;
 	if (!(t->tstart[p] & 2))
 		return false;
+	const unsigned char *L = t->p;
 	for (unsigned i = chain_at(t, p, 3); i; i = t->words[i - 1].next) {
 		const struct tword *w = &t->words[i - 1];
-		if (w->n == 3 || (p + 4 <= re && t->low[w->w[3]] == t->low[L[p + 3]]))
+		if (w->n == 3 || (is_word(cls[L[p + 3]]) && t->low[w->w[3]] == t->low[L[p + 3]]))
 			return true;
 	}
 	return false;
@@ -941,21 +1070,23 @@ static const signed char pair_kinds[7][7] = {
 };
 
 /* The kind of cut between P - 1 and P, or -1 when the line is not cut
- * there.  CAPS is the number of capitals just before P. */
-static int cut_kind(const unsigned char *L, size_t n, size_t p, size_t caps)
+ * there. */
+static int cut_kind(const unsigned char *L, size_t n, size_t p)
 {
 	int k = pair_kinds[cls[L[p - 1]]][cls[L[p]]];
 	if (k < K_UPUP)
 		return k;
+	/* two capitals or more just before P? */
+	bool caps = p >= 2 && cls[L[p - 2]] == C_UP && cls[L[p - 1]] == C_UP;
 	switch (k) {
 	case K_UPUP: /* "QK" of "JMQKafka", "IK" of "AIKV" */
 		if (p + 2 >= n || cls[L[p + 1]] != C_LOW || cls[L[p + 2]] != C_LOW)
 			return WHY_CAPS;
-		if (caps >= 2)
+		if (caps)
 			return WHY_CAPS_WORD;
 		return p >= 2 && cls[L[p - 2]] == C_LOW ? WHY_CAP_WORD : WHY_INITIAL_CAP;
 	case K_UPLOW:
-		return caps >= 2 ? WHY_CAPS_LOWER : WHY_CAP_LOWER;
+		return caps ? WHY_CAPS_LOWER : WHY_CAP_LOWER;
 	case K_AFTER:
 		return L[p - 1] == '+' || L[p - 1] == '#' ? WHY_AFTER_SYMBOL : -1;
 	default: /* K_BEFORE */
@@ -969,6 +1100,35 @@ static void mark(struct art_tagger *t, size_t p, int why)
 {
 	t->prior[p] = cut_kinds[why].w;
 	t->why[p] = (uint8_t)why;
+	set_bit(t->mmarked, (unsigned)p);
+}
+
+/* The weight of the cut at P, or NONE. */
+static inline int prior_at(const struct art_tagger *t, size_t p)
+{
+	return bit_at(t->mmarked, p) ? t->prior[p] : NONE;
+}
+
+/* The next place from P that find_cuts must look at: where a kind of cut
+ * of weight above 0 may be, or a word of the text may start or end (the
+ * places it leaves out would get nothing). */
+static inline size_t next_visit(const struct art_tagger *t, size_t p)
+{
+	for (size_t b = p / 64; b < t->nb; b++) {
+		uint64_t m = t->mvisit[b] | t->mtext[b] | t->mend[b];
+		if (b == p / 64)
+			m &= ~0ull << (p % 64);
+		if (m)
+			return b * 64 + (size_t)__builtin_ctzll(m);
+	}
+	return SIZE_MAX;
+}
+
+/* Does a word of the text start or end at P (not LOCKED)? */
+static inline bool text_edge(const struct art_tagger *t, size_t p, bool locked)
+{
+	return t->nwords > 0 && !locked &&
+	       (bit_at(t->mend, p) || (t->tstart[p] && word_starts(t, p)));
 }
 
 /* Where may the line be cut, and how likely is each place by its kind?
@@ -977,40 +1137,37 @@ static void mark(struct art_tagger *t, size_t p, int why)
 static void find_cuts(struct art_tagger *t)
 {
 	const unsigned char *L = t->p;
-	const uint8_t *cl = t->cl, *tstart = t->tstart, *word_end = t->word_end;
-	const uint8_t *locked = t->locked;
-	size_t n = t->n, caps = 0;
-	bool text = t->nwords > 0;
-	for (size_t p = 0; p < n; p++) {
-		int x = p ? cl[p - 1] : C_SPACE, y = cl[p];
+	const uint8_t *tstart = t->tstart;
+	size_t n = t->n;
+	for (size_t p = next_visit(t, 0); p < n; p = next_visit(t, p + 1)) {
+		int x = p ? cls[L[p - 1]] : C_SPACE, y = cls[L[p]];
+		bool locked = bit_at(t->mlocked, p);
 		if (x == C_LOW && y == C_LOW) { /* commonest: only words of the text cut here */
-			caps = 0;
-			if (text && !locked[p] &&
-			    (word_end[p] || (tstart[p] && word_starts(t, p)))) {
+			if (text_edge(t, p, locked)) {
 				mark(t, p, WHY_WORD_EDGE);
 				if (tstart[p])
 					note_word_ends(t, p);
 			}
-			/* on to the next place inside lowercase where a word may start or end */
-			while (p + 1 < n && cl[p + 1] == C_LOW && !tstart[p + 1] &&
-			       !word_end[p + 1])
-				p++;
 			continue;
 		}
 		bool start = is_word(y) && (!is_word(x) || new_piece(x, y));
-		int kind = p ? cut_kind(L, n, p, caps) : -1;
-		caps = y == C_UP ? caps + 1 : 0;
-		if (kind >= 0) {
-			bool evidence = false;
-			if (cut_kinds[kind].w <= 0 && text && !locked[p])
-				evidence = word_end[p] || (tstart[p] && word_starts(t, p));
-			if (cut_kinds[kind].w > 0 || evidence) {
-				mark(t, p, kind);
-				start = is_word(y);
-			}
+		int kind = p ? cut_kind(L, n, p) : -1;
+		if (kind >= 0 && (cut_kinds[kind].w > 0 || text_edge(t, p, locked))) {
+			mark(t, p, kind);
+			start = is_word(y);
 		}
-		if (start && tstart[p] && !locked[p])
+		if (start && tstart[p] && !locked)
 			note_word_ends(t, p);
+	}
+}
+
+/* Set bits A..B-1 of SET. */
+static void set_bits(uint64_t *set, size_t a, size_t b)
+{
+	for (; a < b; a = (a / 64 + 1) * 64) {
+		size_t e = b < (a / 64 + 1) * 64 ? b : (a / 64 + 1) * 64; /* this block's part */
+		uint64_t ones = e - a == 64 ? ~0ull : ((1ull << (e - a)) - 1);
+		set[a / 64] |= ones << (a % 64);
 	}
 }
 
@@ -1018,11 +1175,10 @@ static void find_cuts(struct art_tagger *t)
  * dropped (see collect_points): do not look for them there. */
 static void lock_known(struct art_tagger *t)
 {
-	memset(t->locked, 0, t->n + 1);
 	for (size_t o = 0; o < t->nocc; o++) {
 		size_t a = t->occ[o].a, e = t->occ[o].e;
-		if ((a == 0 || t->prior[a] > 0) && (e == t->n || t->prior[e] > 0))
-			memset(t->locked + a + 1, 1, e - a - 1);
+		if ((a == 0 || prior_at(t, a) > 0) && (e == t->n || prior_at(t, e) > 0))
+			set_bits(t->mlocked, a + 1, e);
 	}
 }
 
@@ -1030,12 +1186,9 @@ static void lock_known(struct art_tagger *t)
  * there at all. */
 static void known_edge(struct art_tagger *t, size_t p)
 {
-	if (p == 0 || p >= t->n || t->prior[p] != NONE)
+	if (p == 0 || p >= t->n || bit_at(t->mmarked, p))
 		return;
-	size_t caps = 0;
-	while (caps < p && cls[t->p[p - 1 - caps]] == C_UP)
-		caps++;
-	int kind = cut_kind(t->p, t->n, p, caps);
+	int kind = cut_kind(t->p, t->n, p);
 	if (kind >= 0)
 		mark(t, p, kind);
 }
@@ -1048,7 +1201,6 @@ static void find_known(struct art_tagger *t)
 	const struct known *known = t->known;
 	const uint64_t *kpairs = t->kpairs;
 	const uint32_t *khead = t->khead;
-	const uint8_t *cl = t->cl;
 	size_t n = t->n;
 	uint32_t kshort = t->kshort;
 	for (size_t p = 0; p < n; p++) {
@@ -1058,7 +1210,8 @@ static void find_known(struct art_tagger *t)
 			chains[0] = khead[head_of(L + p)];
 		if (!chains[0] && !chains[1])
 			continue;
-		if (p > 0 && (cl[p - 1] == C_SPACE || cl[p] == C_SPACE || cl[p] == C_CONT))
+		if (p > 0 && (cls[L[p - 1]] == C_SPACE || cls[L[p]] == C_SPACE ||
+			      cls[L[p]] == C_CONT))
 			continue;
 		uint64_t first = load8(L + p);
 		for (int c = 0; c < 2; c++)
@@ -1103,9 +1256,7 @@ static void find_split_word(struct art_tagger *t, size_t k)
 	size_t p = pt->pos;
 	if (!is_word(cls[t->p[p - 1]]) || !is_word(cls[t->p[p]]))
 		return;
-	size_t rs = p, re = t->run_end[p];
-	while (rs > 0 && is_word(t->cl[rs - 1]))
-		rs--;
+	size_t rs = run_start(t, p), re = run_end(t, p);
 	size_t left[3] = {rs, rs, rs}, right[3] = {re, re, re};
 	for (size_t d = 1; d <= 2; d++)
 		if (k >= d && t->pts[k - d].pos > rs)
@@ -1139,10 +1290,12 @@ static void find_split_word(struct art_tagger *t, size_t k)
 static void collect_points(struct art_tagger *t)
 {
 	size_t nc = 0;
-	for (size_t p = 1; p < t->n; p++)
-		if (t->prior[p] != NONE)
+	for (size_t b = 0; b < t->nb; b++)
+		for (uint64_t m = t->mmarked[b]; m; m &= m - 1) {
+			size_t p = b * 64 + (size_t)__builtin_ctzll(m);
 			t->cand[nc++] = (struct point){
 				.pos = (uint32_t)p, .prior = t->prior[p], .why = t->why[p]};
+		}
 	if (nc > MAXP - 2) {
 		qsort(t->cand, nc, sizeof *t->cand, cmp_point_prior);
 		nc = MAXP - 2;
@@ -1154,7 +1307,7 @@ static void collect_points(struct art_tagger *t)
 	t->pts[t->m] = (struct point){.pos = (uint32_t)t->n};
 	if (t->nwords)
 		for (size_t k = 1; k < t->m; k++)
-			if (t->pts[k].prior > 0 || !t->locked[t->pts[k].pos])
+			if (t->pts[k].prior > 0 || !bit_at(t->mlocked, t->pts[k].pos))
 				find_split_word(t, k);
 	/* Drop the unlikely places that break a word of the text, and those
 	 * inside a known tag with clear edges. */
@@ -1164,8 +1317,8 @@ static void collect_points(struct art_tagger *t)
 		bool drop = pt->prior <= 0 && pt->split < 0;
 		for (size_t o = 0; o < t->nocc && !drop && pt->prior <= 0; o++) {
 			size_t a = t->occ[o].a, e = t->occ[o].e;
-			drop = a < pt->pos && pt->pos < e && (a == 0 || t->prior[a] > 0) &&
-			       (e == t->n || t->prior[e] > 0);
+			drop = a < pt->pos && pt->pos < e && (a == 0 || prior_at(t, a) > 0) &&
+			       (e == t->n || prior_at(t, e) > 0);
 		}
 		if (!drop)
 			t->pts[kept++] = *pt;
@@ -1201,7 +1354,7 @@ static bool common_at(const struct art_tagger *t, size_t a, size_t b)
 static bool plain(const struct art_tagger *t, size_t a, size_t b)
 {
 	for (size_t i = a + 1; i < b; i++)
-		if (t->cl[i] == C_UP)
+		if (cls[t->p[i]] == C_UP)
 			return false;
 	return true;
 }
@@ -1246,10 +1399,10 @@ static int word_score_now(const struct art_tagger *t, size_t a, size_t b, struct
 
 /* The score of the word [S, E) of the tag [P_I, P_J), worked out once a
  * line: it is a whole run, or a run cut at P_I or P_J, or (a tag inside a
- * run, scored once itself) both. */
-static int word_score(struct art_tagger *t, size_t i, size_t j, size_t s, size_t e)
+ * run, scored once itself) both.  WHOLE_END: E ends the run. */
+static int word_score(struct art_tagger *t, size_t i, size_t j, size_t s, size_t e, bool whole_end)
 {
-	bool whole_start = s == 0 || !is_word(t->cl[s - 1]), whole_end = e == t->run_end[s];
+	bool whole_start = s == 0 || !is_word(cls[t->p[s - 1]]);
 	int16_t *m = whole_start && whole_end ? &t->wrun[s]
 		     : whole_end		  ? &t->whead[i]
 		     : whole_start		  ? &t->wtail[j]
@@ -1300,25 +1453,24 @@ struct tag_parts {
 static inline void tag_parts(struct art_tagger *t, size_t pi, size_t pj, struct tag_parts *tp)
 {
 	const unsigned char *L = t->p;
-	const uint8_t *cl = t->cl;
 	size_t a = t->pts[pi].pos, b = t->pts[pj].pos;
 	int words = 0, shape = 0;
 	size_t first_a = 0, first_b = 0, last_a = 0, nwords = 0;
 	int lower_first = -1; /* not yet known */
 	bool case_mix = false;
 	for (size_t i = a; i < b;) {
-		if (!is_word(cl[i])) {
+		if (!is_word(cls[L[i]])) {
 			i++;
 			continue;
 		}
-		size_t s = i, e = t->run_end[s] < b ? t->run_end[s] : b;
-		words += word_score(t, pi, pj, s, e);
+		size_t s = i, re = run_end(t, s), e = re < b ? re : b;
+		words += word_score(t, pi, pj, s, e, e == re);
 		if (nwords++ == 0) {
 			first_a = s;
 			first_b = e;
-		} else if (!case_mix && cl[s] == C_UP && cl[s - 1] == C_SPACE) {
+		} else if (!case_mix && cls[L[s]] == C_UP && cls[L[s - 1]] == C_SPACE) {
 			if (lower_first < 0)
-				lower_first = cl[first_a] == C_LOW && plain(t, first_a, first_b);
+				lower_first = cls[L[first_a]] == C_LOW && plain(t, first_a, first_b);
 			case_mix = lower_first;
 		}
 		last_a = s;
@@ -1351,11 +1503,11 @@ static void tag_explain(struct art_tagger *t, size_t pi, size_t pj, struct parts
 		return;
 	size_t a = t->pts[pi].pos, b = t->pts[pj].pos;
 	for (size_t i = a; i < b;) { /* the words, as tag_parts takes them */
-		if (!is_word(t->cl[i])) {
+		if (!is_word(cls[t->p[i]])) {
 			i++;
 			continue;
 		}
-		size_t e = t->run_end[i] < b ? t->run_end[i] : b;
+		size_t e = run_end(t, i) < b ? run_end(t, i) : b;
 		word_score_now(t, i, e, why);
 		i = e;
 	}
@@ -1807,12 +1959,12 @@ static int learn(struct art_tagger *t, const uint8_t *path, size_t n)
 		size_t a = t->pts[path[x]].pos, b = t->pts[path[x + 1]].pos;
 		bool seen = tag_known(t, a, b) != NULL;
 		for (size_t i = a; i < b && !seen;) {
-			if (!is_word(t->cl[i])) {
+			if (!is_word(cls[t->p[i]])) {
 				i++;
 				continue;
 			}
-			size_t e = t->run_end[i] < b ? t->run_end[i] : b;
-			seen = word_score(t, path[x], path[x + 1], i, e) > 0;
+			size_t re = run_end(t, i), e = re < b ? re : b;
+			seen = word_score(t, path[x], path[x + 1], i, e, e == re) > 0;
 			i = e;
 		}
 		if (known_add(t, (const char *)t->p + a, b - a, false, seen) != 0)
@@ -1831,19 +1983,15 @@ int art_tags_split(struct art_tagger *t, art_str line, art_str title, art_str su
 		return 0;
 	if (line.n > SPLIT_MAX)
 		return push(split, line);
-	if (scratch(t, line.n) != 0)
-		return -1;
-	memcpy(t->copy, line.p, line.n);
-	memset(t->copy + line.n, 0, 8);
-	const unsigned char *L = t->copy;
-	t->p = L;
+	t->p = t->copy;
 	t->n = line.n;
+	t->nb = line.n / 64 + 1;
+	memcpy(t->copy, line.p, line.n);
+	memset(t->copy + line.n, 0, t->nb * 64 + 8 - line.n);
+	memset(t->fold + t->nb * 64, 0, 32);
 	prepare_line(t);
 	if (ctx_build(t, title, summary) != 0)
 		return -1;
-	memset(t->word_end, 0, line.n + 1);
-	for (size_t p = 0; p < line.n; p++)
-		t->prior[p] = NONE;
 	t->nocc = 0;
 	t->occ_full = false;
 	if (t->nknown)
