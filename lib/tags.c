@@ -249,10 +249,22 @@ struct art_tagger {
 	int64_t best[(TMAX + 1) * MAXP * MAXP]; /* the quick search's states */
 	uint8_t from[(TMAX + 1) * MAXP * MAXP * 2];
 	int8_t rarity[WINDOW + 1][WINDOW + 1]; /* the count weight, by commonest and own tally */
-	/* word scores, worked out when first needed (NOSCORE until then): of
-	 * the run of letters and digits starting at each place, and of the
-	 * part of a run after or before each point */
-	int16_t wrun[SPLIT_MAX], whead[MAXP], wtail[MAXP];
+	/* the runs of letters and digits (the words of tags): where each starts
+	 * and ends, its word_info whole; sums of their scores and counts of
+	 * those that start with a capital after a space, of the runs before
+	 * each; for each point, the first run ending after it and the runs
+	 * starting before it */
+	size_t nruns;
+	uint16_t rstart[SPLIT_MAX / 2 + 1], rend[SPLIT_MAX / 2 + 1];
+	int16_t rinfo[SPLIT_MAX / 2 + 1];
+	int32_t rsum[SPLIT_MAX / 2 + 2];
+	uint16_t rcaps[SPLIT_MAX / 2 + 2];
+	uint16_t pfirst[MAXP], pruns[MAXP];
+	/* word_info of the part of a run after or before each point, worked out
+	 * when first needed (NOSCORE until then) */
+	int16_t whead[MAXP], wtail[MAXP];
+	uint32_t known_from[MAXP]; /* bit j of i set when a known tag is [P_I, P_J) */
+	uint8_t point_at[SPLIT_MAX + 1]; /* the point at a place, if it is one */
 };
 
 /* ---- hashing ---- */
@@ -937,6 +949,16 @@ static inline size_t run_end(const struct art_tagger *t, size_t p)
 	return p + (size_t)__builtin_ctzll(rest);
 }
 
+/* The first letter or digit from P on (past the line's end when none). */
+static inline size_t next_word(const struct art_tagger *t, size_t p)
+{
+	size_t b = p / 64;
+	uint64_t m = t->mword[b] & ~0ull << (p % 64);
+	while (!m && b < t->nb)
+		m = t->mword[++b];
+	return m ? b * 64 + (size_t)__builtin_ctzll(m) : t->nb * 64;
+}
+
 /* The start of the run of letters and digits that P - 1 is in (P when it
  * is none). */
 static inline size_t run_start(const struct art_tagger *t, size_t p)
@@ -960,7 +982,7 @@ static inline size_t run_start(const struct art_tagger *t, size_t p)
 static void prepare_line(struct art_tagger *t)
 {
 	const unsigned char *L = t->p, *f = t->fold;
-	size_t n = t->n, nb = t->nb;
+	size_t nb = t->nb;
 	if (++t->gen == 1u << 16) { /* the triples of 65535 lines ago would look new */
 		memset(t->triples, 0, sizeof t->triples);
 		t->gen = 1;
@@ -997,7 +1019,6 @@ static void prepare_line(struct art_tagger *t)
 			}
 		}
 	}
-	memset(t->wrun, 0x80, n * sizeof *t->wrun); /* NOSCORE */
 }
 
 /* Mark where words of the text end when they start at Q, a piece's start:
@@ -1325,8 +1346,17 @@ static void collect_points(struct art_tagger *t)
 	}
 	t->pts[kept] = t->pts[t->m];
 	t->m = kept;
-	for (size_t k = 0; k <= t->m; k++)
+	for (size_t k = 0; k <= t->m; k++) {
 		t->whead[k] = t->wtail[k] = NOSCORE;
+		t->known_from[k] = 0;
+		t->point_at[t->pts[k].pos] = (uint8_t)k;
+	}
+	for (size_t o = 0; o < t->nocc; o++) { /* the known tags from point to point */
+		size_t i = t->point_at[t->occ[o].a], j = t->point_at[t->occ[o].e];
+		if (i <= t->m && t->pts[i].pos == t->occ[o].a && j <= t->m &&
+		    t->pts[j].pos == t->occ[o].e)
+			t->known_from[i] |= 1u << j;
+	}
 }
 
 /* ---- scores ---- */
@@ -1397,21 +1427,64 @@ static int word_score_now(const struct art_tagger *t, size_t a, size_t b, struct
 	return s;
 }
 
-/* The score of the word [S, E) of the tag [P_I, P_J), worked out once a
- * line: it is a whole run, or a run cut at P_I or P_J, or (a tag inside a
- * run, scored once itself) both.  WHOLE_END: E ends the run. */
-static int word_score(struct art_tagger *t, size_t i, size_t j, size_t s, size_t e, bool whole_end)
+/* What tag_parts needs of the word [S, E) of the line: its score << 2,
+ * 2 when it is lowercase and plain, 1 when it is a common word. */
+static int word_info_now(const struct art_tagger *t, size_t s, size_t e)
 {
-	bool whole_start = s == 0 || !is_word(cls[t->p[s - 1]]);
-	int16_t *m = whole_start && whole_end ? &t->wrun[s]
-		     : whole_end		  ? &t->whead[i]
-		     : whole_start		  ? &t->wtail[j]
-						  : NULL;
-	if (!m)
-		return word_score_now(t, s, e, NULL);
-	if (*m == NOSCORE)
-		*m = (int16_t)word_score_now(t, s, e, NULL);
-	return *m;
+	return word_score_now(t, s, e, NULL) * 4 + (cls[t->p[s]] == C_LOW && plain(t, s, e)) * 2 +
+	       common_at(t, s, e);
+}
+
+/* The word_info of the word in run R of the tag [P_I, P_J), which has that
+ * run: the run whole, or cut at P_I or P_J (each looked at once a line),
+ * or both (a tag inside a run: looked at once itself). */
+static int tag_word(struct art_tagger *t, size_t i, size_t j, size_t r)
+{
+	size_t a = t->pts[i].pos, b = t->pts[j].pos, rs = t->rstart[r], re = t->rend[r];
+	bool whole_start = a <= rs, whole_end = b >= re;
+	if (whole_start && whole_end)
+		return t->rinfo[r];
+	int16_t *m = whole_end ? &t->whead[i] : whole_start ? &t->wtail[j] : NULL;
+	if (m && *m != NOSCORE)
+		return *m;
+	int v = word_info_now(t, whole_start ? rs : a, whole_end ? re : b);
+	if (m)
+		*m = (int16_t)v;
+	return v;
+}
+
+/* The runs of letters and digits, what is known of them, and where the
+ * points are among them (for tag_parts). */
+static void find_runs(struct art_tagger *t)
+{
+	size_t r = 0;
+	uint64_t before = 0;
+	t->rsum[0] = 0;
+	t->rcaps[0] = 0;
+	for (size_t b = 0; b < t->nb; b++) {
+		uint64_t w = t->mword[b];
+		for (uint64_t starts = w & ~(w << 1 | before); starts; starts &= starts - 1) {
+			size_t s = b * 64 + (size_t)__builtin_ctzll(starts), e = run_end(t, s);
+			t->rstart[r] = (uint16_t)s;
+			t->rend[r] = (uint16_t)e;
+			t->rinfo[r] = (int16_t)word_info_now(t, s, e);
+			t->rsum[r + 1] = t->rsum[r] + (t->rinfo[r] >> 2);
+			t->rcaps[r + 1] = (uint16_t)(t->rcaps[r] + (cls[t->p[s]] == C_UP && s > 0 &&
+								    cls[t->p[s - 1]] == C_SPACE));
+			r++;
+		}
+		before = w >> 63;
+	}
+	t->nruns = r;
+	for (size_t k = 0, first = 0, runs = 0; k <= t->m; k++) {
+		size_t p = t->pts[k].pos;
+		while (first < r && t->rend[first] <= p)
+			first++;
+		while (runs < r && t->rstart[runs] < p)
+			runs++;
+		t->pfirst[k] = (uint16_t)first;
+		t->pruns[k] = (uint16_t)runs;
+	}
 }
 
 static const struct known *tag_known(const struct art_tagger *t, size_t a, size_t b)
@@ -1454,37 +1527,26 @@ static inline void tag_parts(struct art_tagger *t, size_t pi, size_t pj, struct 
 {
 	const unsigned char *L = t->p;
 	size_t a = t->pts[pi].pos, b = t->pts[pj].pos;
-	int words = 0, shape = 0;
-	size_t first_a = 0, first_b = 0, last_a = 0, nwords = 0;
-	int lower_first = -1; /* not yet known */
-	bool case_mix = false;
-	for (size_t i = a; i < b;) {
-		if (!is_word(cls[L[i]])) {
-			i++;
-			continue;
-		}
-		size_t s = i, re = run_end(t, s), e = re < b ? re : b;
-		words += word_score(t, pi, pj, s, e, e == re);
-		if (nwords++ == 0) {
-			first_a = s;
-			first_b = e;
-		} else if (!case_mix && cls[L[s]] == C_UP && cls[L[s - 1]] == C_SPACE) {
-			if (lower_first < 0)
-				lower_first = cls[L[first_a]] == C_LOW && plain(t, first_a, first_b);
-			case_mix = lower_first;
-		}
-		last_a = s;
-		i = e;
+	size_t r1 = t->pfirst[pi], r2 = t->pruns[pj]; /* the runs of the tag: [r1, r2) */
+	int words = 0, shape = 0, first = 0, last = 0;
+	size_t nwords = r2 > r1 ? r2 - r1 : 0;
+	if (nwords) {
+		first = last = tag_word(t, pi, pj, r1);
+		words = first >> 2;
 	}
-	if (case_mix)
-		shape += W_CASE_MIX;
+	if (nwords > 1) {
+		last = tag_word(t, pi, pj, r2 - 1);
+		words += (last >> 2) + t->rsum[r2 - 1] - t->rsum[r1 + 1];
+		if (first & 2 && t->rcaps[r2] > t->rcaps[r1 + 1])
+			shape += W_CASE_MIX; /* "end Development" */
+	}
 	if (b - a == 1)
 		shape += cls[L[a]] == C_UP ? W_ONE_CAPITAL : W_ONE_CHAR;
-	else if (nwords && is_word(cls[L[a]]) && common_at(t, a, first_b))
+	else if (nwords && is_word(cls[L[a]]) && first & 1)
 		shape += W_EDGE_COMMON; /* "of Things" */
-	if (nwords > 1 && is_word(cls[L[b - 1]]) && common_at(t, last_a, b))
+	if (nwords > 1 && is_word(cls[L[b - 1]]) && last & 1)
 		shape += W_EDGE_COMMON; /* "Internet of" */
-	tp->k = tag_known(t, a, b);
+	tp->k = t->occ_full || t->known_from[pi] >> pj & 1 ? tag_known(t, a, b) : NULL;
 	tp->words = words;
 	tp->shape = shape;
 	tp->known = tp->k ? known_score(tp->k) : 0;
@@ -1958,15 +2020,8 @@ static int learn(struct art_tagger *t, const uint8_t *path, size_t n)
 			continue;
 		size_t a = t->pts[path[x]].pos, b = t->pts[path[x + 1]].pos;
 		bool seen = tag_known(t, a, b) != NULL;
-		for (size_t i = a; i < b && !seen;) {
-			if (!is_word(cls[t->p[i]])) {
-				i++;
-				continue;
-			}
-			size_t re = run_end(t, i), e = re < b ? re : b;
-			seen = word_score(t, path[x], path[x + 1], i, e, e == re) > 0;
-			i = e;
-		}
+		for (size_t r = t->pfirst[path[x]]; r < t->pruns[path[x + 1]] && !seen; r++)
+			seen = tag_word(t, path[x], path[x + 1], r) >> 2 > 0;
 		if (known_add(t, (const char *)t->p + a, b - a, false, seen) != 0)
 			return -1;
 	}
@@ -1999,6 +2054,7 @@ int art_tags_split(struct art_tagger *t, art_str line, art_str title, art_str su
 	lock_known(t);
 	find_cuts(t);
 	collect_points(t);
+	find_runs(t);
 	count_priors(t);
 
 	uint8_t path[MAXP + 1];
