@@ -144,6 +144,7 @@ struct tword { /* a word of the record's title or summary, where the line may ha
 	const unsigned char *w;
 	uint32_t n;
 	uint32_t next; /* the next word listed at the same place of the line, + 1 */
+	uint64_t low8; /* its first 8 bytes (as load8 reads them), in lowercase if they are its */
 };
 
 struct known {
@@ -179,6 +180,7 @@ struct parts {
 struct art_tagger {
 	bool explain;
 	uint64_t common[128];     /* common_words by pack5, hashed (0: none) */
+	uint64_t common2[26 * 26 / 64 + 1]; /* those of two letters, by letters */
 	unsigned char code[256];  /* 1..36 for digits and letters, case folded */
 	unsigned char low[256];   /* lowercase */
 
@@ -192,6 +194,7 @@ struct art_tagger {
 	uint32_t head2[SPLIT_MAX], head3[SPLIT_MAX]; /* first word + 1 */
 	uint16_t chain2[SPLIT_MAX];                   /* valid where tstart says */
 	uint16_t chain3[SPLIT_MAX];                   /* where the line has a triple */
+	uint16_t next3[SPLIT_MAX]; /* the next place with the same triple, + 1 */
 	uint64_t singles;    /* capitals and digits standing alone in it */
 	bool counting;       /* a text long enough to have the limit on words apply */
 	size_t nkept;        /* ... the words counted for it */
@@ -206,11 +209,12 @@ struct art_tagger {
 	/* known tags */
 	struct known *known;
 	size_t nknown, known_cap, nlearned;
+	unsigned long kgen; /* changes when a tag is added (known may move) */
 	struct art_buf kbytes;
 	uint32_t *kslot; /* by hash, index + 1 */
 	size_t kslot_cap;
 	uint32_t khead[NHEADS]; /* by first two bytes, index + 1 */
-	uint64_t kpairs[65536 / 64]; /* bit b0 | b1 << 8 set when a tag starts with bytes b0 b1 */
+	uint8_t kpairs[65536]; /* [b0 | b1 << 8]: 1 when a tag starts with bytes b0 b1 */
 	uint64_t klens; /* bit n set when a known tag has n bytes (63 for more) */
 	uint32_t kshort;      /* one-byte tags, chained */
 
@@ -241,6 +245,7 @@ struct art_tagger {
 	struct point pts[MAXP];
 	size_t m; /* pts[0..m] */
 	int32_t tscore[MAXP * MAXP];
+	uint32_t tdone[MAXP]; /* bit j of i: tscore[i][j] is worked out */
 	uint16_t layers[MAXP * MAXP]; /* tag counts of the splits kept, by last tag */
 	struct cell *cells;
 	uint8_t *ncell;
@@ -285,6 +290,31 @@ static inline uint64_t load8(const unsigned char *p)
 	return x;
 }
 
+/* How many bytes X and Y (as load8 reads them) start with alike, up to 8. */
+static inline size_t same_bytes(uint64_t x, uint64_t y)
+{
+	uint64_t d = x ^ y;
+	if (!d)
+		return 8;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return (size_t)__builtin_clzll(d) / 8;
+#else
+	return (size_t)__builtin_ctzll(d) / 8;
+#endif
+}
+
+/* How many characters of the line from Q and of the word W of the text
+ * (at most N) are alike but for case. */
+static inline size_t same_start(const struct art_tagger *t, size_t q, const struct tword *w,
+				size_t n)
+{
+	size_t k = same_bytes(load8(t->fold + q), w->low8);
+	if (k == 8)
+		while (k < n && t->fold[q + k] == (w->w[k] | 0x20))
+			k++;
+	return k < n ? k : n;
+}
+
 /* W[0..n), n <= 5 letters and digits, in lowercase (for them, that is
  * setting bit 5), with n, as one number. */
 static inline uint64_t pack5(const unsigned char *w, size_t n)
@@ -320,15 +350,6 @@ static bool common_word(const struct art_tagger *t, const unsigned char *w, size
 		if (t->common[i] == x)
 			return true;
 	return false;
-}
-
-static inline bool same_lower(const unsigned char *low, const unsigned char *x,
-			      const unsigned char *y, size_t n)
-{
-	for (size_t k = 0; k < n; k++)
-		if (low[x[k]] != low[y[k]])
-			return false;
-	return true;
 }
 
 /* The classes of P[0..16) as bits (bit K for P[K]): letters and digits
@@ -377,23 +398,6 @@ static inline void classify64(const unsigned char *p, uint64_t *w, uint64_t *up,
 		*w |= (uint64_t)w16 << k;
 		*up |= (uint64_t)up16 << k;
 	}
-}
-
-/* Bit K set when P[I + K] is a letter or digit, where P has N bytes; the
- * bytes folded as classify16 does to FOLD[0..64). */
-static uint64_t text_block(const unsigned char *p, size_t n, size_t i, unsigned char *fold)
-{
-	uint64_t w = 0, up;
-	if (i >= n) {
-		memset(fold, 0, 64);
-	} else if (n - i >= 64) {
-		classify64(p + i, &w, &up, fold);
-	} else {
-		unsigned char tail[64] = {0};
-		memcpy(tail, p + i, n - i);
-		classify64(tail, &w, &up, fold);
-	}
-	return w;
 }
 
 /* The first three bytes at P as a number, the first lowest. */
@@ -475,54 +479,28 @@ static bool old_triple(struct art_tagger *t, unsigned key)
 	return has_bit(t->line_triples, key & (NTRIGRAM - 1));
 }
 
-/* The word of the text P[A..E) of two characters or more: chain it with
- * the words of the text that start as it does, if the line has places
- * that start so (its first three characters, two for a word of two).
- * Later words go first, so a chain reads as the text read backwards.  Too
- * common words are left out.  FIRST: the first place with its first
- * three characters, or -1; for a word of two, unknown. */
-static int ctx_add_word(struct art_tagger *t, const unsigned char *p, size_t a, size_t e,
-			long first)
+/* Is W[0..N) kept as a word of the text by the old rules of the limit on
+ * words (when the text is long enough to reach it)? */
+static bool ctx_count(struct art_tagger *t, const unsigned char *w, size_t n)
 {
-	const unsigned char *code = t->code, *w = p + a;
-	size_t len = e - a;
+	const unsigned char *code = t->code;
 	uint64_t pos[NB];
-	if (t->counting) { /* a text long enough to reach the limit: the old rules */
-		if (!line_places(t, w, 2, pos))
-			return 0;
-		if (len > 2 && !old_triple(t, (code[w[0]] * 37 + code[w[1]]) * 37 + code[w[2]]))
-			return 0;
-		if (t->nkept >= UINT16_MAX || len > UINT16_MAX || common_word(t, w, len))
-			return 0;
-		t->nkept++;
-	} else if (len > UINT16_MAX || common_word(t, w, len)) {
-		return 0;
-	}
-	uint32_t *head;
-	if (len > 2) {
-		if (first < 0)
-			return 0;
-		head = &t->head3[first];
-	} else {
-		if (!line_places(t, w, 2, pos))
-			return 0;
-		size_t b0 = 0;
-		while (!pos[b0])
-			b0++;
-		size_t q0 = b0 * 64 + (size_t)__builtin_ctzll(pos[b0]);
-		if (!(t->tstart[q0] & 1)) { /* a new chain, for all the places */
-			t->head2[q0] = 0;
-			for (size_t b = b0; b < t->nb; b++) {
-				t->mtext[b] |= pos[b];
-				for (uint64_t m = pos[b]; m; m &= m - 1) {
-					size_t q = b * 64 + (size_t)__builtin_ctzll(m);
-					t->chain2[q] = (uint16_t)q0;
-					t->tstart[q] |= 1;
-				}
-			}
-		}
-		head = &t->head2[q0];
-	}
+	if (!line_places(t, w, 2, pos))
+		return false;
+	if (n > 2 && !old_triple(t, (code[w[0]] * 37 + code[w[1]]) * 37 + code[w[2]]))
+		return false;
+	if (t->nkept >= UINT16_MAX || n > UINT16_MAX || common_word(t, w, n))
+		return false;
+	t->nkept++;
+	return true;
+}
+
+/* Put the word W[0..N) of the text first in the chain *HEAD (later words go
+ * first, so a chain reads as the text read backwards).  B: a copy of W
+ * with 8 bytes to read. */
+static int ctx_push(struct art_tagger *t, uint32_t *head, const unsigned char *w, size_t n,
+		    const unsigned char *b)
+{
 	if (t->nwords == t->words_cap) {
 		size_t cap = t->words_cap ? t->words_cap * 2 : 64;
 		struct tword *nw = realloc(t->words, cap * sizeof *nw);
@@ -531,9 +509,59 @@ static int ctx_add_word(struct art_tagger *t, const unsigned char *p, size_t a, 
 		t->words = nw;
 		t->words_cap = cap;
 	}
-	t->words[t->nwords] = (struct tword){w, (uint32_t)len, *head};
+	t->words[t->nwords] = (struct tword){w, (uint32_t)n, *head, load8(b) | 0x2020202020202020ull};
 	*head = (uint32_t)++t->nwords;
 	return 0;
+}
+
+/* The word of the text W[0..N) of three characters or more, whose first
+ * three are those of the line at FIRST and the places chained from it: the
+ * first word of a chain makes those places ones where a word may start. */
+static int ctx_add_long(struct art_tagger *t, const unsigned char *w, size_t n, size_t first,
+			const unsigned char *b)
+{
+	if (!t->counting && (n > UINT16_MAX || common_word(t, w, n)))
+		return 0;
+	if (!t->head3[first])
+		for (size_t q = first + 1; q; q = t->next3[q - 1]) {
+			t->tstart[q - 1] |= 2;
+			set_bit(t->mtext, (unsigned)(q - 1));
+		}
+	return ctx_push(t, &t->head3[first], w, n, b);
+}
+
+/* The word of the text W[0..2): the places of the line that start with it
+ * are looked for when it is not common (few are). */
+static int ctx_add_two(struct art_tagger *t, const unsigned char *w, const unsigned char *b)
+{
+	if (t->counting ? !ctx_count(t, w, 2) : common_word(t, w, 2))
+		return 0;
+	uint64_t pos[NB];
+	if (!line_places(t, w, 2, pos))
+		return 0;
+	size_t b0 = 0;
+	while (!pos[b0])
+		b0++;
+	size_t q0 = b0 * 64 + (size_t)__builtin_ctzll(pos[b0]);
+	if (!(t->tstart[q0] & 1)) { /* a new chain, for all the places */
+		t->head2[q0] = 0;
+		for (size_t b = b0; b < t->nb; b++) {
+			t->mtext[b] |= pos[b];
+			for (uint64_t m = pos[b]; m; m &= m - 1) {
+				size_t q = b * 64 + (size_t)__builtin_ctzll(m);
+				t->chain2[q] = (uint16_t)q0;
+				t->tstart[q] |= 1;
+			}
+		}
+	}
+	return ctx_push(t, &t->head2[q0], w, 2, b);
+}
+
+/* Is W[0..2), letters or digits, a common word? */
+static inline bool common_two(const struct art_tagger *t, const unsigned char *w)
+{
+	unsigned x = (w[0] | 0x20u) - 'a', y = (w[1] | 0x20u) - 'a';
+	return x < 26 && y < 26 && has_bit(t->common2, x * 26 + y);
 }
 
 /* Chain the words of S, 64 bytes at a time: where a letter or digit follows
@@ -545,39 +573,45 @@ static int ctx_add_text(struct art_tagger *t, art_str s)
 	const uint64_t *triples = t->triples, gen = t->gen;
 	const bool counting = t->counting;
 	size_t n = s.n;
-	unsigned char fold[128 + 8] = {0}; /* this block and the next, folded */
 	uint64_t before = 0; /* 1 when the byte before I is a letter or digit */
-	uint64_t next = text_block(p, n, 0, fold + 64);
 	for (size_t i = 0; i < n; i += 64) {
-		uint64_t w = next;
-		memcpy(fold, fold + 64, 64);
-		next = text_block(p, n, i + 64, fold + 64);
+		unsigned char b[80]; /* this block and 16 bytes more, or zeros */
+		if (n - i >= sizeof b) {
+			memcpy(b, p + i, sizeof b);
+		} else {
+			memcpy(b, p + i, n - i);
+			memset(b + (n - i), 0, sizeof b - (n - i));
+		}
+		uint64_t w, up;
+		unsigned w16, up16;
+		classify64(b, &w, &up, NULL);
+		classify16(b + 64, &w16, &up16, NULL);
 		uint64_t starts = w & ~(w << 1 | before);
-		uint64_t more = w >> 1 | next << 63, more2 = w >> 2 | next << 62;
+		uint64_t more = w >> 1 | (uint64_t)w16 << 63, more2 = w >> 2 | (uint64_t)w16 << 62;
 		for (uint64_t one = starts & ~more; one; one &= one - 1) {
-			unsigned char c = p[i + (size_t)__builtin_ctzll(one)];
+			unsigned char c = b[__builtin_ctzll(one)];
 			if (cls[c] != C_LOW) /* a capital or digit alone */
 				t->singles |= 1ull << (c - '0');
 		}
 		for (uint64_t two = starts & more & ~more2; two; two &= two - 1) {
-			size_t a = i + (size_t)__builtin_ctzll(two);
-			if (ctx_add_word(t, p, a, a + 2, -1) != 0)
+			size_t k = (size_t)__builtin_ctzll(two);
+			if (!common_two(t, b + k) && ctx_add_two(t, p + i + k, b + k) != 0)
 				return -1;
 		}
 		for (uint64_t three = starts & more & more2; three; three &= three - 1) {
-			size_t k = (size_t)__builtin_ctzll(three), a = i + k;
-			uint32_t x = load24(fold + k);
+			size_t k = (size_t)__builtin_ctzll(three);
+			uint32_t x = load24(b + k) | 0x202020u; /* its first three in lowercase */
 			if (!counting && triples[triple_slot(x)] >> 48 != gen)
 				continue; /* the line has no such triple: the commonest case */
-			long first = triple_place(t, x);
-			if (first < 0 && !counting)
-				continue;
 			uint64_t rest = ~(w >> k); /* its end, if in this block */
-			size_t e = rest ? a + (size_t)__builtin_ctzll(rest) : i + 64;
-			if (e == i + 64)
+			size_t a = i + k, e = rest ? a + (size_t)__builtin_ctzll(rest) : i + 64;
+			if (e == i + 64) /* on into the next block */
 				while (e < n && code[p[e]])
 					e++;
-			if (ctx_add_word(t, p, a, e, first) != 0)
+			if (counting && !ctx_count(t, p + a, e - a))
+				continue;
+			long first = triple_place(t, x);
+			if (first >= 0 && ctx_add_long(t, p + a, e - a, (size_t)first, b + k) != 0)
 				return -1;
 		}
 		before = w >> 63;
@@ -600,15 +634,6 @@ static int ctx_build(struct art_tagger *t, art_str title, art_str summary)
 	memset(t->tstart, 0, t->n);
 	if (ctx_add_text(t, title) != 0 || ctx_add_text(t, summary) != 0)
 		return -1;
-	if (t->nwords) /* the places whose triple has words */
-		for (size_t b = 0; b < t->nb; b++)
-			for (uint64_t m = t->mtriple[b]; m; m &= m - 1) {
-				size_t q = b * 64 + (size_t)__builtin_ctzll(m);
-				if (t->head3[t->chain3[q]]) {
-					t->tstart[q] |= 2;
-					t->mtext[b] |= m & -m;
-				}
-			}
 	return 0;
 }
 
@@ -637,7 +662,7 @@ static const struct tword *text_word(const struct art_tagger *t, size_t a, size_
 	for (unsigned i = chain_at(t, a, n); i; i = t->words[i - 1].next) {
 		const struct tword *w = &t->words[i - 1];
 		bool plural = n >= 3 && w->n == n + 1 && w->w[n] == 's' && w->w[n - 1] != 's';
-		if ((w->n == n || plural) && same_lower(t->low, w->w, t->p + a, n))
+		if ((w->n == n || plural) && same_start(t, a, w, n) == n)
 			return w;
 	}
 	return NULL;
@@ -671,13 +696,11 @@ static bool ending_ok(const unsigned char *s, size_t n, size_t nend)
 /* Are TOK[0..n) and W[0..wn) one word in two forms: the same first
  * letters (four at least), then endings from the list (and when TOK is all
  * of W's first letters, an inflection)? */
-static bool same_stem(const unsigned char *tok, size_t n, const unsigned char *w, size_t wn)
+static bool same_stem(const struct art_tagger *t, size_t a, size_t n, const struct tword *w)
 {
-	size_t k = 0;
-	while (k < n && k < wn && lower(tok[k]) == lower(w[k]))
-		k++;
-	return k >= 4 && ending_ok(tok + k, n - k, NENDINGS) &&
-	       ending_ok(w + k, wn - k, k == n ? NINFLECT : NENDINGS);
+	size_t wn = w->n, k = same_start(t, a, w, n < wn ? n : wn);
+	return k >= 4 && ending_ok(t->p + a + k, n - k, NENDINGS) &&
+	       ending_ok(w->w + k, wn - k, k == n ? NINFLECT : NENDINGS);
 }
 
 /* A word of the text that is the line's [A, A+N) in another form. */
@@ -685,7 +708,7 @@ static const struct tword *text_stem(const struct art_tagger *t, size_t a, size_
 {
 	for (unsigned i = chain_at(t, a, 4); i; i = t->words[i - 1].next) {
 		const struct tword *w = &t->words[i - 1];
-		if (w->n >= 4 && same_stem(t->p + a, n, w->w, w->n))
+		if (w->n >= 4 && same_stem(t, a, n, w))
 			return w;
 	}
 	return NULL;
@@ -718,7 +741,7 @@ static void known_index(struct art_tagger *t, uint32_t idx)
 	t->kslot[i] = idx + 1;
 	const unsigned char *p = (const unsigned char *)t->kbytes.p + k->off;
 	if (k->n > 1)
-		set_bit(t->kpairs, p[0] | p[1] << 8);
+		t->kpairs[p[0] | p[1] << 8] = 1;
 	t->klens |= 1ull << (k->n < 63 ? k->n : 63);
 	uint32_t *head = k->n == 1 ? &t->kshort : &t->khead[head_of(p)];
 	k->next = *head;
@@ -817,6 +840,7 @@ static int known_add(struct art_tagger *t, const char *s, size_t n, bool lexicon
 					     .mask = load8(mask)};
 	known_index(t, (uint32_t)t->nknown++);
 	t->nlearned += !lexicon;
+	t->kgen++;
 	return 0;
 }
 
@@ -831,6 +855,8 @@ struct art_tagger *art_tagger_new(void)
 		return NULL;
 	for (size_t c = 0; c < NCOMMON; c++) {
 		const char *w = common_words[c];
+		if (strlen(w) == 2)
+			set_bit(t->common2, (unsigned)((w[0] - 'a') * 26 + (w[1] - 'a')));
 		uint64_t x = pack5((const unsigned char *)w, strlen(w));
 		size_t i = common_slot(x);
 		while (t->common[i])
@@ -1001,6 +1027,8 @@ static void prepare_line(struct art_tagger *t)
 		t->mtext[b] = t->mend[b] = t->mmarked[b] = t->mlocked[b] = 0;
 	}
 	t->mword[nb] = 0;
+	uint64_t *triples = t->triples, gen = t->gen;
+	uint16_t *chain3 = t->chain3, *next3 = t->next3;
 	for (size_t b = 0; b < nb; b++) { /* the triples, each at its first place */
 		uint64_t w = t->mword[b], w1 = t->mword[b + 1];
 		t->mtriple[b] = w & (w >> 1 | w1 << 63) & (w >> 2 | w1 << 62);
@@ -1008,13 +1036,17 @@ static void prepare_line(struct art_tagger *t)
 			size_t q = b * 64 + (size_t)__builtin_ctzll(m);
 			uint32_t x = load24(f + q);
 			size_t h = triple_slot(x);
-			while (t->triples[h] >> 48 == t->gen && (t->triples[h] >> 16 & 0xFFFFFF) != x)
+			while (triples[h] >> 48 == gen && (triples[h] >> 16 & 0xFFFFFF) != x)
 				h = (h + 1) & (NTRIPLES - 1);
-			if (t->triples[h] >> 48 == t->gen) {
-				t->chain3[q] = (uint16_t)(t->triples[h] & 0xFFFF);
+			if (triples[h] >> 48 == gen) { /* after its first place */
+				size_t q0 = triples[h] & 0xFFFF;
+				chain3[q] = (uint16_t)q0;
+				next3[q] = next3[q0];
+				next3[q0] = (uint16_t)(q + 1);
 			} else {
-				t->triples[h] = t->gen << 48 | (uint64_t)x << 16 | q;
-				t->chain3[q] = (uint16_t)q;
+				triples[h] = gen << 48 | (uint64_t)x << 16 | q;
+				chain3[q] = (uint16_t)q;
+				next3[q] = 0;
 				t->head3[q] = 0;
 			}
 		}
@@ -1036,9 +1068,7 @@ static void note_word_ends(struct art_tagger *t, size_t q)
 	for (unsigned i = chain_at(t, q, 3); i; i = t->words[i - 1].next) {
 		const struct tword *c = &t->words[i - 1];
 		const unsigned char *w = c->w;
-		size_t k = 3;
-		while (q + k < re && k < c->n && low[L[q + k]] == low[w[k]])
-			k++;
+		size_t k = same_start(t, q, c, re - q < c->n ? re - q : c->n);
 		if (k == c->n)
 			set_bit(end, (unsigned)(q + k));
 		if (c->n >= 4 && k >= c->n - 1u && w[c->n - 1] == 's' && w[c->n - 2] != 's')
@@ -1218,17 +1248,12 @@ static void known_edge(struct art_tagger *t, size_t p)
 static void find_known(struct art_tagger *t)
 {
 	const unsigned char *L = t->p;
-	const char *kb = t->kbytes.p;
-	const struct known *known = t->known;
-	const uint64_t *kpairs = t->kpairs;
-	const uint32_t *khead = t->khead;
+	const uint8_t *kpairs = t->kpairs;
 	size_t n = t->n;
-	uint32_t kshort = t->kshort;
 	for (size_t p = 0; p < n; p++) {
 		/* L[n] is 0, which no tag of two bytes or more has in it */
-		uint32_t chains[2] = {0, kshort};
-		if (has_bit(kpairs, L[p] | L[p + 1] << 8))
-			chains[0] = khead[head_of(L + p)];
+		uint32_t chains[2] = {kpairs[L[p] | L[p + 1] << 8] ? t->khead[head_of(L + p)] : 0,
+				      t->kshort};
 		if (!chains[0] && !chains[1])
 			continue;
 		if (p > 0 && (cls[L[p - 1]] == C_SPACE || cls[L[p]] == C_SPACE ||
@@ -1236,11 +1261,12 @@ static void find_known(struct art_tagger *t)
 			continue;
 		uint64_t first = load8(L + p);
 		for (int c = 0; c < 2; c++)
-			for (uint32_t i = chains[c]; i; i = known[i - 1].next) {
-				const struct known *k = &known[i - 1];
+			for (uint32_t i = chains[c]; i; i = t->known[i - 1].next) {
+				const struct known *k = &t->known[i - 1];
 				size_t e = p + k->n;
 				if (e > n || (first & k->mask) != k->pre || !usable(k) ||
-				    (k->n > 8 && memcmp(kb + k->off + 8, L + p + 8, k->n - 8) != 0))
+				    (k->n > 8 &&
+				     memcmp(t->kbytes.p + k->off + 8, L + p + 8, k->n - 8) != 0))
 					continue;
 				known_edge(t, p);
 				known_edge(t, e);
@@ -1498,7 +1524,7 @@ static const struct known *tag_known(const struct art_tagger *t, size_t a, size_
 	if (!(t->klens >> (b - a < 63 ? b - a : 63) & 1))
 		return NULL;
 	if (b - a > 1) {
-		if (!has_bit(t->kpairs, t->p[a] | t->p[a + 1] << 8))
+		if (!t->kpairs[t->p[a] | t->p[a + 1] << 8])
 			return NULL;
 	}
 	const char *s = (const char *)t->p + a;
@@ -1589,18 +1615,21 @@ static void tag_explain(struct art_tagger *t, size_t pi, size_t pj, struct parts
 static int tscore(struct art_tagger *t, size_t i, size_t j)
 {
 	int32_t *s = &t->tscore[i * MAXP + j];
-	if (*s == INT32_MIN) {
+	if (!(t->tdone[i] >> j & 1)) {
 		struct tag_parts tp;
 		tag_parts(t, i, j, &tp);
 		*s = tp.words + tp.shape + tp.known;
+		t->tdone[i] |= 1u << j;
 	}
 	return *s;
 }
 
 /* Tags [P_H, P_I) and [P_I, P_J) in ascending byte order? */
-static bool in_order(const struct art_tagger *t, size_t h, size_t i, size_t j)
+static inline bool in_order(const struct art_tagger *t, size_t h, size_t i, size_t j)
 {
 	size_t a = t->pts[h].pos, b = t->pts[i].pos, c = t->pts[j].pos;
+	if (t->p[a] != t->p[b]) /* mostly */
+		return t->p[a] < t->p[b];
 	for (size_t k = 0; a + k < b; k++) {
 		if (b + k == c)
 			return false; /* the second is a prefix of the first */
@@ -1703,11 +1732,8 @@ static int search(struct art_tagger *t, size_t keep, struct cell *final, uint8_t
 	size_t m = t->m;
 	if (grow_cells(t, keep) != 0)
 		return -1;
-	for (size_t i = 0; i <= m; i++)
-		for (size_t j = i + 1; j <= m; j++) {
-			t->tscore[i * MAXP + j] = INT32_MIN;
-			t->layers[i * MAXP + j] = 0;
-		}
+	memset(t->tdone, 0, (m + 1) * sizeof *t->tdone);
+	memset(t->layers, 0, (m + 1) * MAXP * sizeof *t->layers);
 	*nfinal = 0;
 	for (size_t j = 1; j <= m; j++) {
 		int s = tscore(t, 0, j);
@@ -1771,11 +1797,8 @@ static size_t search_best(struct art_tagger *t, uint8_t *path)
 	size_t m = t->m, m1 = m + 1;
 	int64_t *best = t->best;
 	uint8_t *from = t->from;
-	for (size_t i = 0; i <= m; i++)
-		for (size_t j = i + 1; j <= m; j++) {
-			t->tscore[i * MAXP + j] = INT32_MIN;
-			t->layers[i * MAXP + j] = 0;
-		}
+	memset(t->tdone, 0, (m + 1) * sizeof *t->tdone);
+	memset(t->layers, 0, (m + 1) * MAXP * sizeof *t->layers);
 #define AT(k, i, j) (((k) * m1 + (i)) * m1 + (j))
 	for (size_t j = 1; j <= m; j++) {
 		best[AT(1, 0, j)] = (int64_t)tscore(t, 0, j) * SCORE_KEY - TAG_KEY;
@@ -2015,11 +2038,20 @@ static int learn(struct art_tagger *t, const uint8_t *path, size_t n)
 	t->window[t->wnext] = (uint8_t)k;
 	t->wnext = (t->wnext + 1) % WINDOW;
 	t->tally[k]++;
+	unsigned long kgen = t->kgen;
 	for (size_t x = 0; x < n; x++) {
 		if (!clear_edge(t, path[x]) || !clear_edge(t, path[x + 1]))
 			continue;
 		size_t a = t->pts[path[x]].pos, b = t->pts[path[x + 1]].pos;
-		bool seen = tag_known(t, a, b) != NULL;
+		const struct known *known = tag_known(t, a, b);
+		if (known && t->kgen == kgen) { /* as known_add does, without looking for it */
+			struct known *kn = &t->known[known - t->known];
+			if (kn->count < UINT32_MAX)
+				kn->count++;
+			kn->confirmed = true;
+			continue;
+		}
+		bool seen = known != NULL;
 		for (size_t r = t->pfirst[path[x]]; r < t->pruns[path[x + 1]] && !seen; r++)
 			seen = tag_word(t, path[x], path[x + 1], r) >> 2 > 0;
 		if (known_add(t, (const char *)t->p + a, b - a, false, seen) != 0)
