@@ -231,7 +231,7 @@ struct art_tagger {
 	 * looks (see prepare_line); where a word of the text starts (tstart
 	 * not 0), or ends; the places to cut (with prior and why); those
 	 * inside a known tag with clear ends */
-	uint64_t mword[NB + 1], mtriple[NB], mvisit[NB], mtext[NB], mend[NB], mmarked[NB], mlocked[NB];
+	uint64_t mword[NB + 1], mup[NB], mtriple[NB], mvisit[NB], mtext[NB], mend[NB], mmarked[NB], mlocked[NB];
 	int16_t prior[SPLIT_MAX];
 	uint8_t why[SPLIT_MAX];
 	uint8_t tstart[SPLIT_MAX]; /* bit 1, 2: a word of the text of 2, 3+ may start */
@@ -330,7 +330,9 @@ static inline size_t common_slot(uint64_t x) { return (size_t)(mix(x) >> 57); }
 /* By first letter, bit n set when an ending of n letters starts with it;
  * and the endings in order of their first letters. */
 static unsigned char ending_first[256];
-static unsigned char ending_at[27], ending_order[NENDINGS];
+/* The endings by ending_pack, hashed (0: none), and their numbers. */
+static uint64_t ending_keys[128];
+static unsigned char ending_nums[128];
 
 static inline bool has_bit(const uint64_t *set, unsigned bit)
 {
@@ -564,6 +566,21 @@ static inline bool common_two(const struct art_tagger *t, const unsigned char *w
 	return x < 26 && y < 26 && has_bit(t->common2, x * 26 + y);
 }
 
+/* Of the words starting at the bits of STARTS in B, those whose first
+ * three characters the line may have (as the table of triples TRIPLES of
+ * the line GEN says): most are not, and are passed over here. */
+static inline uint64_t triples_in_line(const uint64_t *triples, uint64_t gen,
+				       const unsigned char *b, uint64_t starts)
+{
+	uint64_t in = 0;
+	for (; starts; starts &= starts - 1) {
+		unsigned k = (unsigned)__builtin_ctzll(starts);
+		uint32_t x = load24(b + k) | 0x202020u; /* in lowercase */
+		in |= (uint64_t)(triples[triple_slot(x)] >> 48 == gen) << k;
+	}
+	return in;
+}
+
 /* Chain the words of S, 64 bytes at a time: where a letter or digit follows
  * something else, a word starts.  Most words are passed over after one
  * look at their first three characters. */
@@ -598,11 +615,12 @@ static int ctx_add_text(struct art_tagger *t, art_str s)
 			if (!common_two(t, b + k) && ctx_add_two(t, p + i + k, b + k) != 0)
 				return -1;
 		}
-		for (uint64_t three = starts & more & more2; three; three &= three - 1) {
+		uint64_t three = starts & more & more2;
+		if (!counting)
+			three = triples_in_line(triples, gen, b, three);
+		for (; three; three &= three - 1) {
 			size_t k = (size_t)__builtin_ctzll(three);
 			uint32_t x = load24(b + k) | 0x202020u; /* its first three in lowercase */
-			if (!counting && triples[triple_slot(x)] >> 48 != gen)
-				continue; /* the line has no such triple: the commonest case */
 			uint64_t rest = ~(w >> k); /* its end, if in this block */
 			size_t a = i + k, e = rest ? a + (size_t)__builtin_ctzll(rest) : i + 64;
 			if (e == i + 64) /* on into the next block */
@@ -668,15 +686,26 @@ static const struct tword *text_word(const struct art_tagger *t, size_t a, size_
 	return NULL;
 }
 
-/* Is S[0..n) ending number E? */
-static inline bool is_ending(const unsigned char *s, size_t n, size_t e)
+/* S[0..n), n <= 7 letters, in lowercase, with n, as one number. */
+static inline uint64_t ending_pack(const unsigned char *s, size_t n)
 {
-	if (endings[e].n != n)
-		return false;
+	uint64_t x = n;
 	for (size_t k = 0; k < n; k++)
-		if ((unsigned char)endings[e].s[k] != lower(s[k]))
-			return false;
-	return true;
+		x = x << 8 | (s[k] | 0x20u);
+	return x;
+}
+
+static inline size_t ending_slot(uint64_t x) { return (size_t)(mix(x) >> 57); }
+
+/* The number of the ending S[0..n) (1 <= n <= 7) in endings[], or NENDINGS
+ * when it is none. */
+static size_t ending_num(const unsigned char *s, size_t n)
+{
+	uint64_t x = ending_pack(s, n);
+	for (size_t i = ending_slot(x); ending_keys[i]; i = (i + 1) & 127)
+		if (ending_keys[i] == x)
+			return ending_nums[i];
+	return NENDINGS;
 }
 
 /* Is S[0..n) nothing, or one of the first NEND endings? */
@@ -684,13 +713,7 @@ static bool ending_ok(const unsigned char *s, size_t n, size_t nend)
 {
 	if (n == 0)
 		return true;
-	unsigned f = lower(s[0]);
-	if (n > 7 || !(ending_first[f] >> n & 1))
-		return false;
-	for (size_t o = ending_at[f - 'a']; o < ending_at[f - 'a' + 1]; o++)
-		if (ending_order[o] < nend && is_ending(s, n, ending_order[o]))
-			return true;
-	return false;
+	return n <= 7 && ending_first[lower(s[0])] >> n & 1 && ending_num(s, n) < nend;
 }
 
 /* Are TOK[0..n) and W[0..wn) one word in two forms: the same first
@@ -863,16 +886,22 @@ struct art_tagger *art_tagger_new(void)
 			i = (i + 1) & 127;
 		t->common[i] = x;
 	}
-	size_t no = 0; /* the same every time */
-	for (int c = 'a'; c <= 'z'; c++) {
-		ending_at[c - 'a'] = (unsigned char)no;
-		for (size_t e = 0; e < NENDINGS; e++)
-			if (endings[e].s[0] == c) {
-				ending_first[c] |= (unsigned char)(1u << endings[e].n);
-				ending_order[no++] = (unsigned char)e;
-			}
+	/* the same every time: built aside, then copied */
+	uint64_t keys[128] = {0};
+	unsigned char nums[128] = {0}, first[256] = {0};
+	for (size_t e = 0; e < NENDINGS; e++) {
+		const unsigned char *w = (const unsigned char *)endings[e].s;
+		uint64_t x = ending_pack(w, endings[e].n);
+		size_t i = ending_slot(x);
+		while (keys[i])
+			i = (i + 1) & 127;
+		keys[i] = x;
+		nums[i] = (unsigned char)e;
+		first[w[0]] |= (unsigned char)(1u << endings[e].n);
 	}
-	ending_at[26] = (unsigned char)no;
+	memcpy(ending_keys, keys, sizeof keys);
+	memcpy(ending_nums, nums, sizeof nums);
+	memcpy(ending_first, first, sizeof first);
 	for (unsigned top = 1; top <= WINDOW; top++)
 		for (unsigned c = 0; c <= top; c++)
 			t->rarity[top][c] =
@@ -1018,6 +1047,7 @@ static void prepare_line(struct art_tagger *t)
 		uint64_t w, up;
 		classify64(L + b * 64, &w, &up, t->fold + b * 64);
 		t->mword[b] = w;
+		t->mup[b] = up;
 		/* capitals; the places after them but not capitals themselves
 		 * ("SJ|ava" has them both); a letter or digit after something else */
 		uint64_t up1 = up << 1 | up_before, nw1 = ~w << 1 | not_word;
@@ -1079,14 +1109,12 @@ static void note_word_ends(struct art_tagger *t, size_t q)
 			set_bit(end, (unsigned)(q + k));
 		if (q + k == re)
 			continue;
-		unsigned f = low[L[q + k]];
-		if (!ending_first[f] || !ending_ok(w + k, c->n - k, NENDINGS))
+		unsigned lens = ending_first[low[L[q + k]]]; /* of the endings it may start */
+		if (!lens || !ending_ok(w + k, c->n - k, NENDINGS))
 			continue;
-		for (size_t o = ending_at[f - 'a']; o < ending_at[f - 'a' + 1]; o++) {
-			size_t e = ending_order[o];
-			if (q + k + endings[e].n <= re && is_ending(L + q + k, endings[e].n, e))
-				set_bit(end, (unsigned)(q + k + endings[e].n));
-		}
+		for (size_t n = 1; n <= 7 && q + k + n <= re; n++)
+			if (lens >> n & 1 && ending_num(L + q + k, n) < NENDINGS)
+				set_bit(end, (unsigned)(q + k + n));
 	}
 }
 
@@ -1409,47 +1437,55 @@ static bool common_at(const struct art_tagger *t, size_t a, size_t b)
 /* A plain word: no capitals after its first letter. */
 static bool plain(const struct art_tagger *t, size_t a, size_t b)
 {
-	for (size_t i = a + 1; i < b; i++)
-		if (cls[t->p[i]] == C_UP)
+	if (b - a < 2)
+		return true;
+	if ((a + 1) / 64 == (b - 1) / 64) /* mostly: in one block */
+		return !(t->mup[(a + 1) / 64] >> ((a + 1) % 64) & ~0ull >> (64 - (b - a - 1)));
+	for (size_t i = a + 1; i < b; i += 64 - i % 64) { /* block by block */
+		size_t e = b - i < 64 - i % 64 ? b - i : 64 - i % 64; /* this block's part */
+		uint64_t ones = e == 64 ? ~0ull : (1ull << e) - 1;
+		if (t->mup[i / 64] >> (i % 64) & ones)
 			return false;
+	}
 	return true;
 }
 
-static int word_score_now(const struct art_tagger *t, size_t a, size_t b, struct art_buf *why)
+/* The score of the word [A, B) of the line (COMMON: common_at), saying why
+ * in WHY. */
+static int word_score_at(const struct art_tagger *t, size_t a, size_t b, bool common,
+			 const char **how, const struct tword **c)
 {
 	size_t n = b - a;
 	const unsigned char *w = t->p + a;
-	const char *how = "not in the text";
-	int s = W_MISS;
-	const struct tword *c = NULL;
 	if (n == 1 && cls[w[0]] != C_LOW) { /* "C" of "C++", "3" of "HTTP/3" */
-		if (t->singles >> (w[0] - '0') & 1) {
-			how = "in the text";
-			s = W_HIT_SHORT;
-		} else if (cls[w[0]] == C_DIGIT) {
-			how = "a number";
-			s = 0;
-		}
-	} else if (common_at(t, a, b)) {
-		how = "a common word";
-		s = 0;
+		if (t->singles >> (w[0] - '0') & 1)
+			return *how = "in the text", W_HIT_SHORT;
+		if (cls[w[0]] == C_DIGIT)
+			return *how = "a number", 0;
+	} else if (common) {
+		return *how = "a common word", 0;
 	} else if (n == 1 || !text_word_at(t, a, n)) {
 		/* a lone lowercase letter, or no word of the text starts so */
 	} else if (text_word(t, a, b)) {
-		how = "in the text";
-		s = n == 2 ? W_HIT_SHORT : W_HIT;
-	} else if (n >= 4 && plain(t, a, b) && (c = text_stem(t, a, n))) {
-		how = "in the text as";
-		s = W_STEM;
+		return *how = "in the text", n == 2 ? W_HIT_SHORT : W_HIT;
+	} else if (n >= 4 && plain(t, a, b) && (*c = text_stem(t, a, n))) {
+		return *how = "in the text as", W_STEM;
 	}
-	if (why) {
-		art_buf_printf(why, "  %.*s ", (int)n, (const char *)w);
-		put_tenths(why, s);
-		art_buf_printf(why, " (%s%s", how, c ? " " : "");
-		if (c)
-			put_quoted(why, (const unsigned char *)c->w, c->n);
-		art_buf_putc(why, ')');
-	}
+	return *how = "not in the text", W_MISS;
+}
+
+/* The score of the word [A, B) of the line, saying why in WHY. */
+static int word_score_now(const struct art_tagger *t, size_t a, size_t b, struct art_buf *why)
+{
+	const char *how;
+	const struct tword *c = NULL;
+	int s = word_score_at(t, a, b, common_at(t, a, b), &how, &c);
+	art_buf_printf(why, "  %.*s ", (int)(b - a), (const char *)t->p + a);
+	put_tenths(why, s);
+	art_buf_printf(why, " (%s%s", how, c ? " " : "");
+	if (c)
+		put_quoted(why, (const unsigned char *)c->w, c->n);
+	art_buf_putc(why, ')');
 	return s;
 }
 
@@ -1457,8 +1493,11 @@ static int word_score_now(const struct art_tagger *t, size_t a, size_t b, struct
  * 2 when it is lowercase and plain, 1 when it is a common word. */
 static int word_info_now(const struct art_tagger *t, size_t s, size_t e)
 {
-	return word_score_now(t, s, e, NULL) * 4 + (cls[t->p[s]] == C_LOW && plain(t, s, e)) * 2 +
-	       common_at(t, s, e);
+	bool common = common_at(t, s, e);
+	const char *how;
+	const struct tword *c = NULL;
+	return word_score_at(t, s, e, common, &how, &c) * 4 +
+	       (cls[t->p[s]] == C_LOW && plain(t, s, e)) * 2 + common;
 }
 
 /* The word_info of the word in run R of the tag [P_I, P_J), which has that
