@@ -236,6 +236,7 @@ struct art_tagger {
 	uint8_t why[SPLIT_MAX];
 	uint8_t tstart[SPLIT_MAX]; /* bit 1, 2: a word of the text of 2, 3+ may start */
 	struct point cand[SPLIT_MAX];
+	uint16_t places[SPLIT_MAX];
 	struct {
 		uint16_t a, e;
 		const struct known *k;
@@ -1277,16 +1278,25 @@ static void find_known(struct art_tagger *t)
 {
 	const unsigned char *L = t->p;
 	const uint8_t *kpairs = t->kpairs;
-	size_t n = t->n;
-	for (size_t p = 0; p < n; p++) {
-		/* L[n] is 0, which no tag of two bytes or more has in it */
-		uint32_t chains[2] = {kpairs[L[p] | L[p + 1] << 8] ? t->khead[head_of(L + p)] : 0,
-				      t->kshort};
-		if (!chains[0] && !chains[1])
-			continue;
+	size_t n = t->n, nc = 0;
+	uint16_t *at = t->places;
+	/* the places whose first two bytes start a tag (L[n] is 0, which no
+	 * tag of two bytes or more has in it); with tags of one byte, all */
+	if (t->kshort)
+		for (size_t p = 0; p < n; p++)
+			at[nc++] = (uint16_t)p;
+	else
+		for (size_t p = 0; p < n; p++) {
+			at[nc] = (uint16_t)p;
+			nc += kpairs[L[p] | L[p + 1] << 8];
+		}
+	for (size_t x = 0; x < nc; x++) {
+		size_t p = at[x];
 		if (p > 0 && (cls[L[p - 1]] == C_SPACE || cls[L[p]] == C_SPACE ||
 			      cls[L[p]] == C_CONT))
 			continue;
+		uint32_t chains[2] = {kpairs[L[p] | L[p + 1] << 8] ? t->khead[head_of(L + p)] : 0,
+				      t->kshort};
 		uint64_t first = load8(L + p);
 		for (int c = 0; c < 2; c++)
 			for (uint32_t i = chains[c]; i; i = t->known[i - 1].next) {
@@ -1899,6 +1909,53 @@ static size_t search_best(struct art_tagger *t, uint8_t *path)
 	return n - 1;
 }
 
+/* The best split of a line of few points, found by trying every split:
+ * their keys are the sums search_best makes, so when one split has the
+ * highest key, it is the one search_best finds; when two tie, search_best
+ * decides (by the order it looks at them), as it does for more points. */
+static size_t search_few(struct art_tagger *t, uint8_t *path)
+{
+	size_t m = t->m;
+	if (m > 5)
+		return search_best(t, path);
+	memset(t->tdone, 0, (m + 1) * sizeof *t->tdone);
+	int64_t top = 0;
+	uint32_t best = 0, nbest = 0; /* the best split, as its cuts; how many have its key */
+	for (uint32_t cuts = 0; cuts < 1u << (m - 1); cuts++) {
+		uint32_t rest = cuts << 1 | 1u << m; /* the points after the first tag's start */
+		size_t h = 0, i = 0, ntags = 0;
+		int64_t key = 0;
+		for (; rest; rest &= rest - 1, ntags++) {
+			size_t j = (size_t)__builtin_ctz(rest);
+			if (i > 0 && !in_order(t, h, i, j))
+				break;
+			int add = tscore(t, i, j);
+			if (i > 0)
+				add += t->pts[i].prior + t->pts[i].split;
+			key += (int64_t)add * SCORE_KEY - TAG_KEY + (i > 0 ? t->pts[i].pos : 0);
+			h = i;
+			i = j;
+		}
+		if (rest)
+			continue; /* out of order */
+		key += (int64_t)t->cprior[ntags < TMAX ? ntags : TMAX] * SCORE_KEY;
+		if (!nbest || key > top) {
+			top = key;
+			best = cuts;
+			nbest = 1;
+		} else if (key == top) {
+			nbest++;
+		}
+	}
+	if (nbest != 1)
+		return search_best(t, path);
+	size_t n = 0;
+	path[n++] = 0;
+	for (uint32_t rest = best << 1 | 1u << m; rest; rest &= rest - 1)
+		path[n++] = (uint8_t)__builtin_ctz(rest);
+	return n - 1;
+}
+
 /* The points of a split found by search, start to end: PATH[0..n]. */
 static size_t trace_path(const struct art_tagger *t, size_t keep, const struct cell *fin,
 			 uint8_t *path)
@@ -2138,7 +2195,7 @@ int art_tags_split(struct art_tagger *t, art_str line, art_str title, art_str su
 		n = trace_path(t, KEEP_EXPLAIN, &fin[0], path);
 		explain(t, fin, nfin, &split->explain);
 	} else {
-		n = search_best(t, path);
+		n = search_few(t, path);
 	}
 	for (size_t x = 0; x < n; x++) {
 		size_t a = t->pts[path[x]].pos, b = t->pts[path[x + 1]].pos;
