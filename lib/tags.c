@@ -231,7 +231,7 @@ struct art_tagger {
 	 * looks (see prepare_line); where a word of the text starts (tstart
 	 * not 0), or ends; the places to cut (with prior and why); those
 	 * inside a known tag with clear ends */
-	uint64_t mword[NB + 1], mup[NB], mtriple[NB], mvisit[NB], mtext[NB], mend[NB], mmarked[NB], mlocked[NB];
+	uint64_t mword[NB + 1], mup[NB + 1], mtriple[NB], mvisit[NB], mtext[NB], mend[NB], mmarked[NB], mlocked[NB];
 	int16_t prior[SPLIT_MAX];
 	uint8_t why[SPLIT_MAX];
 	uint8_t tstart[SPLIT_MAX]; /* bit 1, 2: a word of the text of 2, 3+ may start */
@@ -401,6 +401,25 @@ static inline void classify64(const unsigned char *p, uint64_t *w, uint64_t *up,
 		*w |= (uint64_t)w16 << k;
 		*up |= (uint64_t)up16 << k;
 	}
+}
+
+/* Bit K set when P[K] (K < 64) is C or D. */
+static inline uint64_t bytes_mask64(const unsigned char *p, unsigned char c, unsigned char d)
+{
+	uint64_t m = 0;
+	for (unsigned k = 0; k < 64; k += 16) {
+#ifdef __SSE2__
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
+		m |= (uint64_t)(unsigned)_mm_movemask_epi8(
+			     _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)c)),
+					  _mm_cmpeq_epi8(x, _mm_set1_epi8((char)d))))
+		     << k;
+#else
+		for (unsigned i = k; i < k + 16; i++)
+			m |= (uint64_t)(p[i] == c || p[i] == d) << i;
+#endif
+	}
+	return m;
 }
 
 /* The first three bytes at P as a number, the first lowest. */
@@ -1043,21 +1062,30 @@ static void prepare_line(struct art_tagger *t)
 		memset(t->triples, 0, sizeof t->triples);
 		t->gen = 1;
 	}
-	uint64_t not_word = 1, up_before = 0; /* at place -1 */
 	for (size_t b = 0; b < nb; b++) {
 		uint64_t w, up;
 		classify64(L + b * 64, &w, &up, t->fold + b * 64);
 		t->mword[b] = w;
 		t->mup[b] = up;
-		/* capitals; the places after them but not capitals themselves
-		 * ("SJ|ava" has them both); a letter or digit after something else */
-		uint64_t up1 = up << 1 | up_before, nw1 = ~w << 1 | not_word;
-		t->mvisit[b] = up | (up1 & ~up) | (nw1 & w);
-		up_before = up >> 63;
-		not_word = ~w >> 63;
 		t->mtext[b] = t->mend[b] = t->mmarked[b] = t->mlocked[b] = 0;
 	}
-	t->mword[nb] = 0;
+	t->mword[nb] = t->mup[nb] = 0;
+	/* Where find_cuts must look for the kinds of cut of weight above 0: a
+	 * capital after something else ("gJ", "6N"); a capitalised word after
+	 * two capitals or more ("MQK" of "JMQKafka"); lowercase after them
+	 * ("JFSd"); a letter or digit after + or # ("C++G").  Bits from the
+	 * blocks around: before (<<) and after (>>) each place. */
+	uint64_t sym_before = 0;
+	for (size_t b = 0; b < nb; b++) {
+		uint64_t up = t->mup[b], w = t->mword[b], low = w & ~up;
+		uint64_t upb = b ? t->mup[b - 1] : 0, lowa = t->mword[b + 1] & ~t->mup[b + 1];
+		uint64_t up1 = up << 1 | upb >> 63, up2 = up << 2 | upb >> 62;
+		uint64_t low1 = low >> 1 | lowa << 63, low2 = low >> 2 | lowa << 62;
+		uint64_t sym = bytes_mask64(L + b * 64, '+', '#');
+		t->mvisit[b] = (up & ~up1) | (up & up1 & up2 & low1 & low2) | (low & up1 & up2) |
+			       (w & (sym << 1 | sym_before));
+		sym_before = sym >> 63;
+	}
 	uint64_t *triples = t->triples, gen = t->gen;
 	uint16_t *chain3 = t->chain3, *next3 = t->next3;
 	for (size_t b = 0; b < nb; b++) { /* the triples, each at its first place */
