@@ -189,6 +189,8 @@ struct art_tagger {
 	 * for each pair (words of two) or triple (longer words) of letters and
 	 * digits in the line, kept at the first place of the line with them,
 	 * which its places give (chain2, chain3); see ctx_build */
+	unsigned char *text; /* the title, a space, the summary, zeros */
+	size_t text_cap;
 	struct tword *words;
 	size_t nwords, words_cap;
 	uint32_t head2[SPLIT_MAX], head3[SPLIT_MAX]; /* first word + 1 */
@@ -518,10 +520,8 @@ static bool ctx_count(struct art_tagger *t, const unsigned char *w, size_t n)
 }
 
 /* Put the word W[0..N) of the text first in the chain *HEAD (later words go
- * first, so a chain reads as the text read backwards).  B: a copy of W
- * with 8 bytes to read. */
-static int ctx_push(struct art_tagger *t, uint32_t *head, const unsigned char *w, size_t n,
-		    const unsigned char *b)
+ * first, so a chain reads as the text read backwards). */
+static int ctx_push(struct art_tagger *t, uint32_t *head, const unsigned char *w, size_t n)
 {
 	if (t->nwords == t->words_cap) {
 		size_t cap = t->words_cap ? t->words_cap * 2 : 64;
@@ -531,7 +531,7 @@ static int ctx_push(struct art_tagger *t, uint32_t *head, const unsigned char *w
 		t->words = nw;
 		t->words_cap = cap;
 	}
-	t->words[t->nwords] = (struct tword){w, (uint32_t)n, *head, load8(b) | 0x2020202020202020ull};
+	t->words[t->nwords] = (struct tword){w, (uint32_t)n, *head, load8(w) | 0x2020202020202020ull};
 	*head = (uint32_t)++t->nwords;
 	return 0;
 }
@@ -539,8 +539,7 @@ static int ctx_push(struct art_tagger *t, uint32_t *head, const unsigned char *w
 /* The word of the text W[0..N) of three characters or more, whose first
  * three are those of the line at FIRST and the places chained from it: the
  * first word of a chain makes those places ones where a word may start. */
-static int ctx_add_long(struct art_tagger *t, const unsigned char *w, size_t n, size_t first,
-			const unsigned char *b)
+static int ctx_add_long(struct art_tagger *t, const unsigned char *w, size_t n, size_t first)
 {
 	if (!t->counting && (n > UINT16_MAX || common_word(t, w, n)))
 		return 0;
@@ -549,12 +548,12 @@ static int ctx_add_long(struct art_tagger *t, const unsigned char *w, size_t n, 
 			t->tstart[q - 1] |= 2;
 			set_bit(t->mtext, (unsigned)(q - 1));
 		}
-	return ctx_push(t, &t->head3[first], w, n, b);
+	return ctx_push(t, &t->head3[first], w, n);
 }
 
 /* The word of the text W[0..2): the places of the line that start with it
  * are looked for when it is not common (few are). */
-static int ctx_add_two(struct art_tagger *t, const unsigned char *w, const unsigned char *b)
+static int ctx_add_two(struct art_tagger *t, const unsigned char *w)
 {
 	if (t->counting ? !ctx_count(t, w, 2) : common_word(t, w, 2))
 		return 0;
@@ -576,7 +575,7 @@ static int ctx_add_two(struct art_tagger *t, const unsigned char *w, const unsig
 			}
 		}
 	}
-	return ctx_push(t, &t->head2[q0], w, 2, b);
+	return ctx_push(t, &t->head2[q0], w, 2);
 }
 
 /* Is W[0..2), letters or digits, a common word? */
@@ -604,21 +603,14 @@ static inline uint64_t triples_in_line(const uint64_t *triples, uint64_t gen,
 /* Chain the words of S, 64 bytes at a time: where a letter or digit follows
  * something else, a word starts.  Most words are passed over after one
  * look at their first three characters. */
-static int ctx_add_text(struct art_tagger *t, art_str s)
+static int ctx_add_text(struct art_tagger *t, const unsigned char *p, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s.p, *code = t->code;
+	const unsigned char *code = t->code;
 	const uint64_t *triples = t->triples, gen = t->gen;
 	const bool counting = t->counting;
-	size_t n = s.n;
 	uint64_t before = 0; /* 1 when the byte before I is a letter or digit */
 	for (size_t i = 0; i < n; i += 64) {
-		unsigned char b[80]; /* this block and 16 bytes more, or zeros */
-		if (n - i >= sizeof b) {
-			memcpy(b, p + i, sizeof b);
-		} else {
-			memcpy(b, p + i, n - i);
-			memset(b + (n - i), 0, sizeof b - (n - i));
-		}
+		const unsigned char *b = p + i; /* this block; 16 bytes more can be read */
 		uint64_t w, up;
 		unsigned w16, up16;
 		classify64(b, &w, &up, NULL);
@@ -631,8 +623,8 @@ static int ctx_add_text(struct art_tagger *t, art_str s)
 				t->singles |= 1ull << (c - '0');
 		}
 		for (uint64_t two = starts & more & ~more2; two; two &= two - 1) {
-			size_t k = (size_t)__builtin_ctzll(two);
-			if (!common_two(t, b + k) && ctx_add_two(t, p + i + k, b + k) != 0)
+			const unsigned char *w2 = b + __builtin_ctzll(two);
+			if (!common_two(t, w2) && ctx_add_two(t, w2) != 0)
 				return -1;
 		}
 		uint64_t three = starts & more & more2;
@@ -644,12 +636,12 @@ static int ctx_add_text(struct art_tagger *t, art_str s)
 			uint64_t rest = ~(w >> k); /* its end, if in this block */
 			size_t a = i + k, e = rest ? a + (size_t)__builtin_ctzll(rest) : i + 64;
 			if (e == i + 64) /* on into the next block */
-				while (e < n && code[p[e]])
+				while (code[p[e]])
 					e++;
 			if (counting && !ctx_count(t, p + a, e - a))
 				continue;
 			long first = triple_place(t, x);
-			if (first >= 0 && ctx_add_long(t, p + a, e - a, (size_t)first, b + k) != 0)
+			if (first >= 0 && ctx_add_long(t, p + a, e - a, (size_t)first) != 0)
 				return -1;
 		}
 		before = w >> 63;
@@ -670,9 +662,22 @@ static int ctx_build(struct art_tagger *t, art_str title, art_str summary)
 	t->nkept = 0;
 	t->triples_done = false;
 	memset(t->tstart, 0, t->n);
-	if (ctx_add_text(t, title) != 0 || ctx_add_text(t, summary) != 0)
-		return -1;
-	return 0;
+	/* a copy of the title, a space, the summary, then zeros to read past */
+	size_t n = title.n + 1 + summary.n, need = n + 80;
+	if (need > t->text_cap) {
+		unsigned char *p = realloc(t->text, need);
+		if (!p)
+			return -1;
+		t->text = p;
+		t->text_cap = need;
+	}
+	if (title.n)
+		memcpy(t->text, title.p, title.n);
+	t->text[title.n] = ' ';
+	if (summary.n)
+		memcpy(t->text + title.n + 1, summary.p, summary.n);
+	memset(t->text + n, 0, 80);
+	return ctx_add_text(t, t->text, n);
 }
 
 /* May a word of the text of LEN characters (at least two) start at line
@@ -941,6 +946,7 @@ void art_tagger_free(struct art_tagger *t)
 	if (!t)
 		return;
 	free(t->words);
+	free(t->text);
 	free(t->known);
 	free(t->kslot);
 	art_buf_free(&t->kbytes);
