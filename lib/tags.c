@@ -11,12 +11,26 @@
 
 #ifdef __SSE2__
 #include <emmintrin.h>
+
+static inline __m128i load16(const unsigned char *p)
+{
+	return _mm_loadu_si128((const __m128i *)(const void *)p);
+}
 #endif
 
 /* How it goes (tags.h has the outline): prepare_line and ctx_build index
  * the line and the words of the text that could matter to it; find_known,
- * find_cuts and collect_points choose the places to cut; search_best (or
- * search, when explaining) finds the best split; learn remembers. */
+ * find_cuts and collect_points choose the places to cut; find_runs and
+ * tag_parts score tags; search_few or search_best (or search, when
+ * explaining) finds the best split; learn remembers.
+ *
+ * Splitting must cost less than reading the record, so the work is kept
+ * to what can change the result: the line's places are bits, 64 to a
+ * word, classified 16 bytes at a time; a word of the text costs one look
+ * at its first three characters unless the line has them; find_cuts looks
+ * only where a cut can be; a tag's words are sums over runs worked out
+ * once; nothing is allocated per line.  Each shortcut gives what the
+ * plain way would, so the splits do not depend on them. */
 
 /* The weights, in tenths of a point (art-parse(1) lists them).  A cut's
  * weight says how likely its kind of place is to be a boundary; the words
@@ -63,7 +77,6 @@ enum {
 	NOSCORE = (int16_t)0x8080, /* not worked out yet (memset to 0x80) */
 	TAG_KEY = 1 << 16,   /* tie-break weight of one tag */
 	SCORE_KEY = 1 << 24, /* the score's weight in a ranking key */
-	NBIGRAM = 37 * 37,   /* pairs of letters and digits, case folded */
 	NTRIGRAM = 2048,     /* bits of the filter of triples */
 	NHEADS = 4096,       /* chains of known tags */
 	NB = SPLIT_MAX / 64 + 1, /* blocks of 64 places in a line, its end included */
@@ -143,8 +156,8 @@ enum { NENDINGS = sizeof endings / sizeof *endings };
 struct tword { /* a word of the record's title or summary, where the line may have it */
 	const unsigned char *w;
 	uint32_t n;
-	uint32_t next; /* the next word listed at the same place of the line, + 1 */
-	uint64_t low8; /* its first 8 bytes (as load8 reads them), in lowercase if they are its */
+	uint32_t next; /* the next word of its chain, + 1 */
+	uint64_t low8; /* its first 8 bytes (as load8 reads them), lowercase where its */
 };
 
 struct known {
@@ -152,7 +165,7 @@ struct known {
 	bool lexicon;
 	bool confirmed; /* by a word of its record's text, or by the user */
 	uint64_t hash;
-	uint64_t pre, mask; /* the first 8 bytes (as load8 reads them), the bits that are the tag's */
+	uint64_t pre, mask; /* its first 8 bytes (as load8 reads them); the bits of them */
 	uint32_t next; /* next with the same first two bytes, +1 */
 };
 
@@ -229,11 +242,13 @@ struct art_tagger {
 	size_t n, nb;           /* its length; blocks of 64 places, one past its end */
 	unsigned char copy[SPLIT_MAX + 72]; /* the line, then zeros */
 	unsigned char fold[SPLIT_MAX + 96]; /* its letters and digits in lowercase, others 0 */
-	/* places as bits, block by block: letters and digits; where find_cuts
-	 * looks (see prepare_line); where a word of the text starts (tstart
-	 * not 0), or ends; the places to cut (with prior and why); those
-	 * inside a known tag with clear ends */
-	uint64_t mword[NB + 1], mup[NB + 1], mtriple[NB], mvisit[NB], mtext[NB], mend[NB], mmarked[NB], mlocked[NB];
+	/* places as bits, block by block: letters and digits; capitals; where
+	 * a triple of letters and digits starts; where find_cuts looks (see
+	 * prepare_line); where a word of the text starts (tstart not 0), or
+	 * ends; the places to cut (with prior and why); those inside a known
+	 * tag with clear ends */
+	uint64_t mword[NB + 1], mup[NB + 1], mtriple[NB], mvisit[NB], mtext[NB], mend[NB];
+	uint64_t mmarked[NB], mlocked[NB];
 	int16_t prior[SPLIT_MAX];
 	uint8_t why[SPLIT_MAX];
 	uint8_t tstart[SPLIT_MAX]; /* bit 1, 2: a word of the text of 2, 3+ may start */
@@ -367,7 +382,7 @@ static inline void classify16(const unsigned char *p, unsigned *w, unsigned *up,
 #ifdef __SSE2__
 	/* A byte is in a range when, moved by 0x80 - the range's first, it is
 	 * below 0x80 + the range's size in signed comparison. */
-	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i x = load16(p);
 	__m128i l = _mm_or_si128(x, _mm_set1_epi8(0x20));
 	__m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(l, _mm_set1_epi8((char)(0x80 - 'a'))),
 				       _mm_set1_epi8((char)(0x80 + 26)));
@@ -411,7 +426,7 @@ static inline uint64_t bytes_mask64(const unsigned char *p, unsigned char c, uns
 	uint64_t m = 0;
 	for (unsigned k = 0; k < 64; k += 16) {
 #ifdef __SSE2__
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
+		__m128i x = load16(p + k);
 		m |= (uint64_t)(unsigned)_mm_movemask_epi8(
 			     _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)c)),
 					  _mm_cmpeq_epi8(x, _mm_set1_epi8((char)d))))
@@ -463,14 +478,10 @@ static bool line_places(const struct art_tagger *t, const unsigned char *w, size
 	__m128i v0 = _mm_set1_epi8((char)c0), v1 = _mm_set1_epi8((char)c1),
 		v2 = _mm_set1_epi8((char)c2);
 	for (size_t q = 0; q < t->n; q += 16) {
-		__m128i e = _mm_and_si128(
-			_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(f + q)), v0),
-			_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(f + q + 1)),
-				       v1));
+		__m128i e = _mm_and_si128(_mm_cmpeq_epi8(load16(f + q), v0),
+					  _mm_cmpeq_epi8(load16(f + q + 1), v1));
 		if (k > 2)
-			e = _mm_and_si128(e, _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(
-									    const void *)(f + q + 2)),
-							    v2));
+			e = _mm_and_si128(e, _mm_cmpeq_epi8(load16(f + q + 2), v2));
 		uint64_t m = (uint64_t)_mm_movemask_epi8(e);
 		pos[q / 64] |= m << (q % 64);
 		any |= m;
@@ -531,7 +542,8 @@ static int ctx_push(struct art_tagger *t, uint32_t *head, const unsigned char *w
 		t->words = nw;
 		t->words_cap = cap;
 	}
-	t->words[t->nwords] = (struct tword){w, (uint32_t)n, *head, load8(w) | 0x2020202020202020ull};
+	uint64_t low8 = load8(w) | 0x2020202020202020ull;
+	t->words[t->nwords] = (struct tword){w, (uint32_t)n, *head, low8};
 	*head = (uint32_t)++t->nwords;
 	return 0;
 }
@@ -1028,16 +1040,6 @@ static inline size_t run_end(const struct art_tagger *t, size_t p)
 	while (!rest) /* bits past the line are 0: this ends */
 		rest = ~t->mword[++b], p = b * 64;
 	return p + (size_t)__builtin_ctzll(rest);
-}
-
-/* The first letter or digit from P on (past the line's end when none). */
-static inline size_t next_word(const struct art_tagger *t, size_t p)
-{
-	size_t b = p / 64;
-	uint64_t m = t->mword[b] & ~0ull << (p % 64);
-	while (!m && b < t->nb)
-		m = t->mword[++b];
-	return m ? b * 64 + (size_t)__builtin_ctzll(m) : t->nb * 64;
 }
 
 /* The start of the run of letters and digits that P - 1 is in (P when it

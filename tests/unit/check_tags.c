@@ -373,6 +373,55 @@ START_TEST(memory_stays_bounded)
 }
 END_TEST
 
+/* The line and the text are read 64 bytes at a time: what matters may be
+ * anywhere, across two blocks or at the very end. */
+START_TEST(long_lines_and_texts)
+{
+	const char *line = "Backend EngineeringDistributed SystemsMessage QueuesObservability"
+			   "PostgreSQLkafkastreams";
+	const char *tags = "Backend Engineering|Distributed Systems|Message Queues|Observability|"
+			   "PostgreSQL|kafka|streams";
+	const char *title = "Events at scale", *summary = "Distributed systems and message queues "
+							       "meet: ";
+	char text[256];
+	/* "kafka" across the first 64 bytes of the title and summary ... */
+	snprintf(text, sizeof text, "%skafka moves events while observability data from "
+				    "PostgreSQL arrives", summary);
+	expect_in(line, title, text, tags);
+	/* ... "streams" last ... */
+	snprintf(text, sizeof text, "%sit moves events while observability data from "
+				    "PostgreSQL arrives as streams", summary);
+	expect_in(line, title, text, tags);
+	/* ... neither: nothing says where to cut the lowercase */
+	snprintf(text, sizeof text, "%sit moves events while observability data from "
+				    "PostgreSQL arrives", summary);
+	expect_in(line, title, text,
+		  "Backend Engineering|Distributed Systems|Message Queues|Observability|"
+		  "PostgreSQL|kafkastreams");
+}
+END_TEST
+
+/* Of a title and summary long enough, at most 65535 words that could
+ * matter are kept: with one more word before them, "queue" is not. */
+START_TEST(at_most_65535_words_of_the_text)
+{
+	for (size_t filler = 65533; filler <= 65534; filler++) {
+		static const char tail[] = "How kafka and queue work";
+		char *text = malloc(filler * 5 + sizeof tail);
+		ck_assert_ptr_nonnull(text);
+		for (size_t i = 0; i < filler; i++) /* a start the line has, then no more */
+			memcpy(text + i * 5, "ackz ", 5);
+		memcpy(text + filler * 5, tail, sizeof tail);
+		art_tagger_free(tagger);
+		tagger = art_tagger_new();
+		expect_in("Backend Engineeringkafkaqueue", "Streams", text,
+			  filler == 65533 ? "Backend Engineering|kafka|queue"
+					  : "Backend Engineeringkafkaqueue");
+		free(text);
+	}
+}
+END_TEST
+
 static void setup(void) { tagger = art_tagger_new(); }
 static void teardown(void)
 {
@@ -402,6 +451,8 @@ static Suite *tags_suite(void)
 	tcase_add_test(tc, an_explanation_reads_so);
 	tcase_add_test(tc, edges_of_the_input);
 	tcase_add_test(tc, memory_stays_bounded);
+	tcase_add_test(tc, long_lines_and_texts);
+	tcase_add_test(tc, at_most_65535_words_of_the_text);
 	suite_add_tcase(s, tc);
 	return s;
 }
