@@ -229,7 +229,7 @@ struct art_tagger {
 	uint32_t *kslot; /* by hash, index + 1 */
 	size_t kslot_cap;
 	uint32_t khead[NHEADS]; /* by first two bytes, index + 1 */
-	uint8_t kpairs[65536]; /* [b0 | b1 << 8]: 1 when a tag starts with bytes b0 b1 */
+	uint8_t kpairs[65536]; /* [load2 of them]: 1 when a tag starts with those 2 bytes */
 	uint64_t klens; /* bit n set when a known tag has n bytes (63 for more) */
 	uint32_t kshort;      /* one-byte tags, chained */
 
@@ -298,6 +298,14 @@ static uint64_t hash_bytes(const char *s, size_t n)
 	for (size_t i = 0; i < n; i++)
 		h = h * HASH_MUL + (unsigned char)s[i];
 	return h;
+}
+
+/* The first 2 bytes at P, as memory holds them. */
+static inline uint16_t load2(const unsigned char *p)
+{
+	uint16_t x;
+	memcpy(&x, p, 2);
+	return x;
 }
 
 /* The first 8 bytes at P, as memory holds them. */
@@ -801,7 +809,7 @@ static void known_index(struct art_tagger *t, uint32_t idx)
 	t->kslot[i] = idx + 1;
 	const unsigned char *p = (const unsigned char *)t->kbytes.p + k->off;
 	if (k->n > 1)
-		t->kpairs[p[0] | p[1] << 8] = 1;
+		t->kpairs[load2(p)] = 1;
 	t->klens |= 1ull << (k->n < 63 ? k->n : 63);
 	uint32_t *head = k->n == 1 ? &t->kshort : &t->khead[head_of(p)];
 	k->next = *head;
@@ -1324,14 +1332,14 @@ static void find_known(struct art_tagger *t)
 	else
 		for (size_t p = 0; p < n; p++) {
 			at[nc] = (uint16_t)p;
-			nc += kpairs[L[p] | L[p + 1] << 8];
+			nc += kpairs[load2(L + p)];
 		}
 	for (size_t x = 0; x < nc; x++) {
 		size_t p = at[x];
 		if (p > 0 && (cls[L[p - 1]] == C_SPACE || cls[L[p]] == C_SPACE ||
 			      cls[L[p]] == C_CONT))
 			continue;
-		uint32_t chains[2] = {kpairs[L[p] | L[p + 1] << 8] ? t->khead[head_of(L + p)] : 0,
+		uint32_t chains[2] = {kpairs[load2(L + p)] ? t->khead[head_of(L + p)] : 0,
 				      t->kshort};
 		uint64_t first = load8(L + p);
 		for (int c = 0; c < 2; c++)
@@ -1609,7 +1617,7 @@ static const struct known *tag_known(const struct art_tagger *t, size_t a, size_
 	if (!(t->klens >> (b - a < 63 ? b - a : 63) & 1))
 		return NULL;
 	if (b - a > 1) {
-		if (!t->kpairs[t->p[a] | t->p[a + 1] << 8])
+		if (!t->kpairs[load2(t->p + a)])
 			return NULL;
 	}
 	const char *s = (const char *)t->p + a;
