@@ -166,7 +166,7 @@ int main(int argc, char **argv)
 		if (keep && unique && (keep = art_unique_first(&seen, item.rec)) < 0)
 			cli_fatal("out of memory");
 		if (keep) {
-			cli_put_record(item.rec);
+			cli_put_item(&item);
 			wrote = true;
 		}
 	}

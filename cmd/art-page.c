@@ -96,7 +96,7 @@ static uint64_t split_pages(struct art_input *in, const struct settings *set)
 			name_page(name, set->split, page, ART_PAGE_DIGITS);
 			cli_switch_output(name->p);
 		}
-		cli_put_record(item.rec);
+		cli_put_item(&item);
 	}
 	cli_switch_output(NULL);
 	/* past 9999 pages, give every name as many digits as the last */
@@ -121,7 +121,7 @@ static uint64_t one_page(struct art_input *in, const struct settings *set)
 	/* stop as soon as the page is complete: the rest is never read */
 	while (!art_pager_done(&pager) && cli_next(in, &item)) {
 		if (art_pager_step(&pager) == ART_PAGE_TAKE) {
-			cli_put_record(item.rec);
+			cli_put_item(&item);
 			taken++;
 		}
 	}

@@ -51,7 +51,7 @@ int main(int argc, char **argv)
 		if (item.explain.n)
 			fprintf(stderr, "%s: %s:%lu: %.*s", command.name, cli_file_name(item.file),
 				item.line, (int)item.explain.n, item.explain.p);
-		cli_put_record(item.rec);
+		cli_put_item(&item);
 	}
 	art_input_free(&in);
 	art_tagger_free(tagger);

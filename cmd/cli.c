@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -170,8 +171,9 @@ static void remove_temp_and_die(int sig)
 {
 	if (!dying) {
 		dying = 1;
-		if (cli.out.tmp)
-			unlink(cli.out.tmp);
+		char *tmp = cli.out.tmp;
+		if (tmp)
+			unlink(tmp);
 	}
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -179,15 +181,20 @@ static void remove_temp_and_die(int sig)
 
 void cli_open_output(void)
 {
-	if (art_out_open(&cli.out, cli.output) != 0)
-		cli_fatal("%s: %s", cli.output, strerror(errno));
-	if (cli.out.tmp) {
-		struct sigaction sa = {.sa_handler = remove_temp_and_die};
+	/* Over a file size limit a write fails (EFBIG) instead of killing us. */
+	signal(SIGXFSZ, SIG_IGN);
+	if (cli.output && strcmp(cli.output, "-") != 0) {
+		/* An interrupted -o run removes its temporary file.  A signal
+		 * ignored on entry (nohup, a background job) stays ignored. */
+		struct sigaction sa = {.sa_handler = remove_temp_and_die}, old;
 		sigemptyset(&sa.sa_mask);
 		int sigs[] = {SIGINT, SIGTERM, SIGHUP};
 		for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
-			sigaction(sigs[i], &sa, NULL);
+			if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+				sigaction(sigs[i], &sa, NULL);
 	}
+	if (art_out_open(&cli.out, cli.output) != 0)
+		cli_fatal("%s: %s", cli.output, strerror(errno));
 }
 
 void cli_switch_output(const char *path)
@@ -233,9 +240,22 @@ void cli_put_record(const struct art_record *r)
 	art_out_ready(&cli.out);
 }
 
+void cli_put_item(const struct art_item *item)
+{
+	if (!item->canonical) {
+		cli_put_record(item->rec);
+		return;
+	}
+	if (art_buf_append(&cli.out.buf, item->json.p, item->json.n) != 0 ||
+	    art_buf_putc(&cli.out.buf, '\n') != 0)
+		cli_fatal("out of memory");
+	art_out_ready(&cli.out);
+}
+
 int cli_finish(void)
 {
-	if (art_out_close(&cli.out) != 0) {
+	bool failed = art_out_close(&cli.out) != 0;
+	if (failed) {
 		if (cli.out.err == EPIPE)
 			exit(ART_EXIT_FAILURE); /* the reader went away: nothing to say */
 		cli_error("%s: %s", cli.output ? cli.output : "write error", strerror(cli.out.err));
@@ -243,8 +263,17 @@ int cli_finish(void)
 	if (cli.skipped)
 		fprintf(stderr, "%s: %lu record%s skipped\n", cli.cmd->name, cli.skipped,
 			cli.skipped == 1 ? "" : "s");
-	if (fclose(stdout) != 0 && errno != EPIPE)
-		cli_error("write error: %s", strerror(errno));
+	/* What a command printed with stdio: a closed stdout (EBADF) is an
+	 * error only when something was to go there; a failure of cli.out has
+	 * been reported above. */
+	bool pending = __fpending(stdout) != 0, had_error = ferror(stdout) != 0;
+	int e = fclose(stdout) != 0 ? errno : 0;
+	if (!failed && e != EPIPE && (had_error || (e && (pending || e != EBADF)))) {
+		if (e)
+			cli_error("write error: %s", strerror(e));
+		else
+			cli_error("write error");
+	}
 	return cli.status;
 }
 

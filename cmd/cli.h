@@ -86,6 +86,10 @@ void cli_switch_output(const char *path);
 bool cli_next(struct art_input *in, struct art_item *item);
 /* Append a record to the output. */
 void cli_put_record(const struct art_record *r);
+/* Append an item's record as it was read: its NDJSON line is copied when
+ * it is already what cli_put_record would write, else the record is
+ * written anew.  The way to pass records through unchanged. */
+void cli_put_item(const struct art_item *item);
 /* Hand what was appended to cli.out.buf over to the output. */
 void cli_wrote(void);
 /* Close the output and return the exit status. */

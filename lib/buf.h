@@ -33,9 +33,10 @@ int art_buf_printf(struct art_buf *b, const char *fmt, ...)
 void art_buf_free(struct art_buf *b);
 
 static inline void art_buf_clear(struct art_buf *b) { b->len = 0; }
+/* Never a null pointer, even for a buffer that has held nothing. */
 static inline art_str art_buf_str(const struct art_buf *b)
 {
-	return (art_str){b->p, b->len};
+	return (art_str){b->p ? b->p : "", b->len};
 }
 static inline int art_buf_set(struct art_buf *b, art_str s)
 {

@@ -178,10 +178,9 @@ static void record_cell(const struct art_record *r, int field, struct art_cell *
 		return;
 	case ART_F_LIKES:
 	case ART_F_READ_MINUTES: {
-		int n = snprintf(cell->num, sizeof cell->num, "%" PRId64,
-				 field == ART_F_LIKES ? r->likes : r->read_minutes);
+		size_t n = art_json_int(cell->num, field == ART_F_LIKES ? r->likes : r->read_minutes);
 		cell->kind = ART_CELL_NUMBER;
-		cell->text = (art_str){cell->num, (size_t)n};
+		cell->text = (art_str){cell->num, n};
 		return;
 	}
 	default: {

@@ -20,14 +20,19 @@ static bool valid_day(int y, int m, int d)
 	return d <= mdays[m - 1] + (m == 2 && is_leap(y));
 }
 
+/* Every name of a month starts with its three-letter one, which tells the
+ * month; the rest of the word may then only complete that month's name. */
 static int month_of(art_str w)
 {
+	if (w.n < 3)
+		return 0;
 	for (int i = 0; i < 12; i++) {
-		if (art_str_eq_cstr(w, months[i]) || art_str_eq_cstr(w, long_months[i]))
+		if (memcmp(w.p, months[i], 3) != 0)
+			continue;
+		if (w.n == 3 || art_str_eq_cstr(w, long_months[i]) || (i == 8 && art_str_eq_cstr(w, "Sept")))
 			return i + 1;
+		return 0;
 	}
-	if (art_str_eq_cstr(w, "Sept"))
-		return 9;
 	return 0;
 }
 

@@ -65,6 +65,7 @@ static int parse_json_line(struct art_input *in, art_str line, struct art_item *
 	item->json = line;
 	item->explain = (art_str){0};
 	item->rec = &in->rec;
+	item->canonical = false;
 	char msg[sizeof err->msg];
 	if (art_record_from_json(&in->rec, &in->obj, msg, sizeof msg) != 0) {
 		if (in->mode == ART_INPUT_RECORDS) {
@@ -72,8 +73,16 @@ static int parse_json_line(struct art_input *in, art_str line, struct art_item *
 			return ART_BAD;
 		}
 		item->rec = NULL;
+		return ART_OK;
 	}
+	item->canonical = art_json_canonical_record(&in->obj);
 	return ART_OK;
+}
+
+static int too_long(struct art_input *in, struct art_error *err)
+{
+	art_error_set(err, in->lines.lineno, "line longer than %zu bytes skipped", in->lines.max);
+	return ART_BAD;
 }
 
 /* One line of the open file: a record, an error, or nothing yet. */
@@ -86,6 +95,12 @@ static int take_line(struct art_input *in, art_str line, struct art_item *item, 
 		if (i == line.n)
 			return ART_EOF;
 		in->kind = line.p[i] == '{' ? KIND_NDJSON : KIND_LISTING;
+		if (in->kind == KIND_LISTING) {
+			/* read under the NDJSON limit until now */
+			in->lines.max = ART_LINE_MAX;
+			if (line.n > ART_LINE_MAX)
+				return too_long(in, err);
+		}
 	}
 	if (in->kind == KIND_NDJSON) {
 		if (i == line.n)
@@ -98,6 +113,7 @@ static int take_line(struct art_input *in, art_str line, struct art_item *item, 
 		item->rec = rec;
 		item->obj = NULL;
 		item->json = (art_str){0};
+		item->canonical = false;
 		item->explain = art_buf_str(&in->listing.split.explain);
 		item->line = in->listing.start_line;
 		return ART_OK;
@@ -127,12 +143,14 @@ static int next_from_file(struct art_input *in, struct art_item *item, struct ar
 		}
 		if (rc == ART_LINES_TOO_LONG) {
 			if (in->kind == KIND_LISTING && art_listing_break(&in->listing, err)) {
-				in->listing.pending = true;
-				in->listing.pending_err = *err;
+				/* the record it was part of is lost with it: one report */
+				size_t n = strlen(err->msg);
+				snprintf(err->msg + n, sizeof err->msg - n,
+					 " (line %lu is longer than %zu bytes)", in->lines.lineno,
+					 in->lines.max);
+				return ART_BAD;
 			}
-			art_error_set(err, in->lines.lineno, "line longer than %u bytes skipped",
-				      (unsigned)ART_LINE_MAX);
-			return ART_BAD;
+			return too_long(in, err);
 		}
 		item->line = in->lines.lineno;
 		err->line = in->lines.lineno;
@@ -152,6 +170,7 @@ int art_input_next(struct art_input *in, struct art_item *item, struct art_error
 			if (art_lines_open(&in->lines, in->file) != 0)
 				return system_error(in, errno, err);
 			in->kind = KIND_UNKNOWN;
+			in->lines.max = ART_JSON_LINE_MAX; /* until the kind is known */
 			art_listing_break(&in->listing, err);
 		}
 		err->file = in->file;

@@ -25,6 +25,7 @@ struct art_item {
 	const struct art_record *rec;  /* NULL for an object that is no record */
 	const struct art_jobject *obj; /* NULL for a record from listing text */
 	art_str json;                  /* the NDJSON line the item came from */
+	bool canonical;                /* json is rec as art_json_put_record writes it */
 	art_str explain;               /* how its tags were split, when the tagger explains */
 	const char *file;
 	unsigned long line;

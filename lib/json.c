@@ -9,12 +9,74 @@
 #include "date.h"
 #include "utf8.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 struct parser {
 	const char *p, *end, *line;
 	struct art_jobject *o;
 	char *err;
 	size_t errsz;
 };
+
+/* The bytes of a JSON string that a reader or writer must look at: the
+ * quote, the backslash, control characters, and (to check or repair UTF-8)
+ * every byte of a character outside ASCII.  Runs of other bytes are
+ * skipped sixteen at a time with SSE2, else eight at a time in a 64-bit
+ * word.  There, for an ASCII byte b, b - 1 after XOR with '"' or '\\', or
+ * b - 0x20, sets its high bit exactly when b is the quote, the backslash or
+ * a control character; a byte of 0x80 or more has it already.  A borrow
+ * can only carry into the next byte up from a special one, so the lowest
+ * byte marked is the first special one.
+ */
+static const unsigned char special[256] = {
+	[0 ... 0x1F] = 1, ['"'] = 1, ['\\'] = 1, [0x80 ... 0xFF] = 1,
+};
+
+#define ONES  0x0101010101010101u
+#define HIGHS 0x8080808080808080u
+
+/* The special bytes among the eight in W, as their high bits. */
+static inline uint64_t special_bytes(uint64_t w)
+{
+	uint64_t q = w ^ (ONES * '"'), bs = w ^ (ONES * '\\');
+	return ((q - ONES) | (bs - ONES) | (w - ONES * 0x20) | w) & HIGHS;
+}
+
+/* The first special byte from P on, or END. */
+static inline const char *skip_plain(const char *p, const char *end)
+{
+#ifdef __SSE2__
+	/* Sixteen at a time where there is SSE2 (every x86-64): compared as
+	 * signed bytes, those of 0x80 or more are below 0x20 too. */
+	const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'),
+		      space = _mm_set1_epi8(0x20);
+	for (; end - p >= 16; p += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
+					 _mm_cmplt_epi8(v, space));
+		unsigned marks = (unsigned)_mm_movemask_epi8(m);
+		if (marks != 0)
+			return p + __builtin_ctz(marks);
+	}
+#endif
+	for (; end - p >= 8; p += 8) {
+		uint64_t w;
+		memcpy(&w, p, 8);
+		uint64_t marks = special_bytes(w);
+		if (marks == 0)
+			continue;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		return p + __builtin_ctzll(marks) / 8; /* the lowest byte is the first */
+#else
+		break;
+#endif
+	}
+	while (p < end && !special[(unsigned char)*p])
+		p++;
+	return p;
+}
 
 static int fail(struct parser *ps, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static int fail(struct parser *ps, const char *fmt, ...)
@@ -28,10 +90,28 @@ static int fail(struct parser *ps, const char *fmt, ...)
 	return -1;
 }
 
-static void skip_ws(struct parser *ps)
+static void skip_ws_run(struct parser *ps)
 {
+	const char *at = ps->p;
 	while (ps->p < ps->end && (*ps->p == ' ' || *ps->p == '\t' || *ps->p == '\n' || *ps->p == '\r'))
 		ps->p++;
+	if (ps->p != at)
+		ps->o->canonical = false; /* the writer puts no white space anywhere */
+}
+
+/* Most often there is none: one test. */
+static inline void skip_ws(struct parser *ps)
+{
+	if (ps->p < ps->end && (unsigned char)*ps->p <= ' ')
+		skip_ws_run(ps);
+}
+
+/* The character at the parser's place, for a message. */
+static art_str next_char(const struct parser *ps)
+{
+	uint32_t cp;
+	size_t n = art_utf8_decode((const unsigned char *)ps->p, (size_t)(ps->end - ps->p), &cp);
+	return (art_str){ps->p, n ? n : 1};
 }
 
 static int hexval(char c)
@@ -60,6 +140,16 @@ static int read_hex4(struct parser *ps, uint32_t *v)
 	return 0;
 }
 
+/* Whether the writer escapes the code point CP as the \u escape whose four
+ * hex digits are at HEX: control characters without a short form, in
+ * lower case. */
+static bool writer_escape(uint32_t cp, const char *hex)
+{
+	static const char digits[] = "0123456789abcdef";
+	return cp < 0x20 && cp != '\b' && cp != '\t' && cp != '\n' && cp != '\f' && cp != '\r' &&
+	       hex[0] == '0' && hex[1] == '0' && hex[2] == digits[cp >> 4] && hex[3] == digits[cp & 15];
+}
+
 /* After a backslash: decode one escape into the arena. */
 static int decode_escape(struct parser *ps, struct art_buf *a)
 {
@@ -69,14 +159,23 @@ static int decode_escape(struct parser *ps, struct art_buf *a)
 	char c = *ps->p++;
 	const char *k = c ? strchr(from, c) : NULL;
 	if (k) {
+		if (c == '/')
+			ps->o->canonical = false; /* the writer leaves '/' as it is */
 		a->p[a->len++] = to[k - from];
 		return 0;
 	}
-	if (c != 'u')
-		return fail(ps, "bad escape '\\%c'", c);
+	if (c != 'u') {
+		char shown[ART_EXCERPT_SIZE];
+		uint32_t cp;
+		size_t n = art_utf8_decode((const unsigned char *)ps->p - 1, (size_t)(ps->end - ps->p) + 1, &cp);
+		return fail(ps, "bad escape '\\%s'", art_excerpt(shown, (art_str){ps->p - 1, n ? n : 1}));
+	}
+	const char *hex = ps->p;
 	uint32_t cp;
 	if (read_hex4(ps, &cp) != 0)
 		return -1;
+	if (!writer_escape(cp, hex))
+		ps->o->canonical = false;
 	if (cp >= 0xD800 && cp <= 0xDBFF && ps->end - ps->p >= 6 && ps->p[0] == '\\' && ps->p[1] == 'u') {
 		const char *save = ps->p;
 		uint32_t lo;
@@ -94,46 +193,70 @@ static int decode_escape(struct parser *ps, struct art_buf *a)
 	return 0;
 }
 
-/* At the opening quote.  Decoded text never outgrows its escaped form and
- * the arena holds as much as the line, so earlier results never move. */
-static int parse_string(struct parser *ps, art_str *out)
+/* At a byte of 0x80 or more: step over its character.  Bytes that are not
+ * UTF-8 are kept (the writer replaces them), one at a time. */
+static void step_utf8(struct parser *ps)
 {
-	const char *s = ++ps->p;
-	while (ps->p < ps->end) {
+	uint32_t cp;
+	size_t n = art_utf8_decode((const unsigned char *)ps->p, (size_t)(ps->end - ps->p), &cp);
+	if (n == 0) {
+		ps->o->canonical = false;
+		n = 1;
+	}
+	ps->p += n;
+}
+
+/* A string from its first byte that is not plain ASCII on (at ps->p; its
+ * text starts at S).  A string without escapes is handed out as a view
+ * into the line; from its first escape on, a string is decoded into the
+ * arena.  Decoded text never outgrows its escaped form and the arena holds
+ * as much as the line, so earlier results never move. */
+static int parse_string_rest(struct parser *ps, const char *s, art_str *out)
+{
+	const char *run = s;
+	struct art_buf *a = &ps->o->arena;
+	size_t start = a->len;
+	bool escaped = false;
+	for (;; ps->p = skip_plain(ps->p, ps->end)) {
+		if (ps->p == ps->end)
+			return fail(ps, "unterminated string");
 		unsigned char c = (unsigned char)*ps->p;
+		if (c >= 0x80) {
+			step_utf8(ps);
+			continue;
+		}
+		if (c < 0x20)
+			return fail(ps, "control character in string");
+		if (c == '\\')
+			escaped = true;
+		if (escaped) { /* the text since the last escape */
+			memcpy(a->p + a->len, run, (size_t)(ps->p - run));
+			a->len += (size_t)(ps->p - run);
+		}
 		if (c == '"') {
-			*out = (art_str){s, (size_t)(ps->p - s)};
+			*out = escaped ? (art_str){a->p + start, a->len - start}
+				       : (art_str){s, (size_t)(ps->p - s)};
 			ps->p++;
 			return 0;
 		}
-		if (c == '\\')
-			break;
-		if (c < 0x20)
-			return fail(ps, "control character in string");
 		ps->p++;
-	}
-	if (ps->p >= ps->end)
-		return fail(ps, "unterminated string");
-	struct art_buf *a = &ps->o->arena;
-	size_t start = a->len;
-	memcpy(a->p + a->len, s, (size_t)(ps->p - s));
-	a->len += (size_t)(ps->p - s);
-	while (ps->p < ps->end) {
-		unsigned char c = (unsigned char)*ps->p++;
-		if (c == '"') {
-			*out = (art_str){a->p + start, a->len - start};
-			return 0;
-		}
-		if (c < 0x20) {
-			ps->p--;
-			return fail(ps, "control character in string");
-		}
-		if (c != '\\')
-			a->p[a->len++] = (char)c;
-		else if (decode_escape(ps, a) != 0)
+		if (decode_escape(ps, a) != 0)
 			return -1;
+		run = ps->p;
 	}
-	return fail(ps, "unterminated string");
+}
+
+/* At the opening quote.  Most strings are plain ASCII: those end here. */
+static inline int parse_string(struct parser *ps, art_str *out)
+{
+	const char *s = ps->p + 1;
+	ps->p = skip_plain(s, ps->end);
+	if (ps->p < ps->end && *ps->p == '"') {
+		*out = (art_str){s, (size_t)(ps->p - s)};
+		ps->p++;
+		return 0;
+	}
+	return parse_string_rest(ps, s, out);
 }
 
 static int is_digit(const struct parser *ps)
@@ -172,8 +295,10 @@ static int parse_number(struct parser *ps)
 static int parse_word(struct parser *ps, const char *w, enum art_jtype t, enum art_jtype *type)
 {
 	size_t n = strlen(w);
-	if ((size_t)(ps->end - ps->p) < n || memcmp(ps->p, w, n) != 0)
-		return fail(ps, "unexpected character '%c'", *ps->p);
+	if ((size_t)(ps->end - ps->p) < n || memcmp(ps->p, w, n) != 0) {
+		char shown[ART_EXCERPT_SIZE];
+		return fail(ps, "unexpected character '%s'", art_excerpt(shown, next_char(ps)));
+	}
 	ps->p += n;
 	*type = t;
 	return 0;
@@ -243,9 +368,14 @@ static int parse_value(struct parser *ps, int depth, enum art_jtype *type)
 		return parse_word(ps, "false", ART_J_FALSE, type);
 	case 'n':
 		return parse_word(ps, "null", ART_J_NULL, type);
-	default:
+	case '-':
+	case '0' ... '9':
 		*type = ART_J_NUMBER;
 		return parse_number(ps);
+	default: {
+		char shown[ART_EXCERPT_SIZE];
+		return fail(ps, "unexpected character '%s'", art_excerpt(shown, next_char(ps)));
+	}
 	}
 }
 
@@ -335,6 +465,66 @@ static struct art_jfield *new_field(struct art_jobject *o)
 	return f;
 }
 
+/* art_field_names with their lengths, to compare keys without strlen. */
+static const art_str record_keys[] = {
+	ART_STR("source"),  ART_STR("date"), ART_STR("category"), ART_STR("title"),
+	ART_STR("summary"), ART_STR("tags"), ART_STR("likes"),    ART_STR("read_minutes"),
+};
+_Static_assert(sizeof record_keys / sizeof *record_keys == ART_NFIELDS, "one key per field");
+
+static bool is_field(art_str key, size_t k)
+{
+	return k < ART_NFIELDS && art_str_eq(key, record_keys[k]);
+}
+
+/* Duplicate keys.  A small object compares the new key with each earlier
+ * one; a large one looks it up in a hash table of its keys, so that a line
+ * of a hundred thousand keys costs no more than its length. */
+#define SMALL_OBJECT 16
+
+static size_t key_hash(art_str k)
+{
+	uint64_t h = 0xcbf29ce484222325u; /* FNV-1a */
+	for (size_t i = 0; i < k.n; i++)
+		h = (h ^ (unsigned char)k.p[i]) * 0x100000001b3u;
+	return (size_t)(h ^ (h >> 32));
+}
+
+/* Look for the key of field I among the fields before it; add it to the
+ * table when it is new.  1 when it is there, 0 when not, -1 out of memory. */
+static int seen_key(struct art_jobject *o, size_t i)
+{
+	art_str key = o->fields[i].key;
+	if (i < SMALL_OBJECT) {
+		for (size_t j = 0; j < i; j++)
+			if (art_str_eq(o->fields[j].key, key))
+				return 1;
+		return 0;
+	}
+	if (o->nslots < 2 * (i + 1)) {
+		size_t n = o->nslots ? o->nslots : 64;
+		while (n < 4 * (i + 1))
+			n *= 2;
+		size_t *s = realloc(o->slots, n * sizeof *s);
+		if (!s)
+			return -1;
+		o->slots = s;
+		o->nslots = n;
+		memset(s, 0, n * sizeof *s);
+		o->nhashed = 0;
+	}
+	size_t mask = o->nslots - 1;
+	for (; o->nhashed <= i; o->nhashed++) {
+		art_str k = o->fields[o->nhashed].key;
+		size_t at = key_hash(k) & mask;
+		for (; o->slots[at]; at = (at + 1) & mask)
+			if (art_str_eq(o->fields[o->slots[at] - 1].key, k))
+				return o->nhashed == i; /* only the new key can be a duplicate */
+		o->slots[at] = o->nhashed + 1;
+	}
+	return 0;
+}
+
 static int parse_members(struct parser *ps)
 {
 	struct art_jobject *o = ps->o;
@@ -354,9 +544,20 @@ static int parse_members(struct parser *ps)
 		const char *key_at = ps->p;
 		if (parse_string(ps, &f->key) != 0)
 			return -1;
-		for (size_t i = 0; i + 1 < o->nfields; i++)
-			if (art_str_eq(o->fields[i].key, f->key) && (ps->p = key_at))
-				return fail(ps, "duplicate key \"%.*s\"", (int)(f->key.n > 40 ? 40 : f->key.n), f->key.p);
+		/* The record's keys in their order differ from one another: only
+		 * a key out of that order is looked for among the earlier ones. */
+		if (o->in_order == o->nfields - 1 && is_field(f->key, o->in_order)) {
+			o->in_order++;
+		} else {
+			int dup = seen_key(o, o->nfields - 1);
+			if (dup < 0)
+				return fail(ps, "out of memory");
+			if (dup) {
+				char shown[ART_EXCERPT_SIZE];
+				ps->p = key_at;
+				return fail(ps, "duplicate key \"%s\"", art_excerpt(shown, f->key));
+			}
+		}
 		skip_ws(ps);
 		if (ps->p >= ps->end || *ps->p != ':')
 			return fail(ps, "expected ':'");
@@ -377,13 +578,62 @@ static int parse_members(struct parser *ps)
 	}
 }
 
+/* What the writer puts before each of the record's values. */
+static const art_str record_leads[] = {
+	ART_STR("{\"source\":"), ART_STR(",\"date\":"),  ART_STR(",\"category\":"),
+	ART_STR(",\"title\":"),  ART_STR(",\"summary\":"), ART_STR(",\"tags\":"),
+	ART_STR(",\"likes\":"),  ART_STR(",\"read_minutes\":"),
+};
+_Static_assert(sizeof record_leads / sizeof *record_leads == ART_NFIELDS, "one lead per field");
+
+/* Most lines are records as art_json_put_record writes them: then each
+ * key, with the punctuation around it, is where the writer puts it, and
+ * only the values need parsing.  False at the first difference or error;
+ * the line is then parsed from its start by the general parser, which
+ * also says what is wrong. */
+static bool parse_as_written(struct parser *ps)
+{
+	struct art_jobject *o = ps->o;
+	for (size_t k = 0; k < ART_NFIELDS; k++) {
+		art_str lead = record_leads[k];
+		if ((size_t)(ps->end - ps->p) < lead.n || memcmp(ps->p, lead.p, lead.n) != 0)
+			return false;
+		struct art_jfield *f = new_field(o);
+		if (!f)
+			return false;
+		f->key = (art_str){ps->p + 2, record_keys[k].n}; /* after '{' or ',' and '"' */
+		ps->p += lead.n;
+		if (parse_field_value(ps, f) != 0)
+			return false;
+		o->in_order++;
+	}
+	if (ps->end - ps->p != 1 || *ps->p != '}')
+		return false;
+	ps->p++;
+	return true;
+}
+
+static void start_object(struct art_jobject *o)
+{
+	o->nfields = o->nitems = o->in_order = 0;
+	o->arena.len = 0;
+	o->canonical = true;
+	if (o->nhashed) {
+		memset(o->slots, 0, o->nslots * sizeof *o->slots);
+		o->nhashed = 0;
+	}
+}
+
 int art_json_parse(struct art_jobject *o, art_str line, char *err, size_t errsz)
 {
 	struct parser ps = {line.p, line.p + line.n, line.p, o, err, errsz};
-	o->nfields = o->nitems = 0;
-	o->arena.len = 0;
+	start_object(o);
 	if (art_buf_reserve(&o->arena, line.n + 4) != 0)
 		return fail(&ps, "out of memory");
+	if (parse_as_written(&ps))
+		return 0;
+	ps.p = line.p;
+	start_object(o);
 	skip_ws(&ps);
 	if (ps.p >= ps.end || *ps.p != '{')
 		return fail(&ps, "not a JSON object");
@@ -407,6 +657,7 @@ void art_jobject_free(struct art_jobject *o)
 {
 	free(o->fields);
 	free(o->items);
+	free(o->slots);
 	art_buf_free(&o->arena);
 	memset(o, 0, sizeof *o);
 }
@@ -437,7 +688,7 @@ int art_record_from_json(struct art_record *r, const struct art_jobject *o, char
 	unsigned seen = 0;
 	for (size_t i = 0; i < o->nfields; i++) {
 		const struct art_jfield *f = &o->fields[i];
-		int k = art_field_lookup(f->key);
+		int k = i < o->in_order ? (int)i : art_field_lookup(f->key);
 		if (k < 0)
 			continue;
 		seen |= 1u << k;
@@ -445,7 +696,8 @@ int art_record_from_json(struct art_record *r, const struct art_jobject *o, char
 		case ART_F_TAGS:
 			if (f->type != ART_J_ARRAY || !f->strings)
 				goto wrong_type;
-			r->tags = o->items + f->item0;
+			/* no items at all may mean no item array yet */
+			r->tags = f->nitems ? o->items + f->item0 : NULL;
 			r->ntags = f->nitems;
 			break;
 		case ART_F_LIKES:
@@ -464,8 +716,9 @@ int art_record_from_json(struct art_record *r, const struct art_jobject *o, char
 			art_str *dst[] = {&r->source, &r->date, &r->category, &r->title, &r->summary};
 			*dst[k] = f->str;
 			if (k == ART_F_DATE && !art_date_is_iso(f->str)) {
-				snprintf(err, errsz, "\"date\": \"%.*s\" is not a YYYY-MM-DD date",
-					 (int)(f->str.n > 30 ? 30 : f->str.n), f->str.p);
+				char shown[ART_EXCERPT_SIZE];
+				snprintf(err, errsz, "\"date\": \"%s\" is not a YYYY-MM-DD date",
+					 art_excerpt(shown, f->str));
 				return -1;
 			}
 		}
@@ -487,43 +740,40 @@ int art_record_from_json(struct art_record *r, const struct art_jobject *o, char
 	return 0;
 }
 
-/* Bytes the writer must look at: 1 escape, 2 not ASCII. */
-static const unsigned char special[256] = {
-	[0 ... 0x1F] = 1, ['"'] = 1, ['\\'] = 1, [0x80 ... 0xFF] = 2,
-};
+bool art_json_canonical_record(const struct art_jobject *o)
+{
+	return o->canonical && o->nfields == ART_NFIELDS && o->in_order == ART_NFIELDS;
+}
 
-int art_json_put_string(struct art_buf *b, art_str s)
+/* Writing.  Every string is written by put_string into room reserved
+ * beforehand: a byte becomes at most 6 ("\u00XX"). */
+#define WORST(n) ((n) * 6 + 2)
+
+static char *put_string(char *o, art_str s)
 {
 	static const char hex[] = "0123456789abcdef";
-	const unsigned char *p = (const unsigned char *)s.p, *end = p + s.n;
-	/* worst case: every byte becomes \u00XX or U+FFFD */
-	if (art_buf_reserve(b, s.n * 6 + 2) != 0)
-		return -1;
-	char *o = b->p + b->len;
+	const char *p = s.n ? s.p : "", *end = p + s.n; /* an empty view may have no pointer */
+	const char *run = p; /* bytes written as they are, not yet copied */
 	*o++ = '"';
-	while (p < end) {
-		const unsigned char *run = p;
-		while (p < end && !special[*p])
-			p++;
+	for (;;) {
+		p = skip_plain(p, end);
+		unsigned char c = p < end ? (unsigned char)*p : 0;
+		size_t n = 0;
+		uint32_t cp;
+		if (c >= 0x80 && (n = art_utf8_decode((const unsigned char *)p, (size_t)(end - p), &cp))) {
+			p += n; /* a character outside ASCII stays in the run */
+			continue;
+		}
 		memcpy(o, run, (size_t)(p - run));
 		o += p - run;
 		if (p == end)
 			break;
-		if (special[*p] == 2) {
-			uint32_t cp;
-			size_t n = art_utf8_decode(p, (size_t)(end - p), &cp);
-			if (n) {
-				memcpy(o, p, n);
-				o += n;
-				p += n;
-			} else {
-				memcpy(o, "\xEF\xBF\xBD", 3);
-				o += 3;
-				p++;
-			}
+		run = ++p;
+		if (c >= 0x80) { /* not UTF-8 */
+			memcpy(o, "\xEF\xBF\xBD", 3);
+			o += 3;
 			continue;
 		}
-		unsigned char c = *p++;
 		*o++ = '\\';
 		switch (c) {
 		case '"': *o++ = '"'; break;
@@ -541,46 +791,97 @@ int art_json_put_string(struct art_buf *b, art_str s)
 		}
 	}
 	*o++ = '"';
-	b->len = (size_t)(o - b->p);
+	return o;
+}
+
+int art_json_put_string(struct art_buf *b, art_str s)
+{
+	if (art_buf_reserve(b, WORST(s.n)) != 0)
+		return -1;
+	b->len = (size_t)(put_string(b->p + b->len, s) - b->p);
 	return 0;
 }
 
-static int put_key(struct art_buf *b, const char *lit, size_t n) { return art_buf_append(b, lit, n); }
-#define PUT_LIT(b, lit) put_key((b), (lit), sizeof(lit) - 1)
+size_t art_json_int(char out[ART_JSON_INT_MAX], int64_t v)
+{
+	char digits[20];
+	size_t n = 0, len = 0;
+	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+	if (v < 0)
+		out[len++] = '-';
+	do
+		digits[n++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	while (n > 0)
+		out[len++] = digits[--n];
+	return len;
+}
+
+static char *put_int(char *o, int64_t v) { return o + art_json_int(o, v); }
+
+#define PUT_LIT(o, lit) (memcpy((o), (lit), sizeof(lit) - 1), (o) + sizeof(lit) - 1)
+
+/* The keys before "tags": '{' to the comma after the summary. */
+static size_t head_room(const struct art_record *r)
+{
+	return 64 + WORST(r->source.n) + WORST(r->date.n) + WORST(r->category.n) +
+	       WORST(r->title.n) + WORST(r->summary.n);
+}
+
+static char *put_head(char *o, const struct art_record *r)
+{
+	o = put_string(PUT_LIT(o, "{\"source\":"), r->source);
+	o = put_string(PUT_LIT(o, ",\"date\":"), r->date);
+	o = put_string(PUT_LIT(o, ",\"category\":"), r->category);
+	o = put_string(PUT_LIT(o, ",\"title\":"), r->title);
+	o = put_string(PUT_LIT(o, ",\"summary\":"), r->summary);
+	*o++ = ',';
+	return o;
+}
+
+/* The keys after "tags": the comma before "likes" to the newline. */
+#define TAIL_ROOM (32 + 2 * ART_JSON_INT_MAX)
+
+static char *put_tail(char *o, const struct art_record *r)
+{
+	o = put_int(PUT_LIT(o, ",\"likes\":"), r->likes);
+	o = put_int(PUT_LIT(o, ",\"read_minutes\":"), r->read_minutes);
+	return PUT_LIT(o, "}\n");
+}
 
 int art_json_put_record_head(struct art_buf *b, const struct art_record *r)
 {
-	int rc = 0;
-	rc |= PUT_LIT(b, "{\"source\":");
-	rc |= art_json_put_string(b, r->source);
-	rc |= PUT_LIT(b, ",\"date\":");
-	rc |= art_json_put_string(b, r->date);
-	rc |= PUT_LIT(b, ",\"category\":");
-	rc |= art_json_put_string(b, r->category);
-	rc |= PUT_LIT(b, ",\"title\":");
-	rc |= art_json_put_string(b, r->title);
-	rc |= PUT_LIT(b, ",\"summary\":");
-	rc |= art_json_put_string(b, r->summary);
-	rc |= art_buf_putc(b, ',');
-	return rc ? -1 : 0;
+	if (art_buf_reserve(b, head_room(r)) != 0)
+		return -1;
+	b->len = (size_t)(put_head(b->p + b->len, r) - b->p);
+	return 0;
 }
 
 int art_json_put_record_tail(struct art_buf *b, const struct art_record *r)
 {
-	return art_buf_printf(b, ",\"likes\":%lld,\"read_minutes\":%lld}\n", (long long)r->likes,
-			      (long long)r->read_minutes);
+	if (art_buf_reserve(b, TAIL_ROOM) != 0)
+		return -1;
+	b->len = (size_t)(put_tail(b->p + b->len, r) - b->p);
+	return 0;
 }
 
+/* The whole line with one reservation. */
 int art_json_put_record(struct art_buf *b, const struct art_record *r)
 {
-	int rc = art_json_put_record_head(b, r);
-	rc |= PUT_LIT(b, "\"tags\":[");
+	size_t room = head_room(r) + TAIL_ROOM + 16;
+	for (size_t i = 0; i < r->ntags; i++)
+		room += WORST(r->tags[i].n) + 1;
+	if (art_buf_reserve(b, room) != 0)
+		return -1;
+	char *o = put_head(b->p + b->len, r);
+	o = PUT_LIT(o, "\"tags\":[");
 	for (size_t i = 0; i < r->ntags; i++) {
 		if (i)
-			rc |= art_buf_putc(b, ',');
-		rc |= art_json_put_string(b, r->tags[i]);
+			*o++ = ',';
+		o = put_string(o, r->tags[i]);
 	}
-	rc |= art_buf_putc(b, ']');
-	rc |= art_json_put_record_tail(b, r);
-	return rc ? -1 : 0;
+	*o++ = ']';
+	o = put_tail(o, r);
+	b->len = (size_t)(o - b->p);
+	return 0;
 }

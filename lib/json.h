@@ -39,6 +39,10 @@ struct art_jobject {
 	art_str *items;
 	size_t nitems, icap;
 	struct art_buf arena; /* decoded strings that had escapes */
+	bool canonical;       /* written as this writer writes: see below */
+	size_t in_order;      /* fields from the first that are the record's keys in order */
+	size_t *slots;        /* large objects: a hash table of field index + 1 */
+	size_t nslots, nhashed;
 };
 
 /* Parse LINE, which must hold exactly one JSON object.  Returns 0, or -1
@@ -56,7 +60,18 @@ int art_record_from_json(struct art_record *r, const struct art_jobject *o, char
  * reader holds exactly).  0, or -1 when it is not one. */
 int art_json_whole_number(art_str raw, int64_t *v);
 
+/* True when the line last parsed into O, which art_record_from_json has
+ * read into a record, is byte for byte what art_json_put_record writes for
+ * that record (less the newline): the record's keys in their order, no
+ * white space, valid UTF-8, escapes only where the writer puts them.  Such
+ * a line can be copied out instead of written anew. */
+bool art_json_canonical_record(const struct art_jobject *o);
+
 int art_json_put_string(struct art_buf *b, art_str s);
+/* V in decimal, as the writer writes numbers, at OUT (no NUL); returns
+ * the length. */
+#define ART_JSON_INT_MAX 20
+size_t art_json_int(char out[ART_JSON_INT_MAX], int64_t v);
 /* One record as one line of NDJSON, newline included. */
 int art_json_put_record(struct art_buf *b, const struct art_record *r);
 /* The same in parts, for lines that show the tags otherwise: the keys

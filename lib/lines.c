@@ -9,7 +9,7 @@
 
 void art_lines_init_fd(struct art_lines *l, int fd)
 {
-	*l = (struct art_lines){.fd = fd};
+	*l = (struct art_lines){.fd = fd, .max = ART_LINE_MAX};
 }
 
 int art_lines_open(struct art_lines *l, const char *path)
@@ -43,7 +43,7 @@ void art_lines_close(struct art_lines *l)
 static ssize_t fill(struct art_lines *l)
 {
 	if (!l->buf) {
-		l->cap = ART_LINE_MAX + ART_READ_BLOCK;
+		l->cap = (l->max < ART_LINE_MAX ? l->max : ART_LINE_MAX) + ART_READ_BLOCK;
 		l->buf = malloc(l->cap);
 		if (!l->buf) {
 			l->err = ENOMEM;
@@ -54,6 +54,17 @@ static ssize_t fill(struct art_lines *l)
 		memmove(l->buf, l->buf + l->start, l->end - l->start);
 		l->end -= l->start;
 		l->start = 0;
+	}
+	if (l->cap - l->end < ART_READ_BLOCK && l->cap < l->max + ART_READ_BLOCK) {
+		/* a long line that is allowed: make room for it */
+		size_t cap = l->cap * 2 < l->max + ART_READ_BLOCK ? l->cap * 2 : l->max + ART_READ_BLOCK;
+		char *p = realloc(l->buf, cap);
+		if (!p) {
+			l->err = ENOMEM;
+			return -1;
+		}
+		l->buf = p;
+		l->cap = cap;
 	}
 	size_t room = l->cap - l->end;
 	if (room > ART_READ_BLOCK)
@@ -119,7 +130,7 @@ int art_lines_next(struct art_lines *l, art_str *line)
 			line->n = len;
 			l->start += len + eol;
 			l->lineno++;
-			if (l->skipping) {
+			if (l->skipping || len > l->max) {
 				l->skipping = false;
 				return ART_LINES_TOO_LONG;
 			}
@@ -135,7 +146,7 @@ int art_lines_next(struct art_lines *l, art_str *line)
 			}
 			return ART_LINES_EOF;
 		}
-		if (avail >= ART_LINE_MAX) {
+		if (avail >= l->max) {
 			/* keep the last byte: it may be the CR of a CRLF */
 			l->start = l->end - 1;
 			l->skipping = true;

@@ -3,7 +3,9 @@
  * Lines end at LF, CRLF or a lone CR; the end is not part of the line.  A
  * UTF-8 byte order mark at the start of a line is dropped (pages pasted
  * together may each carry one).  Memory stays bounded: a line longer than
- * ART_LINE_MAX is skipped whole and reported as ART_LINES_TOO_LONG.
+ * the reader's max (ART_LINE_MAX unless the caller sets another) is skipped
+ * whole and reported as ART_LINES_TOO_LONG.  The buffer starts at 1 MiB
+ * and grows only for a longer line that is allowed.
  */
 #ifndef ART_LINES_H
 #define ART_LINES_H
@@ -12,7 +14,11 @@
 
 #include "buf.h"
 
-#define ART_LINE_MAX (1u << 20) /* 1 MiB */
+#define ART_LINE_MAX (1u << 20) /* 1 MiB: a line of listing text */
+/* A line of NDJSON: room for any record made of listing lines, each field
+ * of which may grow sixfold by escaping (and the tag line more, split into
+ * one-byte tags), so that what art-parse writes every command reads. */
+#define ART_JSON_LINE_MAX (1u << 26) /* 64 MiB */
 #define ART_READ_BLOCK (1u << 17)
 
 enum { ART_LINES_OK = 0, ART_LINES_EOF = 1, ART_LINES_TOO_LONG = 2, ART_LINES_ERROR = 3 };
@@ -24,6 +30,7 @@ struct art_lines {
 	bool skipping; /* inside an over-long line, dropping bytes until its end */
 	int err;       /* errno of a failed read */
 	unsigned long lineno;
+	size_t max; /* the longest line handed out */
 	char *buf;
 	size_t cap, start, end;
 };

@@ -34,39 +34,31 @@ static bool is_blank(art_str s)
 	return true;
 }
 
-static const char *find(art_str s, const char *needle, size_t nn)
-{
-	if (s.n < nn)
-		return NULL;
-	return memmem(s.p, s.n, needle, nn);
-}
-
 /* "Mon D, YYYY · Category": a capitalised word, a day, a comma and a
- * four-digit year before the middle dot.  Whether the day exists is checked
+ * four-digit year, then the middle dot.  Whether the day exists is checked
  * later, so "Feb 30, 2025" is a bad record, while a title such as
- * "Java 21 · What changed" is no date line at all. */
+ * "Java 21 · What changed" is no date line at all.  The shape is read from
+ * the start, so most lines are turned down within a few bytes. */
 static bool is_date_line(art_str s, art_str *date, art_str *category)
 {
 	if (s.n < 12 || s.p[0] < 'A' || s.p[0] > 'Z')
 		return false;
-	const char *dot = find(s, MIDDOT, sizeof MIDDOT - 1);
-	if (!dot)
-		return false;
-	art_str d = {s.p, (size_t)(dot - s.p)};
 	size_t i = 1, k;
-	while (i < d.n && d.p[i] >= 'a' && d.p[i] <= 'z')
+	while (i < s.n && s.p[i] >= 'a' && s.p[i] <= 'z')
 		i++;
-	if (i >= d.n || d.p[i++] != ' ')
+	if (i >= s.n || s.p[i++] != ' ')
 		return false;
-	for (k = i; i < d.n && d.p[i] >= '0' && d.p[i] <= '9'; i++)
+	for (k = i; i < s.n && s.p[i] >= '0' && s.p[i] <= '9'; i++)
 		;
-	if (i == k || d.n - i != 6 || d.p[i] != ',' || d.p[i + 1] != ' ')
+	if (i == k || s.n - i < 6 || s.p[i] != ',' || s.p[i + 1] != ' ')
 		return false;
-	for (i += 2; i < d.n; i++)
-		if (d.p[i] < '0' || d.p[i] > '9')
+	for (i += 2, k = i + 4; i < k; i++)
+		if (s.p[i] < '0' || s.p[i] > '9')
 			return false;
-	*date = d;
-	const char *c = dot + sizeof MIDDOT - 1;
+	if (s.n - i < sizeof MIDDOT - 1 || memcmp(s.p + i, MIDDOT, sizeof MIDDOT - 1) != 0)
+		return false;
+	*date = (art_str){s.p, i};
+	const char *c = s.p + i + sizeof MIDDOT - 1;
 	*category = (art_str){c, (size_t)(s.p + s.n - c)};
 	return true;
 }
@@ -124,9 +116,9 @@ static void push_window(struct art_listing *l, art_str line, unsigned long linen
 
 static int bad(struct art_error *err, unsigned long line, const char *what, art_str text)
 {
-	int n = text.n > 60 ? 60 : (int)text.n;
+	char shown[ART_EXCERPT_SIZE];
 	if (text.p)
-		art_error_set(err, line, "%s: \"%.*s%s\"", what, n, text.p, text.n > 60 ? "..." : "");
+		art_error_set(err, line, "%s: \"%s\"", what, art_excerpt(shown, text));
 	else
 		art_error_set(err, line, "%s", what);
 	return ART_LISTING_BAD;
@@ -159,7 +151,7 @@ static int open_record(struct art_listing *l, art_str line, unsigned long lineno
 		       art_str category, struct art_error *err)
 {
 	int rc = ART_LISTING_NONE;
-	struct art_error second;
+	struct art_error second = {0};
 	if (l->state != SEEK && l->state != CLOSE) {
 		report_cut_off(l, source_lines(l), err);
 		rc = ART_LISTING_BAD;
@@ -173,6 +165,7 @@ static int open_record(struct art_listing *l, art_str line, unsigned long lineno
 		bad_here = bad(e, lineno, "not a date", date);
 	if (bad_here != ART_LISTING_NONE) {
 		l->nwin = 0;
+		l->lost = true; /* the rest of its lines may follow */
 		if (rc == ART_LISTING_BAD) {
 			l->pending = true;
 			l->pending_err = second;
@@ -180,6 +173,7 @@ static int open_record(struct art_listing *l, art_str line, unsigned long lineno
 		}
 		return bad_here;
 	}
+	l->lost = false;
 	art_buf_set(&l->source, art_buf_str(&l->win[1]));
 	art_buf_set(&l->category, category);
 	l->start_line = l->win_line[2 - source_lines(l)];
@@ -194,6 +188,7 @@ static int close_record(struct art_listing *l, art_str line, unsigned long linen
 	int64_t likes, minutes;
 	int s = art_listing_parse_stats(line, &likes, &minutes);
 	l->state = SEEK;
+	l->lost = s != 0; /* when this was not its likes line, that may follow */
 	if (s == -1)
 		return bad(err, lineno, "expected \"N likes \xC2\xB7 M min read\"", line);
 	if (s == -2)
@@ -232,6 +227,15 @@ int art_listing_feed(struct art_listing *l, art_str line, unsigned long lineno,
 	}
 	push_window(l, line, lineno);
 	int64_t likes, minutes;
+	if ((state == SEEK || state == CLOSE) && art_listing_parse_stats(line, &likes, &minutes) != -1) {
+		/* the end of a record that never started: its date line was
+		 * missing or broken beyond recognition (unless that was said) */
+		bool said = l->lost;
+		l->lost = false;
+		if (!said)
+			return bad(err, lineno, "likes and read time of a record with no date line", line);
+		return ART_LISTING_NONE;
+	}
 	if ((state == SUMMARY || state == TAGS) && art_listing_parse_stats(line, &likes, &minutes) != -1) {
 		l->state = SEEK;
 		return bad(err, lineno, state == SUMMARY ? "record has no summary and no tag line"
@@ -262,7 +266,10 @@ int art_listing_pending(struct art_listing *l, struct art_error *err)
 	if (!l->pending)
 		return ART_LISTING_NONE;
 	l->pending = false;
-	*err = l->pending_err;
+	/* the place and the message; the file is the caller's to set */
+	err->line = l->pending_err.line;
+	err->errnum = l->pending_err.errnum;
+	memcpy(err->msg, l->pending_err.msg, sizeof err->msg);
 	return ART_LISTING_BAD;
 }
 
@@ -271,8 +278,10 @@ int art_listing_break(struct art_listing *l, struct art_error *err)
 	l->nwin = 0;
 	if (l->state == SEEK || l->state == CLOSE) {
 		l->state = SEEK;
+		l->lost = false;
 		return ART_LISTING_NONE;
 	}
 	report_cut_off(l, 0, err);
+	l->lost = true; /* the rest of its lines may follow */
 	return ART_LISTING_BAD;
 }

@@ -28,6 +28,7 @@ struct art_listing {
 	struct art_buf source, category, title, summary, tagline;
 	char date[10];
 	unsigned long start_line;
+	bool lost;    /* a record was reported broken; its likes line may follow */
 	bool pending; /* a second error found on the same line */
 	struct art_error pending_err;
 	struct art_record rec;
@@ -40,7 +41,8 @@ void art_listing_free(struct art_listing *l);
  * ART_LISTING_NONE. */
 int art_listing_feed(struct art_listing *l, art_str line, unsigned long lineno,
 		     const struct art_record **rec, struct art_error *err);
-/* An error left over from the last feed, if any (ART_LISTING_BAD). */
+/* An error left over from the last feed, if any (ART_LISTING_BAD): its
+ * line and message into *err, whose file is the caller's to set. */
 int art_listing_pending(struct art_listing *l, struct art_error *err);
 /* The input ended (or a line could not be read): abandon what is open.
  * ART_LISTING_BAD when a record was cut off. */

@@ -28,20 +28,41 @@ int art_out_open(struct art_out *o, const char *path)
 		return errno = ENOMEM, -1;
 	if (!path || strcmp(path, "-") == 0)
 		return 0;
-	o->path = strdup(path);
-	o->tmp = temp_name(path);
-	if (!o->path || !o->tmp)
+	struct stat st;
+	bool exists = stat(path, &st) == 0;
+	if (exists && !S_ISREG(st.st_mode)) {
+		/* nothing to replace: renaming over /dev/null would be a disaster */
+		o->fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+		if (o->fd < 0)
+			return -1;
+		o->close_fd = true;
+		return 0;
+	}
+	struct stat lst;
+	if (exists && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
+		o->path = realpath(path, NULL);
+	else
+		o->path = strdup(path);
+	char *tmp = o->path ? temp_name(o->path) : NULL;
+	if (!tmp)
 		return errno = ENOMEM, -1;
-	o->fd = mkstemp(o->tmp);
+	o->tmp = tmp; /* before it exists, so that a signal handler sees it */
+	o->fd = mkstemp(tmp);
 	if (o->fd < 0) {
 		int e = errno;
-		free(o->tmp);
 		o->tmp = NULL;
+		free(tmp);
 		return errno = e, -1;
 	}
-	mode_t mask = umask(0);
-	umask(mask);
-	fchmod(o->fd, 0666 & ~mask); /* as a file made by '>' would be */
+	mode_t mode;
+	if (exists) {
+		mode = st.st_mode & 07777; /* the file keeps its permissions */
+	} else {
+		mode_t mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask; /* as a file made by '>' would be */
+	}
+	fchmod(o->fd, mode);
 	return 0;
 }
 
@@ -79,6 +100,14 @@ int art_out_ready(struct art_out *o)
 	return o->buf.len >= ART_OUT_BLOCK ? art_out_flush(o) : 0;
 }
 
+/* Forget the temporary file's name: first for a signal handler, then for good. */
+static void drop_tmp(struct art_out *o)
+{
+	char *tmp = o->tmp;
+	o->tmp = NULL;
+	free(tmp);
+}
+
 int art_out_close(struct art_out *o)
 {
 	int rc = art_out_flush(o);
@@ -91,8 +120,11 @@ int art_out_close(struct art_out *o)
 			o->err = errno, rc = -1;
 		if (rc != 0)
 			unlink(o->tmp);
-		free(o->tmp);
-		o->tmp = NULL;
+		drop_tmp(o);
+	} else if (o->close_fd) {
+		if (close(o->fd) != 0 && rc == 0)
+			o->err = errno, rc = -1;
+		o->close_fd = false;
 	}
 	free(o->path);
 	o->path = NULL;
@@ -105,8 +137,10 @@ void art_out_abort(struct art_out *o)
 	if (o->tmp) {
 		close(o->fd);
 		unlink(o->tmp);
-		free(o->tmp);
-		o->tmp = NULL;
+		drop_tmp(o);
+	} else if (o->close_fd) {
+		close(o->fd);
+		o->close_fd = false;
 	}
 	free(o->path);
 	o->path = NULL;

@@ -9,6 +9,8 @@
 #ifndef ART_OUTPUT_H
 #define ART_OUTPUT_H
 
+#include <stdbool.h>
+
 #include "buf.h"
 
 #define ART_OUT_BLOCK (1u << 16)
@@ -19,9 +21,13 @@ struct art_out {
 	struct art_buf buf; /* append here, then call art_out_ready */
 	char *path;         /* -o FILE */
 	char *tmp;          /* the temporary file while it exists */
+	bool close_fd;      /* -o names no regular file: fd is it, to close */
 };
 
-/* PATH NULL or "-" means standard output.  -1 with errno set. */
+/* PATH NULL or "-" means standard output.  A PATH that names something
+ * other than a regular file (/dev/null, a FIFO, a terminal) is written to
+ * directly; a symbolic link is followed, so the file it points to is
+ * replaced, keeping its permissions.  -1 with errno set. */
 int art_out_open(struct art_out *o, const char *path);
 /* Write the buffer out when it holds a block or more.  -1 after a failure. */
 int art_out_ready(struct art_out *o);

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "utf8.h"
+
 const char *const art_field_names[ART_NFIELDS] = {
 	"source", "date", "category", "title", "summary", "tags", "likes", "read_minutes",
 };
@@ -26,6 +28,35 @@ void art_error_set(struct art_error *e, unsigned long line, const char *fmt, ...
 	va_start(ap, fmt);
 	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
 	va_end(ap);
+}
+
+const char *art_excerpt(char out[ART_EXCERPT_SIZE], art_str s)
+{
+	const size_t max_in = 60, max_out = ART_EXCERPT_SIZE - sizeof "...";
+	const unsigned char *p = (const unsigned char *)s.p;
+	size_t i = 0, o = 0;
+	while (i < s.n) {
+		uint32_t cp;
+		size_t k = art_utf8_decode(p + i, s.n - i, &cp);
+		bool shown = k > 0 && cp >= 0x20 && cp != 0x7F && (cp < 0x80 || cp > 0x9F);
+		size_t need = shown ? k : 4 * (k ? k : 1);
+		if (i + (k ? k : 1) > max_in || o + need > max_out)
+			break;
+		if (shown) {
+			memcpy(out + o, p + i, k);
+			o += k;
+			i += k;
+		} else {
+			for (size_t j = 0; j < (k ? k : 1); j++, i++, o += 4)
+				snprintf(out + o, 5, "\\x%02X", p[i]);
+		}
+	}
+	if (i < s.n) {
+		memcpy(out + o, "...", 3);
+		o += 3;
+	}
+	out[o] = '\0';
+	return out;
 }
 
 static art_str place(char **at, art_str s)

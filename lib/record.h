@@ -50,6 +50,13 @@ struct art_error {
 void art_error_set(struct art_error *e, unsigned long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Input text made fit to quote in a message: its first 60 bytes or so, cut
+ * at a character boundary and then followed by "...", with control
+ * characters and bytes that are not UTF-8 shown as \xHH, so that a message
+ * is one line of valid text whatever the input held.  Returns OUT. */
+#define ART_EXCERPT_SIZE 128
+const char *art_excerpt(char out[ART_EXCERPT_SIZE], art_str s);
+
 /* The field names in record order, and the field a name denotes. */
 extern const char *const art_field_names[ART_NFIELDS];
 int art_field_lookup(art_str name); /* -1 when unknown */

@@ -56,6 +56,31 @@ START_TEST(iso_dates_print_as_the_listing_does)
 }
 END_TEST
 
+START_TEST(month_names_short_long_and_sept_only)
+{
+	static const char *const names[12][2] = {
+		{"Jan", "January"}, {"Feb", "February"}, {"Mar", "March"},     {"Apr", "April"},
+		{"May", "May"},     {"Jun", "June"},     {"Jul", "July"},      {"Aug", "August"},
+		{"Sep", "September"}, {"Oct", "October"}, {"Nov", "November"}, {"Dec", "December"},
+	};
+	char line[40], out[10], expect[11];
+	for (int m = 0; m < 12; m++) {
+		snprintf(expect, sizeof expect, "2024-%02d-01", m + 1);
+		for (int form = 0; form < 2; form++) {
+			snprintf(line, sizeof line, "%s 1, 2024", names[m][form]);
+			ck_assert_int_eq(art_date_from_listing((art_str){line, strlen(line)}, out), 0);
+			ck_assert_str_view(((art_str){out, 10}), expect);
+		}
+	}
+	const char *bad[] = {"Janu 1, 2024", "Septe 1, 2024", "Sep. 1, 2024", "Ma 1, 2024",
+			     "Mayo 1, 2024", "Octt 1, 2024", "Junee 1, 2024", "Decembers 1, 2024",
+			     "Augt 1, 2024", "Nov, 1, 2024", "J 1, 2024"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		ck_assert_msg(art_date_from_listing((art_str){bad[i], strlen(bad[i])}, out) == -1,
+			      "accepted \"%s\"", bad[i]);
+}
+END_TEST
+
 static Suite *date_suite(void)
 {
 	Suite *s = suite_create("date");
@@ -64,6 +89,7 @@ static Suite *date_suite(void)
 	tcase_add_test(tc, impossible_listing_dates_are_refused);
 	tcase_add_test(tc, iso_dates_are_checked);
 	tcase_add_test(tc, iso_dates_print_as_the_listing_does);
+	tcase_add_test(tc, month_names_short_long_and_sept_only);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -139,6 +139,319 @@ START_TEST(record_keys_must_have_their_types)
 }
 END_TEST
 
+/* Bytes next to the special ones, and the special ones, at every offset
+ * from the start of a string: plain runs are skipped a word at a time. */
+static const struct {
+	const char *in, *out, *back; /* written as OUT, read back as BACK */
+} near_special[] = {
+	{"\"", "\\\"", "\""},
+	{"\\", "\\\\", "\\"},
+	{"\n", "\\n", "\n"},
+	{"\x01", "\\u0001", "\x01"},
+	{"\x1f", "\\u001f", "\x1f"},
+	{"\xC3\xA9", "\xC3\xA9", "\xC3\xA9"},
+	{"\xFF", "\xEF\xBF\xBD", "\xEF\xBF\xBD"},
+	{"\x80", "\xEF\xBF\xBD", "\xEF\xBF\xBD"},
+	{" ", " ", " "},
+	{"!", "!", "!"},
+	{"#", "#", "#"},
+	{"[", "[", "["},
+	{"]", "]", "]"},
+	{"\x7f", "\x7f", "\x7f"},
+	{"~", "~", "~"},
+};
+
+START_TEST(the_writer_sees_special_bytes_at_every_offset)
+{
+	struct art_buf out = {0};
+	char in[64], expect[128];
+	for (size_t c = 0; c < sizeof near_special / sizeof *near_special; c++) {
+		for (int at = 0; at < 20; at++) {
+			snprintf(in, sizeof in, "%.*s%sbcdefghijklmnop", at, "aaaaaaaaaaaaaaaaaaaa",
+				 near_special[c].in);
+			snprintf(expect, sizeof expect, "\"%.*s%sbcdefghijklmnop\"", at,
+				 "aaaaaaaaaaaaaaaaaaaa", near_special[c].out);
+			out.len = 0;
+			ck_assert_int_eq(art_json_put_string(&out, (art_str){in, strlen(in)}), 0);
+			ck_assert_str_view(art_buf_str(&out), expect);
+		}
+	}
+	art_buf_free(&out);
+}
+END_TEST
+
+/* What the writer writes reads back as canonical, wherever the special
+ * byte falls. */
+START_TEST(the_reader_sees_special_bytes_at_every_offset)
+{
+	struct art_buf line = {0};
+	char in[64], back[64];
+	for (size_t c = 0; c < sizeof near_special / sizeof *near_special; c++) {
+		for (int at = 0; at < 20; at++) {
+			snprintf(in, sizeof in, "%.*s%sbcdefghijklmnop", at, "aaaaaaaaaaaaaaaaaaaa",
+				 near_special[c].in);
+			snprintf(back, sizeof back, "%.*s%sbcdefghijklmnop", at,
+				 "aaaaaaaaaaaaaaaaaaaa", near_special[c].back);
+			line.len = 0;
+			art_buf_append(&line, "{\"k\":", 5);
+			art_json_put_string(&line, (art_str){in, strlen(in)});
+			art_buf_putc(&line, '}');
+			ck_assert_int_eq(art_json_parse(&obj, art_buf_str(&line), err, sizeof err), 0);
+			ck_assert_str_view(obj.fields[0].str, back);
+			ck_assert(obj.canonical);
+		}
+	}
+	art_buf_free(&line);
+}
+END_TEST
+
+START_TEST(lines_not_as_the_writer_writes_are_not_canonical)
+{
+	static const char *const written[] = {
+		"{\"k\":\"a/b\"}", "{\"k\":\"\\u001f \\b\\f\\n\\r\\t\\\"\\\\\"}",
+		"{\"k\":\"\xC3\xA9\xE2\x80\x94\",\"n\":[\"x\",\"\"],\"m\":12}",
+	};
+	static const char *const not_written[] = {
+		"{\"k\":\"a\\/b\"}",       "{\"k\":\"\\u00e9\"}",   "{\"k\":\"\\u001F\"}",
+		"{\"k\":\"\\u0008\"}",     "{\"k\":\"\\u000a\"}",   "{\"k\": \"x\"}",
+		" {\"k\":\"x\"}",          "{\"k\":\"x\"} ",        "{\"k\":[\"x\", \"y\"]}",
+		"{\"k\":\"\xFF\"}",        "{\"k\":\"\\ud83d\\ude00\"}", "{\"k\":\"\xED\xA0\x80\"}",
+	};
+	for (size_t i = 0; i < sizeof written / sizeof *written; i++) {
+		ck_assert_int_eq(parse(written[i]), 0);
+		ck_assert_msg(obj.canonical, "%s", written[i]);
+	}
+	for (size_t i = 0; i < sizeof not_written / sizeof *not_written; i++) {
+		ck_assert_int_eq(parse(not_written[i]), 0);
+		ck_assert_msg(!obj.canonical, "%s", not_written[i]);
+	}
+}
+END_TEST
+
+/* A record line is copied out as it is only when it is exactly what the
+ * writer would write for it. */
+START_TEST(only_a_record_as_written_is_canonical)
+{
+	struct art_record r;
+	struct art_buf out = {0};
+	ck_assert_int_eq(parse(record_line), 0);
+	ck_assert_int_eq(art_record_from_json(&r, &obj, err, sizeof err), 0);
+	ck_assert(!art_json_canonical_record(&obj)); /* it writes \u2014 as the character */
+	ck_assert_int_eq(art_json_put_record(&out, &r), 0);
+	art_str line = {out.p, out.len - 1};
+	ck_assert_int_eq(art_json_parse(&obj, line, err, sizeof err), 0);
+	ck_assert_int_eq(art_record_from_json(&r, &obj, err, sizeof err), 0);
+	ck_assert(art_json_canonical_record(&obj));
+
+	const char *tail = ",\"likes\":3,\"read_minutes\":16}";
+	const char *changed[] = {
+		/* keys out of order */
+		"{\"date\":\"2026-01-13\",\"source\":\"JD Tech\",\"category\":\"B\",\"title\":\"T\","
+		"\"summary\":\"S\",\"tags\":[]",
+		/* a key more */
+		"{\"source\":\"JD Tech\",\"date\":\"2026-01-13\",\"category\":\"B\",\"title\":\"T\","
+		"\"summary\":\"S\",\"tags\":[],\"x\":1",
+	};
+	for (size_t i = 0; i < 2; i++) {
+		char buf[512];
+		snprintf(buf, sizeof buf, "%s%s", changed[i], tail);
+		ck_assert_int_eq(parse(buf), 0);
+		ck_assert(obj.canonical);
+		ck_assert_int_eq(art_record_from_json(&r, &obj, err, sizeof err), 0);
+		ck_assert_msg(!art_json_canonical_record(&obj), "%s", buf);
+	}
+	art_buf_free(&out);
+}
+END_TEST
+
+/* Keys that start in the record's order and then leave it: the record is
+ * still read, and a key repeated after the ordered ones is still found. */
+START_TEST(record_keys_leaving_their_order)
+{
+	struct art_record r;
+	ck_assert_int_eq(parse("{\"source\":\"S\",\"date\":\"2024-01-02\",\"tags\":[\"t\"],\"likes\":1,"
+			       "\"summary\":\"U\",\"title\":\"T\",\"read_minutes\":2,\"category\":\"C\"}"),
+			 0);
+	ck_assert_uint_eq(obj.in_order, 2);
+	ck_assert_int_eq(art_record_from_json(&r, &obj, err, sizeof err), 0);
+	ck_assert_str_view(r.source, "S");
+	ck_assert_str_view(r.category, "C");
+	ck_assert_str_view(r.title, "T");
+	ck_assert_str_view(r.summary, "U");
+	ck_assert_uint_eq(r.ntags, 1);
+	ck_assert_int_eq(r.likes, 1);
+	ck_assert_int_eq(r.read_minutes, 2);
+	ck_assert(!art_json_canonical_record(&obj));
+
+	ck_assert_int_eq(parse("{\"source\":\"a\",\"date\":\"b\",\"source\":\"c\"}"), -1);
+	ck_assert_str_eq(err, "column 26: duplicate key \"source\"");
+	ck_assert_int_eq(parse("{\"x\":1,\"source\":\"a\",\"source\":\"c\"}"), -1);
+	ck_assert_str_eq(err, "column 21: duplicate key \"source\"");
+}
+END_TEST
+
+/* A line that leaves the writer's layout at any key is read as well, by
+ * the general parser, with the same fields; an error is reported the same
+ * wherever it is found. */
+START_TEST(lines_leaving_the_written_layout_read_the_same)
+{
+	const char *written = "{\"source\":\"S\",\"date\":\"2024-01-02\",\"category\":\"C\","
+			      "\"title\":\"T\",\"summary\":\"U\",\"tags\":[\"a\",\"b\"],\"likes\":1,"
+			      "\"read_minutes\":2}";
+	struct art_record want, got;
+	ck_assert_int_eq(parse(written), 0);
+	ck_assert_int_eq(art_record_from_json(&want, &obj, err, sizeof err), 0);
+	ck_assert(art_json_canonical_record(&obj));
+	static char copies[ART_NFIELDS][512]; /* the records' views point into them */
+	for (size_t k = 0; k < ART_NFIELDS; k++) {
+		/* a space after the K-th colon */
+		const char *colon = written;
+		for (size_t n = 0; n <= k; n++)
+			colon = strchr(colon + 1, ':');
+		while (colon[-1] != '"')
+			colon = strchr(colon + 1, ':');
+		int at = (int)(colon - written) + 1;
+		snprintf(copies[k], sizeof copies[k], "%.*s %s", at, written, written + at);
+		ck_assert_int_eq(parse(copies[k]), 0);
+		ck_assert_int_eq(art_record_from_json(&got, &obj, err, sizeof err), 0);
+		ck_assert_msg(!art_json_canonical_record(&obj), "%s", copies[k]);
+		ck_assert(art_str_eq(got.source, want.source) && art_str_eq(got.date, want.date) &&
+			  art_str_eq(got.category, want.category) && art_str_eq(got.title, want.title) &&
+			  art_str_eq(got.summary, want.summary) && got.ntags == 2 &&
+			  art_str_eq(got.tags[1], want.tags[1]) && got.likes == 1 && got.read_minutes == 2);
+	}
+	ck_assert_int_eq(parse("{\"source\":\"S\",\"date\":\"2024-01-02\",\"category\":\"C\","
+			       "\"title\":\"T\",\"summary\":\"a\\qb\"}"),
+			 -1);
+	ck_assert_str_eq(err, "column 76: bad escape '\\q'");
+	ck_assert_int_eq(parse("{\"source\":\"S\",\"date\":\"2024-01-02\",\"source\":\"C\"}"), -1);
+	ck_assert_str_eq(err, "column 35: duplicate key \"source\"");
+}
+END_TEST
+
+START_TEST(numbers_are_written_whole)
+{
+	art_str tags[] = {S("a"), S("b")};
+	struct art_record r = {S("s"), S("2024-01-02"), S("c"), S("t"), S(""), tags, 2, 0, 0};
+	struct art_buf out = {0};
+	int64_t values[][2] = {{0, 7}, {9007199254740992, 10}, {-12, 1000}};
+	const char *expect[] = {"\"likes\":0,\"read_minutes\":7}\n",
+				"\"likes\":9007199254740992,\"read_minutes\":10}\n",
+				"\"likes\":-12,\"read_minutes\":1000}\n"};
+	for (size_t i = 0; i < 3; i++) {
+		r.likes = values[i][0];
+		r.read_minutes = values[i][1];
+		out.len = 0;
+		ck_assert_int_eq(art_json_put_record(&out, &r), 0);
+		art_str tail = {out.p + out.len - strlen(expect[i]), strlen(expect[i])};
+		ck_assert_str_view(tail, expect[i]);
+	}
+	char num[ART_JSON_INT_MAX];
+	ck_assert_str_view(((art_str){num, art_json_int(num, INT64_MIN)}), "-9223372036854775808");
+	ck_assert_str_view(((art_str){num, art_json_int(num, INT64_MAX)}), "9223372036854775807");
+	ck_assert_str_view(((art_str){num, art_json_int(num, 0)}), "0");
+	const char *head = "{\"source\":\"s\",\"date\":\"2024-01-02\",\"category\":\"c\","
+			   "\"title\":\"t\",\"summary\":\"\",\"tags\":[\"a\",\"b\"],";
+	ck_assert(strncmp(out.p, head, strlen(head)) == 0);
+	art_buf_free(&out);
+}
+END_TEST
+
+START_TEST(duplicate_keys_are_found_among_many)
+{
+	/* past the first few keys a hash table finds them: a line of many
+	 * keys costs its length, not its length squared */
+	struct art_buf line = {0};
+	art_buf_putc(&line, '{');
+	for (int i = 0; i < 50000; i++)
+		art_buf_printf(&line, "%s\"k%d\":%d", i ? "," : "", i, i);
+	size_t open = line.len;
+	art_buf_putc(&line, '}');
+	ck_assert_int_eq(art_json_parse(&obj, art_buf_str(&line), err, sizeof err), 0);
+	ck_assert_uint_eq(obj.nfields, 50000);
+	ck_assert_str_view(art_jobject_get(&obj, "k49999")->raw, "49999");
+	line.len = open;
+	art_buf_printf(&line, ",\"k31337\":0}");
+	ck_assert_int_eq(art_json_parse(&obj, art_buf_str(&line), err, sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, ": duplicate key \"k31337\""));
+	/* the table of one line is not that of the next */
+	ck_assert_int_eq(parse("{\"k1\":1,\"k2\":2}"), 0);
+	line.len = 0;
+	art_buf_putc(&line, '{');
+	for (int i = 0; i < 40; i++)
+		art_buf_printf(&line, "%s\"j%d\":0", i ? "," : "", i);
+	art_buf_printf(&line, ",\"k31337\":0,\"j39\":1}");
+	ck_assert_int_eq(art_json_parse(&obj, art_buf_str(&line), err, sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, ": duplicate key \"j39\""));
+	/* the same key written two ways is the same key */
+	ck_assert_int_eq(parse("{\"title\":1,\"titl\\u0065\":2}"), -1);
+	ck_assert_str_eq(err, "column 12: duplicate key \"title\"");
+	art_buf_free(&line);
+}
+END_TEST
+
+START_TEST(input_bytes_in_messages_are_shown_safely)
+{
+	const char *bad[][2] = {
+		{"{\"a\":\x01}", "column 6: unexpected character '\\x01'"},
+		{"{\"a\":\xC3\xA9}", "column 6: unexpected character '\xC3\xA9'"},
+		{"{\"a\":\"\\\x1B\"}", "column 9: bad escape '\\\\x1B'"},
+		{"{\"\\u001b[2J\":1,\"\\u001b[2J\":2}", "column 16: duplicate key \"\\x1B[2J\""},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		ck_assert_msg(parse(bad[i][0]) == -1, "accepted %s", bad[i][0]);
+		ck_assert_str_eq(err, bad[i][1]);
+	}
+	/* long text is cut at a character boundary, within the space given */
+	char shown[ART_EXCERPT_SIZE], text[256], want[256];
+	strcpy(text, "");
+	for (int i = 0; i < 40; i++)
+		strcat(text, "\xC3\xA9");
+	strcpy(want, "");
+	for (int i = 0; i < 30; i++)
+		strcat(want, "\xC3\xA9");
+	strcat(want, "...");
+	ck_assert_str_eq(art_excerpt(shown, (art_str){text, strlen(text)}), want);
+	memset(text, 'a', 59);
+	strcpy(text + 59, "\xC3\xA9");
+	memcpy(want, text, 59);
+	strcpy(want + 59, "...");
+	ck_assert_str_eq(art_excerpt(shown, (art_str){text, strlen(text)}), want);
+	memset(text, 1, 100);
+	strcpy(want, "");
+	for (int i = 0; i < 31; i++)
+		strcat(want, "\\x01");
+	strcat(want, "...");
+	ck_assert_str_eq(art_excerpt(shown, (art_str){text, 100}), want);
+	ck_assert_str_eq(art_excerpt(shown, S("")), "");
+
+	struct art_record r;
+	ck_assert_int_eq(parse("{\"date\":\"\\u001b[2J\xFF\"}"), 0);
+	ck_assert_int_eq(art_record_from_json(&r, &obj, err, sizeof err), -1);
+	ck_assert_str_eq(err, "\"date\": \"\\x1B[2J\\xFF\" is not a YYYY-MM-DD date");
+}
+END_TEST
+
+START_TEST(an_empty_view_is_an_empty_string)
+{
+	/* a view of a buffer that never held anything, or a zeroed one */
+	struct art_buf out = {0}, never = {0};
+	ck_assert_ptr_nonnull(art_buf_str(&never).p);
+	ck_assert_int_eq(art_json_put_string(&out, (art_str){NULL, 0}), 0);
+	ck_assert_str_view(art_buf_str(&out), "\"\"");
+	art_buf_free(&out);
+	/* no tags, in an object that has never held a string array */
+	struct art_jobject fresh = {0};
+	struct art_record r;
+	const char *line = "{\"source\":\"s\",\"date\":\"2025-01-01\",\"category\":\"c\",\"title\":\"t\","
+			   "\"summary\":\"s\",\"tags\":[],\"likes\":0,\"read_minutes\":1}";
+	ck_assert_int_eq(art_json_parse(&fresh, (art_str){line, strlen(line)}, err, sizeof err), 0);
+	ck_assert_int_eq(art_record_from_json(&r, &fresh, err, sizeof err), 0);
+	ck_assert_uint_eq(r.ntags, 0);
+	art_jobject_free(&fresh);
+}
+END_TEST
+
 static Suite *json_suite(void)
 {
 	Suite *s = suite_create("json");
@@ -151,6 +464,16 @@ static Suite *json_suite(void)
 	tcase_add_test(tc, broken_json_is_refused_with_a_column);
 	tcase_add_test(tc, deep_nesting_is_refused_not_followed);
 	tcase_add_test(tc, record_keys_must_have_their_types);
+	tcase_add_test(tc, the_writer_sees_special_bytes_at_every_offset);
+	tcase_add_test(tc, numbers_are_written_whole);
+	tcase_add_test(tc, record_keys_leaving_their_order);
+	tcase_add_test(tc, lines_leaving_the_written_layout_read_the_same);
+	tcase_add_test(tc, the_reader_sees_special_bytes_at_every_offset);
+	tcase_add_test(tc, lines_not_as_the_writer_writes_are_not_canonical);
+	tcase_add_test(tc, only_a_record_as_written_is_canonical);
+	tcase_add_test(tc, duplicate_keys_are_found_among_many);
+	tcase_add_test(tc, an_empty_view_is_an_empty_string);
+	tcase_add_test(tc, input_bytes_in_messages_are_shown_safely);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -116,6 +116,32 @@ START_TEST(an_over_long_line_is_skipped_whole)
 }
 END_TEST
 
+START_TEST(a_reader_may_allow_longer_lines)
+{
+	/* past the first buffer, up to the reader's own max */
+	size_t n = ART_LINE_MAX * 3;
+	char *data = malloc(n + 8);
+	memset(data, 'z', n);
+	memcpy(data + n, "\nnext\n", 6);
+	open_bytes(data, n + 6);
+	lines.max = ART_JSON_LINE_MAX;
+	art_str l;
+	ck_assert_int_eq(art_lines_next(&lines, &l), ART_LINES_OK);
+	ck_assert_uint_eq(l.n, n);
+	ck_assert(l.p[0] == 'z' && l.p[n - 1] == 'z');
+	expect_line("next", 4);
+	expect_end();
+	/* and a smaller max skips more */
+	open_bytes("short\nmuch too long\nok\n", 23);
+	lines.max = 8;
+	expect_line("short", 5);
+	ck_assert_int_eq(art_lines_next(&lines, &l), ART_LINES_TOO_LONG);
+	expect_line("ok", 2);
+	expect_end();
+	free(data);
+}
+END_TEST
+
 START_TEST(a_missing_file_fails_with_errno)
 {
 	ck_assert_int_eq(art_lines_open(&lines, "/nonexistent/file"), -1);
@@ -133,6 +159,7 @@ static Suite *lines_suite(void)
 	tcase_add_test(tc, an_empty_file_has_no_lines);
 	tcase_add_test(tc, crlf_split_across_blocks_is_one_end);
 	tcase_add_test(tc, an_over_long_line_is_skipped_whole);
+	tcase_add_test(tc, a_reader_may_allow_longer_lines);
 	tcase_add_test(tc, a_missing_file_fails_with_errno);
 	suite_add_tcase(s, tc);
 	return s;

@@ -96,6 +96,58 @@ START_TEST(nonsense_dates_and_numbers_are_reported)
 }
 END_TEST
 
+START_TEST(a_second_error_on_one_line_keeps_the_callers_file)
+{
+	/* a record cut short by a date line that is no date: two reports, the
+	 * second handed out later, with the file the caller set */
+	feed(RECORD("A", "Jan 1, 2026", "T1", "Go", "0 likes " DOT " 1 min read")
+	     "B\nB\nJan 2, 2026 " DOT " Cat\n\nCut title\n" RECORD("C", "Feb 30, 2025", "T3", "Go",
+								   "0 likes " DOT " 3 min read"));
+	ck_assert_str_eq(got.p, "R A|2026-01-01|T1|0|1\n"
+				"E 12: record cut off before its summary\n"
+				"E 19: not a date: \"Feb 30, 2025\"\n");
+	art_listing_init(&listing, tagger);
+	const struct art_record *rec;
+	struct art_error err = {.file = "page.txt"};
+	art_listing_feed(&listing, S("B"), 1, &rec, &err);
+	art_listing_feed(&listing, S("Jan 2, 2026 " DOT " Cat"), 2, &rec, &err);
+	ck_assert_int_eq(art_listing_feed(&listing, S("Feb 30, 2025 " DOT " Cat"), 3, &rec, &err),
+			 ART_LISTING_BAD);
+	err.file = "page.txt";
+	ck_assert_int_eq(art_listing_pending(&listing, &err), ART_LISTING_BAD);
+	ck_assert_str_eq(err.file, "page.txt");
+	ck_assert_uint_eq(err.line, 3);
+	art_listing_free(&listing);
+}
+END_TEST
+
+START_TEST(input_bytes_in_messages_are_shown_safely)
+{
+	feed(RECORD("A", "Jan 1, 2026", "T1", "Go", "0 likes " DOT " 1\x1B[2J min read")
+		     RECORD("B", "Jan 2, 2026", "T2", "Go", "\xFF likes " DOT " 1 min read"));
+	ck_assert_str_eq(got.p, "E 10: expected \"N likes \xC2\xB7 M min read\": \"0 likes \xC2\xB7 1\\x1B[2J min read\"\n"
+				"E 21: expected \"N likes \xC2\xB7 M min read\": \"\\xFF likes \xC2\xB7 1 min read\"\n");
+}
+END_TEST
+
+START_TEST(a_record_whose_date_line_is_broken_is_reported_at_its_likes)
+{
+	/* no date line, so nothing to start the record: its likes line,
+	 * which no site text looks like, says that one was lost */
+	feed(RECORD("A", "Jan 1, 2026", "T1", "Go", "0 likes " DOT " 1 min read")
+		     RECORD("B", "Jan 2,\x01 2026", "T2", "Go", "2 likes " DOT " 2 min read")
+			     RECORD("C", "Jan 3, 2026", "T3", "Go", "3 likes " DOT " 3 min read"));
+	ck_assert_str_eq(got.p, "R A|2026-01-01|T1|0|1\n"
+				"E 21: likes and read time of a record with no date line: \"2 likes \xC2\xB7 2 min read\"\n"
+				"R C|2026-01-03|T3|3|3\n");
+	/* a record already reported is not reported again at its likes */
+	feed(RECORD("A", "Feb 30, 2026", "T1", "Go", "0 likes " DOT " 1 min read")
+		     "B\nB\nJan 2, 2026 " DOT " Cat\n\nT2\n\nS\n\nGo\nGo again\n2 likes " DOT " 2 min read\n");
+	ck_assert_str_eq(got.p, "E 3: not a date: \"Feb 30, 2026\"\n"
+				"E 21: expected \"N likes \xC2\xB7 M min read\": \"Go again\"\n");
+}
+END_TEST
+
 START_TEST(a_record_cut_at_the_end_is_reported)
 {
 	feed(RECORD("A", "Jan 1, 2026", "T1", "Go", "0 likes " DOT " 1 min read") "B\nB\nJan 2, 2026 " DOT " C\n\nT2\n\nSum");
@@ -155,6 +207,9 @@ static Suite *listing_suite(void)
 	tcase_add_test(tc, a_source_printed_once_is_enough);
 	tcase_add_test(tc, a_cut_record_does_not_take_its_neighbours);
 	tcase_add_test(tc, nonsense_dates_and_numbers_are_reported);
+	tcase_add_test(tc, a_second_error_on_one_line_keeps_the_callers_file);
+	tcase_add_test(tc, input_bytes_in_messages_are_shown_safely);
+	tcase_add_test(tc, a_record_whose_date_line_is_broken_is_reported_at_its_likes);
 	tcase_add_test(tc, a_record_cut_at_the_end_is_reported);
 	tcase_add_test(tc, the_closing_title_may_be_missing);
 	tcase_add_test(tc, a_title_with_a_middle_dot_is_no_date_line);

@@ -1,0 +1,68 @@
+/* fuzz_tags - the tag splitter on any bytes.
+ *
+ * The input's lines are taken three at a time: a tag line, the record's
+ * title and its summary, all split by one tagger (which learns from what
+ * it has seen).  A line that starts with '@' instead gives the tagger a
+ * lexicon entry; a '?' before everything turns explaining on.  The
+ * tags must be pieces of the tag line, not empty, in order and not
+ * overlapping, and splitting must not depend on anything but what the
+ * tagger was given: a second tagger fed the same lines splits them the
+ * same.
+ */
+#include <config.h>
+
+#include "fuzz.h"
+
+static art_str next_line(const char **p, const char *end)
+{
+	const char *nl = memchr(*p, '\n', (size_t)(end - *p));
+	art_str line = {*p, (size_t)((nl ? nl : end) - *p)};
+	*p = nl ? nl + 1 : end;
+	return line;
+}
+
+static void split_all(const uint8_t *data, size_t size, struct art_buf *result)
+{
+	struct art_tagger *t = art_tagger_new();
+	FUZZ_CHECK(t != NULL);
+	struct art_tagsplit split = {0};
+	const char *p = (const char *)data, *end = p + size;
+	if (p < end && *p == '?') {
+		art_tagger_explain(t, true);
+		p++;
+	}
+	while (p < end) {
+		if (*p == '@') {
+			p++;
+			FUZZ_CHECK(art_tagger_add(t, next_line(&p, end), ART_TAG_LEXICON) == 0);
+			continue;
+		}
+		art_str tagline = next_line(&p, end);
+		art_str title = next_line(&p, end);
+		art_str summary = next_line(&p, end);
+		FUZZ_CHECK(art_tags_split(t, tagline, title, summary, &split) == 0);
+		const char *at = tagline.p;
+		for (size_t i = 0; i < split.n; i++) {
+			art_str tag = split.tags[i];
+			FUZZ_CHECK(tag.n > 0);
+			FUZZ_CHECK(fuzz_inside(tag, tagline.p, tagline.n));
+			FUZZ_CHECK(tag.p >= at);
+			at = tag.p + tag.n;
+			FUZZ_CHECK(art_buf_printf(result, "%zu+%zu ", (size_t)(tag.p - tagline.p), tag.n) == 0);
+		}
+		FUZZ_CHECK(art_buf_putc(result, '\n') == 0);
+	}
+	art_tagsplit_free(&split);
+	art_tagger_free(t);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct art_buf a = {0}, b = {0};
+	split_all(data, size, &a);
+	split_all(data, size, &b);
+	FUZZ_CHECK(art_str_eq(art_buf_str(&a), art_buf_str(&b)));
+	art_buf_free(&a);
+	art_buf_free(&b);
+	return 0;
+}
