@@ -2168,7 +2168,7 @@ static bool clear_edge(const struct art_tagger *t, size_t k)
 /* Remember the split's tag count, and the tags seen cleanly: with clear
  * edges.  Such a tag is confirmed when it is known already or has a word in
  * the text; else it counts once it is seen so again. */
-static int learn(struct art_tagger *t, const uint8_t *path, size_t n)
+static void tally_count(struct art_tagger *t, size_t n)
 {
 	size_t k = n < TMAX ? n : TMAX;
 	if (t->nwindow == WINDOW)
@@ -2178,6 +2178,11 @@ static int learn(struct art_tagger *t, const uint8_t *path, size_t n)
 	t->window[t->wnext] = (uint8_t)k;
 	t->wnext = (t->wnext + 1) % WINDOW;
 	t->tally[k]++;
+}
+
+static int learn(struct art_tagger *t, const uint8_t *path, size_t n)
+{
+	tally_count(t, n);
 	unsigned long kgen = t->kgen;
 	for (size_t x = 0; x < n; x++) {
 		if (!clear_edge(t, path[x]) || !clear_edge(t, path[x + 1]))
@@ -2200,6 +2205,100 @@ static int learn(struct art_tagger *t, const uint8_t *path, size_t n)
 	return 0;
 }
 
+/* ---- a line of known tags ---- */
+
+/* Is the known tag K at P of the line, ending where the line may be cut,
+ * and after the tag [PREV, P) in byte order (PREV == P: no tag before)? */
+static bool known_next(const struct art_tagger *t, const struct known *k, size_t prev, size_t p)
+{
+	size_t e = p + k->n;
+	if (e > t->n || (load8(t->p + p) & k->mask) != k->pre || !usable(k) ||
+	    (k->n > 8 && memcmp(t->kbytes.p + k->off + 8, t->p + p + 8, k->n - 8) != 0))
+		return false;
+	if (e < t->n && cut_kind(t->p, t->n, e) < 0)
+		return false;
+	if (prev == p)
+		return true;
+	size_t a = p - prev, m = a < k->n ? a : k->n;
+	int c = memcmp(t->p + prev, t->p + p, m);
+	return c < 0 || (c == 0 && a < k->n);
+}
+
+/* When the line is a run of known tags in ascending byte order in exactly
+ * one way, that is the split, and searching would only confirm it: the
+ * search gives each known tag a bonus that the shape of the line and the
+ * words of the text seldom outweigh.  Most lines of a page are such runs
+ * once its tags have been learned, and this costs a few lookups where the
+ * search costs a hundred scores.  Fills the tags' ends into ENDS (ENDS[0]
+ * is 0) and returns their number, or 0 when there is no such run or more
+ * than one. */
+static size_t known_run(struct art_tagger *t, uint16_t *ends)
+{
+	size_t n = t->n;
+	uint8_t ways[SPLIT_MAX + 1]; /* 0, 1 or "2": more than one */
+	uint16_t from[SPLIT_MAX + 1];
+	memset(ways, 0, n + 1);
+	ways[0] = 1;
+	from[0] = 0;
+	for (size_t p = 0; p < n; p++) {
+		if (!ways[p])
+			continue;
+		/* from[] holds one of the ways to P: when there are more, a tag
+		 * after P makes more, in order after that one or not */
+		size_t prev = ways[p] == 1 ? from[p] : p;
+		uint32_t chains[2] = {t->kpairs[load2(t->p + p)] ? t->khead[head_of(t->p + p)] : 0,
+				      t->kshort};
+		for (int c = 0; c < 2; c++)
+			for (uint32_t i = chains[c]; i; i = t->known[i - 1].next) {
+				const struct known *k = &t->known[i - 1];
+				if (!known_next(t, k, prev, p))
+					continue;
+				size_t e = p + k->n;
+				if (ways[e] == 0)
+					from[e] = (uint16_t)p;
+				ways[e] = ways[e] + ways[p] > 2 ? 2 : ways[e] + ways[p];
+			}
+	}
+	if (ways[n] != 1)
+		return 0;
+	size_t m = 0;
+	for (size_t e = n; e > 0; e = from[e])
+		m++;
+	if (m > MAXP)
+		return 0;
+	ends[0] = 0;
+	size_t x = m;
+	for (size_t e = n; e > 0; e = from[e])
+		ends[x--] = (uint16_t)e;
+	return m;
+}
+
+/* Count the tags of a known run as the search's split would be counted. */
+static void learn_run(struct art_tagger *t, const uint16_t *ends, size_t m)
+{
+	tally_count(t, m);
+	for (size_t x = 0; x < m; x++) {
+		size_t a = ends[x], b = ends[x + 1];
+		struct known *k = known_find(t, (const char *)t->p + a, b - a,
+					     hash_bytes((const char *)t->p + a, b - a));
+		if (k && !k->lexicon && k->count < UINT32_MAX)
+			k->count++;
+	}
+}
+
+static void explain_run(const struct art_tagger *t, const uint16_t *ends, size_t m,
+			struct art_buf *b)
+{
+	bputs(b, "tags ");
+	put_quoted(b, t->p, t->n);
+	bputs(b, ": known tags, one way only:");
+	for (size_t x = 0; x < m; x++) {
+		bputs(b, x ? " | " : " ");
+		art_buf_append(b, t->p + ends[x], ends[x + 1] - ends[x]);
+	}
+	art_buf_putc(b, '\n');
+}
+
 int art_tags_split(struct art_tagger *t, art_str line, art_str title, art_str summary,
 		   struct art_tagsplit *split)
 {
@@ -2216,6 +2315,17 @@ int art_tags_split(struct art_tagger *t, art_str line, art_str title, art_str su
 	memcpy(t->copy, line.p, line.n);
 	memset(t->copy + line.n, 0, t->nb * 64 + 8 - line.n);
 	memset(t->fold + t->nb * 64, 0, 32);
+	uint16_t ends[MAXP + 1];
+	size_t m = t->nknown ? known_run(t, ends) : 0;
+	if (m) {
+		for (size_t x = 0; x < m; x++)
+			if (push(split, (art_str){line.p + ends[x], ends[x + 1] - ends[x]}) != 0)
+				return -1;
+		if (t->explain)
+			explain_run(t, ends, m, &split->explain);
+		learn_run(t, ends, m);
+		return 0;
+	}
 	prepare_line(t);
 	if (ctx_build(t, title, summary) != 0)
 		return -1;
