@@ -9,10 +9,28 @@
 
 #include "lines.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+static inline __m128i load16(const unsigned char *p)
+{
+	return _mm_loadu_si128((const __m128i *)(const void *)p);
+}
+#endif
+
 /* How it goes (tags.h has the outline): prepare_line and ctx_build index
  * the line and the words of the text that could matter to it; find_known,
- * find_cuts and collect_points choose the places to cut; search_best (or
- * search, when explaining) finds the best split; learn remembers. */
+ * find_cuts and collect_points choose the places to cut; find_runs and
+ * tag_parts score tags; search_few or search_best (or search, when
+ * explaining) finds the best split; learn remembers.
+ *
+ * Splitting must cost less than reading the record, so the work is kept
+ * to what can change the result: the line's places are bits, 64 to a
+ * word, classified 16 bytes at a time; a word of the text costs one look
+ * at its first three characters unless the line has them; find_cuts looks
+ * only where a cut can be; a tag's words are sums over runs worked out
+ * once; nothing is allocated per line.  Each shortcut gives what the
+ * plain way would, so the splits do not depend on them. */
 
 /* The weights, in tenths of a point (art-parse(1) lists them).  A cut's
  * weight says how likely its kind of place is to be a boundary; the words
@@ -56,11 +74,13 @@ enum {
 	LEARNED_MAX = 4096,  /* learned tags kept */
 	SPLIT_MAX = 1024,    /* a longer line is taken as one tag */
 	NONE = INT16_MIN,    /* no cut here */
+	NOSCORE = (int16_t)0x8080, /* not worked out yet (memset to 0x80) */
 	TAG_KEY = 1 << 16,   /* tie-break weight of one tag */
 	SCORE_KEY = 1 << 24, /* the score's weight in a ranking key */
-	NBIGRAM = 37 * 37,   /* pairs of letters and digits, case folded */
 	NTRIGRAM = 2048,     /* bits of the filter of triples */
 	NHEADS = 4096,       /* chains of known tags */
+	NB = SPLIT_MAX / 64 + 1, /* blocks of 64 places in a line, its end included */
+	NTRIPLES = 8192,     /* the table of a line's triples */
 };
 
 enum { C_OTHER, C_SPACE, C_UP, C_LOW, C_DIGIT, C_CONT, C_LEAD };
@@ -133,11 +153,11 @@ static const struct {
 #undef E
 enum { NENDINGS = sizeof endings / sizeof *endings };
 
-struct tword { /* a word of the record's title or summary */
+struct tword { /* a word of the record's title or summary, where the line may have it */
 	const unsigned char *w;
-	uint16_t n;
-	uint16_t next; /* the next with the same first letters, + 1 */
-	uint16_t key;  /* its first letters: a pair (n == 2) or a triple */
+	uint32_t n;
+	uint32_t next; /* the next word of its chain, + 1 */
+	uint64_t low8; /* its first 8 bytes (as load8 reads them), lowercase where its */
 };
 
 struct known {
@@ -145,6 +165,7 @@ struct known {
 	bool lexicon;
 	bool confirmed; /* by a word of its record's text, or by the user */
 	uint64_t hash;
+	uint64_t pre, mask; /* its first 8 bytes (as load8 reads them); the bits of them */
 	uint32_t next; /* next with the same first two bytes, +1 */
 };
 
@@ -171,28 +192,44 @@ struct parts {
 
 struct art_tagger {
 	bool explain;
-	uint64_t common[NCOMMON]; /* hashes of common_words, sorted */
-	uint64_t common_any;      /* bit h & 63 set for each of them */
+	uint64_t common[128];     /* common_words by pack5, hashed (0: none) */
+	uint64_t common2[26 * 26 / 64 + 1]; /* those of two letters, by letters */
 	unsigned char code[256];  /* 1..36 for digits and letters, case folded */
 	unsigned char low[256];   /* lowercase */
 
-	/* the record's context: the words of its title and summary that begin
-	 * with letters found together in the line, chained by their first two
-	 * letters (words of two) or three */
+	/* the record's context: the words of its title and summary that the
+	 * line could have, chained by the characters they start with: a chain
+	 * for each pair (words of two) or triple (longer words) of letters and
+	 * digits in the line, kept at the first place of the line with them,
+	 * which its places give (chain2, chain3); see ctx_build */
+	unsigned char *text; /* the title, a space, the summary, zeros */
+	size_t text_cap;
 	struct tword *words;
 	size_t nwords, words_cap;
-	uint16_t pair_head[NBIGRAM], triple_head[NTRIGRAM + 1]; /* first word + 1 */
-	uint64_t singles; /* capitals and digits standing alone in it */
-	uint64_t line_pairs[NBIGRAM / 64 + 1], line_triples[NTRIGRAM / 64];
+	uint32_t head2[SPLIT_MAX], head3[SPLIT_MAX]; /* first word + 1 */
+	uint16_t chain2[SPLIT_MAX];                   /* valid where tstart says */
+	uint16_t chain3[SPLIT_MAX];                   /* where the line has a triple */
+	uint16_t next3[SPLIT_MAX]; /* the next place with the same triple, + 1 */
+	uint64_t singles;    /* capitals and digits standing alone in it */
+	bool counting;       /* a text long enough to have the limit on words apply */
+	size_t nkept;        /* ... the words counted for it */
+	bool triples_done;   /* ... line_triples is filled */
+	uint64_t line_triples[NTRIGRAM / 64];
+	/* the line's triples of letters and digits in lowercase, by
+	 * triple_hash, open addressing: gen << 48 | the triple (load24) << 16 |
+	 * its first place; gen is the line's number (1 to 65535, then again) */
+	uint64_t triples[NTRIPLES];
+	uint64_t gen;
 
 	/* known tags */
 	struct known *known;
 	size_t nknown, known_cap, nlearned;
+	unsigned long kgen; /* changes when a tag is added (known may move) */
 	struct art_buf kbytes;
 	uint32_t *kslot; /* by hash, index + 1 */
 	size_t kslot_cap;
 	uint32_t khead[NHEADS]; /* by first two bytes, index + 1 */
-	uint64_t khead_any[NHEADS / 64 + 1];
+	uint8_t kpairs[65536]; /* [load2 of them]: 1 when a tag starts with those 2 bytes */
 	uint64_t klens; /* bit n set when a known tag has n bytes (63 for more) */
 	uint32_t kshort;      /* one-byte tags, chained */
 
@@ -201,16 +238,22 @@ struct art_tagger {
 	unsigned nwindow, wnext, tally[TMAX + 1];
 
 	/* scratch for one line */
-	const unsigned char *p;
-	size_t n, scratch_cap;
-	uint64_t *hc, *pw; /* prefix hashes of the line; powers of HASH_MUL */
-	int16_t *prior;
-	uint8_t *why, *word_end, *tstart; /* tstart: 1, 2 when a text word of 2, 3+ may start */
-	uint8_t *locked; /* inside a known tag with clear ends */
-	uint16_t *run_end, *run_start;
-	uint16_t *pkey, *tkey; /* the pair and triple starting at each place */
-	uint8_t *cl;           /* classes */
-	struct point *cand;
+	const unsigned char *p; /* copy */
+	size_t n, nb;           /* its length; blocks of 64 places, one past its end */
+	unsigned char copy[SPLIT_MAX + 72]; /* the line, then zeros */
+	unsigned char fold[SPLIT_MAX + 96]; /* its letters and digits in lowercase, others 0 */
+	/* places as bits, block by block: letters and digits; capitals; where
+	 * a triple of letters and digits starts; where find_cuts looks (see
+	 * prepare_line); where a word of the text starts (tstart not 0), or
+	 * ends; the places to cut (with prior and why); those inside a known
+	 * tag with clear ends */
+	uint64_t mword[NB + 1], mup[NB + 1], mtriple[NB], mvisit[NB], mtext[NB], mend[NB];
+	uint64_t mmarked[NB], mlocked[NB];
+	int16_t prior[SPLIT_MAX];
+	uint8_t why[SPLIT_MAX];
+	uint8_t tstart[SPLIT_MAX]; /* bit 1, 2: a word of the text of 2, 3+ may start */
+	struct point cand[SPLIT_MAX];
+	uint16_t places[SPLIT_MAX];
 	struct {
 		uint16_t a, e;
 		const struct known *k;
@@ -220,6 +263,7 @@ struct art_tagger {
 	struct point pts[MAXP];
 	size_t m; /* pts[0..m] */
 	int32_t tscore[MAXP * MAXP];
+	uint32_t tdone[MAXP]; /* bit j of i: tscore[i][j] is worked out */
 	uint16_t layers[MAXP * MAXP]; /* tag counts of the splits kept, by last tag */
 	struct cell *cells;
 	uint8_t *ncell;
@@ -228,22 +272,25 @@ struct art_tagger {
 	int64_t best[(TMAX + 1) * MAXP * MAXP]; /* the quick search's states */
 	uint8_t from[(TMAX + 1) * MAXP * MAXP * 2];
 	int8_t rarity[WINDOW + 1][WINDOW + 1]; /* the count weight, by commonest and own tally */
-	struct {
-		uint32_t key, gen;
-		int16_t score;
-	} memo[256]; /* word scores of this line */
-	uint32_t memo_gen, memo_n;
+	/* the runs of letters and digits (the words of tags): where each starts
+	 * and ends, its word_info whole; sums of their scores and counts of
+	 * those that start with a capital after a space, of the runs before
+	 * each; for each point, the first run ending after it and the runs
+	 * starting before it */
+	size_t nruns;
+	uint16_t rstart[SPLIT_MAX / 2 + 1], rend[SPLIT_MAX / 2 + 1];
+	int16_t rinfo[SPLIT_MAX / 2 + 1];
+	int32_t rsum[SPLIT_MAX / 2 + 2];
+	uint16_t rcaps[SPLIT_MAX / 2 + 2];
+	uint16_t pfirst[MAXP], pruns[MAXP];
+	/* word_info of the part of a run after or before each point, worked out
+	 * when first needed (NOSCORE until then) */
+	int16_t whead[MAXP], wtail[MAXP];
+	uint32_t known_from[MAXP]; /* bit j of i set when a known tag is [P_I, P_J) */
+	uint8_t point_at[SPLIT_MAX + 1]; /* the point at a place, if it is one */
 };
 
 /* ---- hashing ---- */
-
-static uint64_t hash_lower(const char *s, size_t n)
-{
-	uint64_t h = 0;
-	for (size_t i = 0; i < n; i++)
-		h = h * HASH_MUL + lower((unsigned char)s[i]);
-	return h;
-}
 
 static uint64_t hash_bytes(const char *s, size_t n)
 {
@@ -253,38 +300,65 @@ static uint64_t hash_bytes(const char *s, size_t n)
 	return h;
 }
 
-static inline uint64_t sub_hash(const struct art_tagger *t, const uint64_t *h, size_t a, size_t b)
+/* The first 2 bytes at P, as memory holds them. */
+static inline uint16_t load2(const unsigned char *p)
 {
-	return h[b] - h[a] * t->pw[b - a];
+	uint16_t x;
+	memcpy(&x, p, 2);
+	return x;
 }
 
-static int cmp_u64(const void *a, const void *b)
+/* The first 8 bytes at P, as memory holds them. */
+static inline uint64_t load8(const unsigned char *p)
 {
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return (x > y) - (x < y);
+	uint64_t x;
+	memcpy(&x, p, 8);
+	return x;
 }
 
-static bool is_common(const struct art_tagger *t, uint64_t h)
+/* How many bytes X and Y (as load8 reads them) start with alike, up to 8. */
+static inline size_t same_bytes(uint64_t x, uint64_t y)
 {
-	if (!(t->common_any >> (h & 63) & 1))
-		return false;
-	size_t lo = 0, hi = NCOMMON;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (t->common[mid] == h)
-			return true;
-		if (t->common[mid] < h)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return false;
+	uint64_t d = x ^ y;
+	if (!d)
+		return 8;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return (size_t)__builtin_clzll(d) / 8;
+#else
+	return (size_t)__builtin_ctzll(d) / 8;
+#endif
 }
+
+/* How many characters of the line from Q and of the word W of the text
+ * (at most N) are alike but for case. */
+static inline size_t same_start(const struct art_tagger *t, size_t q, const struct tword *w,
+				size_t n)
+{
+	size_t k = same_bytes(load8(t->fold + q), w->low8);
+	if (k == 8)
+		while (k < n && t->fold[q + k] == (w->w[k] | 0x20))
+			k++;
+	return k < n ? k : n;
+}
+
+/* W[0..n), n <= 5 letters and digits, in lowercase (for them, that is
+ * setting bit 5), with n, as one number. */
+static inline uint64_t pack5(const unsigned char *w, size_t n)
+{
+	uint64_t x = n;
+	for (size_t k = 0; k < n; k++)
+		x = x << 8 | (w[k] | 0x20u);
+	return x;
+}
+
+static inline size_t common_slot(uint64_t x) { return (size_t)(mix(x) >> 57); }
 
 /* By first letter, bit n set when an ending of n letters starts with it;
  * and the endings in order of their first letters. */
 static unsigned char ending_first[256];
-static unsigned char ending_at[27], ending_order[NENDINGS];
+/* The endings by ending_pack, hashed (0: none), and their numbers. */
+static uint64_t ending_keys[128];
+static unsigned char ending_nums[128];
 
 static inline bool has_bit(const uint64_t *set, unsigned bit)
 {
@@ -293,126 +367,337 @@ static inline bool has_bit(const uint64_t *set, unsigned bit)
 static inline void set_bit(uint64_t *set, unsigned bit) { set[bit / 64] |= 1ull << (bit % 64); }
 /* ---- the record's context ---- */
 
+
+/* Is the word W[0..n) of letters and digits one of common_words? */
 static bool common_word(const struct art_tagger *t, const unsigned char *w, size_t n)
 {
-	return n <= 5 && is_common(t, hash_lower((const char *)w, n));
+	if (n > 5)
+		return false;
+	uint64_t x = pack5(w, n);
+	for (size_t i = common_slot(x); t->common[i]; i = (i + 1) & 127)
+		if (t->common[i] == x)
+			return true;
+	return false;
 }
 
-static inline bool same_lower(const unsigned char *low, const unsigned char *x,
-			      const unsigned char *y, size_t n)
+/* The classes of P[0..16) as bits (bit K for P[K]): letters and digits
+ * in *W, capitals in *UP; when FOLD, the bytes in lowercase to FOLD,
+ * letters and digits only (others 0).  For letters and digits, setting
+ * bit 5 is what lowercase does. */
+static inline void classify16(const unsigned char *p, unsigned *w, unsigned *up,
+			      unsigned char *fold)
 {
-	for (size_t k = 0; k < n; k++)
-		if (low[x[k]] != low[y[k]])
-			return false;
+#ifdef __SSE2__
+	/* A byte is in a range when, moved by 0x80 - the range's first, it is
+	 * below 0x80 + the range's size in signed comparison. */
+	__m128i x = load16(p);
+	__m128i l = _mm_or_si128(x, _mm_set1_epi8(0x20));
+	__m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(l, _mm_set1_epi8((char)(0x80 - 'a'))),
+				       _mm_set1_epi8((char)(0x80 + 26)));
+	__m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - '0'))),
+				       _mm_set1_epi8((char)(0x80 + 10)));
+	__m128i upper = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - 'A'))),
+				       _mm_set1_epi8((char)(0x80 + 26)));
+	__m128i word = _mm_or_si128(alpha, digit);
+	*w = (unsigned)_mm_movemask_epi8(word);
+	*up = (unsigned)_mm_movemask_epi8(upper);
+	if (fold)
+		_mm_storeu_si128((__m128i *)(void *)fold, _mm_and_si128(l, word));
+#else
+	*w = *up = 0;
+	for (unsigned k = 0; k < 16; k++) {
+		bool word = is_word(cls[p[k]]);
+		*w |= (unsigned)word << k;
+		*up |= (unsigned)(cls[p[k]] == C_UP) << k;
+		if (fold)
+			fold[k] = word ? p[k] | 0x20 : 0;
+	}
+#endif
+}
+
+/* The same for P[0..64). */
+static inline void classify64(const unsigned char *p, uint64_t *w, uint64_t *up,
+			      unsigned char *fold)
+{
+	*w = *up = 0;
+	for (unsigned k = 0; k < 64; k += 16) {
+		unsigned w16, up16;
+		classify16(p + k, &w16, &up16, fold ? fold + k : NULL);
+		*w |= (uint64_t)w16 << k;
+		*up |= (uint64_t)up16 << k;
+	}
+}
+
+/* Bit K set when P[K] (K < 64) is C or D. */
+static inline uint64_t bytes_mask64(const unsigned char *p, unsigned char c, unsigned char d)
+{
+	uint64_t m = 0;
+	for (unsigned k = 0; k < 64; k += 16) {
+#ifdef __SSE2__
+		__m128i x = load16(p + k);
+		m |= (uint64_t)(unsigned)_mm_movemask_epi8(
+			     _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)c)),
+					  _mm_cmpeq_epi8(x, _mm_set1_epi8((char)d))))
+		     << k;
+#else
+		for (unsigned i = k; i < k + 16; i++)
+			m |= (uint64_t)(p[i] == c || p[i] == d) << i;
+#endif
+	}
+	return m;
+}
+
+/* The first three bytes at P as a number, the first lowest. */
+static inline uint32_t load24(const unsigned char *p)
+{
+	uint32_t x;
+	memcpy(&x, p, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	x = __builtin_bswap32(x);
+#endif
+	return x & 0xFFFFFF;
+}
+
+/* The slot of the table of triples for a triple X as load24 reads it. */
+static inline size_t triple_slot(uint32_t x) { return (size_t)((x * 0x9E3779B1u) >> 19); }
+
+/* The first place of the line with the triple X, or -1. */
+static inline long triple_place(const struct art_tagger *t, uint32_t x)
+{
+	for (size_t h = triple_slot(x);; h = (h + 1) & (NTRIPLES - 1)) {
+		uint64_t e = t->triples[h];
+		if (e >> 48 != t->gen)
+			return -1;
+		if ((e >> 16 & 0xFFFFFF) == x)
+			return (long)(e & 0xFFFF);
+	}
+}
+
+/* The places of the line that start with W[0..k), k = 2 or 3 letters and
+ * digits in any case, as bits in POS (t->nb blocks).  False for none. */
+static bool line_places(const struct art_tagger *t, const unsigned char *w, size_t k,
+			uint64_t *pos)
+{
+	const unsigned char *f = t->fold;
+	unsigned char c0 = w[0] | 0x20, c1 = w[1] | 0x20, c2 = k > 2 ? w[2] | 0x20 : 0;
+	uint64_t any = 0;
+	memset(pos, 0, t->nb * sizeof *pos);
+#ifdef __SSE2__
+	__m128i v0 = _mm_set1_epi8((char)c0), v1 = _mm_set1_epi8((char)c1),
+		v2 = _mm_set1_epi8((char)c2);
+	for (size_t q = 0; q < t->n; q += 16) {
+		__m128i e = _mm_and_si128(_mm_cmpeq_epi8(load16(f + q), v0),
+					  _mm_cmpeq_epi8(load16(f + q + 1), v1));
+		if (k > 2)
+			e = _mm_and_si128(e, _mm_cmpeq_epi8(load16(f + q + 2), v2));
+		uint64_t m = (uint64_t)_mm_movemask_epi8(e);
+		pos[q / 64] |= m << (q % 64);
+		any |= m;
+	}
+#else
+	for (size_t q = 0; q < t->n; q++)
+		if (f[q] == c0 && f[q + 1] == c1 && (k == 2 || f[q + 2] == c2)) {
+			pos[q / 64] |= 1ull << (q % 64);
+			any = 1;
+		}
+#endif
+	return any != 0;
+}
+
+/* The old rule of the limit on words: a word of three characters or more
+ * counted only when the line has a triple of the same hash. */
+static bool old_triple(struct art_tagger *t, unsigned key)
+{
+	if (!t->triples_done) {
+		memset(t->line_triples, 0, sizeof t->line_triples);
+		for (size_t q = 0; q + 2 < t->n; q++) {
+			const unsigned char *c = t->code, *L = t->p;
+			if (c[L[q]] && c[L[q + 1]] && c[L[q + 2]])
+				set_bit(t->line_triples,
+					((c[L[q]] * 37 + c[L[q + 1]]) * 37 + c[L[q + 2]]) &
+						(NTRIGRAM - 1));
+		}
+		t->triples_done = true;
+	}
+	return has_bit(t->line_triples, key & (NTRIGRAM - 1));
+}
+
+/* Is W[0..N) kept as a word of the text by the old rules of the limit on
+ * words (when the text is long enough to reach it)? */
+static bool ctx_count(struct art_tagger *t, const unsigned char *w, size_t n)
+{
+	const unsigned char *code = t->code;
+	uint64_t pos[NB];
+	if (!line_places(t, w, 2, pos))
+		return false;
+	if (n > 2 && !old_triple(t, (code[w[0]] * 37 + code[w[1]]) * 37 + code[w[2]]))
+		return false;
+	if (t->nkept >= UINT16_MAX || n > UINT16_MAX || common_word(t, w, n))
+		return false;
+	t->nkept++;
 	return true;
 }
 
-/* Bit 7 of each byte of X set when the byte is an ASCII letter or digit. */
-static inline uint64_t word_bytes(uint64_t x)
+/* Put the word W[0..N) of the text first in the chain *HEAD (later words go
+ * first, so a chain reads as the text read backwards). */
+static int ctx_push(struct art_tagger *t, uint32_t *head, const unsigned char *w, size_t n)
 {
-	const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80, low7 = ones * 0x7F;
-	uint64_t y = (x | ones * 0x20) & low7, d = x & low7; /* no carries between bytes below */
-	uint64_t alpha = (y + ones * (0x80 - 'a')) & ~(y + ones * (0x7F - 'z'));
-	uint64_t digit = (d + ones * (0x80 - '0')) & ~(d + ones * (0x7F - '9'));
-	return (alpha | digit) & ~x & high;
-}
-
-/* Index the word of S starting at A, whose first letters are KEY. */
-static int ctx_keep_word(struct art_tagger *t, const unsigned char *p, size_t n, size_t a,
-			 unsigned key, uint16_t *head)
-{
-	size_t e = a + 2;
-	while (e < n && t->code[p[e]])
-		e++;
-	size_t len = e - a;
-	if (len > UINT16_MAX || t->nwords >= UINT16_MAX || common_word(t, p + a, len))
-		return 0;
 	if (t->nwords == t->words_cap) {
 		size_t cap = t->words_cap ? t->words_cap * 2 : 64;
-		struct tword *w = realloc(t->words, cap * sizeof *w);
-		if (!w)
+		struct tword *nw = realloc(t->words, cap * sizeof *nw);
+		if (!nw)
 			return -1;
-		t->words = w;
+		t->words = nw;
 		t->words_cap = cap;
 	}
-	t->words[t->nwords] = (struct tword){p + a, (uint16_t)len, *head, (uint16_t)key};
-	*head = (uint16_t)++t->nwords;
+	uint64_t low8 = load8(w) | 0x2020202020202020ull;
+	t->words[t->nwords] = (struct tword){w, (uint32_t)n, *head, low8};
+	*head = (uint32_t)++t->nwords;
 	return 0;
 }
 
-/* Index the word of S starting at A if it could match part of the line:
- * if its first three characters (two for a word of two) occur together in
- * the line. */
-static inline int ctx_add_word(struct art_tagger *t, const unsigned char *p, size_t n, size_t a)
+/* The word of the text W[0..N) of three characters or more, whose first
+ * three are those of the line at FIRST and the places chained from it: the
+ * first word of a chain makes those places ones where a word may start. */
+static int ctx_add_long(struct art_tagger *t, const unsigned char *w, size_t n, size_t first)
+{
+	if (!t->counting && (n > UINT16_MAX || common_word(t, w, n)))
+		return 0;
+	if (!t->head3[first])
+		for (size_t q = first + 1; q; q = t->next3[q - 1]) {
+			t->tstart[q - 1] |= 2;
+			set_bit(t->mtext, (unsigned)(q - 1));
+		}
+	return ctx_push(t, &t->head3[first], w, n);
+}
+
+/* The word of the text W[0..2): the places of the line that start with it
+ * are looked for when it is not common (few are). */
+static int ctx_add_two(struct art_tagger *t, const unsigned char *w)
+{
+	if (t->counting ? !ctx_count(t, w, 2) : common_word(t, w, 2))
+		return 0;
+	uint64_t pos[NB];
+	if (!line_places(t, w, 2, pos))
+		return 0;
+	size_t b0 = 0;
+	while (!pos[b0])
+		b0++;
+	size_t q0 = b0 * 64 + (size_t)__builtin_ctzll(pos[b0]);
+	if (!(t->tstart[q0] & 1)) { /* a new chain, for all the places */
+		t->head2[q0] = 0;
+		for (size_t b = b0; b < t->nb; b++) {
+			t->mtext[b] |= pos[b];
+			for (uint64_t m = pos[b]; m; m &= m - 1) {
+				size_t q = b * 64 + (size_t)__builtin_ctzll(m);
+				t->chain2[q] = (uint16_t)q0;
+				t->tstart[q] |= 1;
+			}
+		}
+	}
+	return ctx_push(t, &t->head2[q0], w, 2);
+}
+
+/* Is W[0..2), letters or digits, a common word? */
+static inline bool common_two(const struct art_tagger *t, const unsigned char *w)
+{
+	unsigned x = (w[0] | 0x20u) - 'a', y = (w[1] | 0x20u) - 'a';
+	return x < 26 && y < 26 && has_bit(t->common2, x * 26 + y);
+}
+
+/* Of the words starting at the bits of STARTS in B, those whose first
+ * three characters the line may have (as the table of triples TRIPLES of
+ * the line GEN says): most are not, and are passed over here. */
+static inline uint64_t triples_in_line(const uint64_t *triples, uint64_t gen,
+				       const unsigned char *b, uint64_t starts)
+{
+	uint64_t in = 0;
+	for (; starts; starts &= starts - 1) {
+		unsigned k = (unsigned)__builtin_ctzll(starts);
+		uint32_t x = load24(b + k) | 0x202020u; /* in lowercase */
+		in |= (uint64_t)(triples[triple_slot(x)] >> 48 == gen) << k;
+	}
+	return in;
+}
+
+/* Chain the words of S, 64 bytes at a time: where a letter or digit follows
+ * something else, a word starts.  Most words are passed over after one
+ * look at their first three characters. */
+static int ctx_add_text(struct art_tagger *t, const unsigned char *p, size_t n)
 {
 	const unsigned char *code = t->code;
-	unsigned c1 = a + 1 < n ? code[p[a + 1]] : 0;
-	if (!c1) { /* one character */
-		if (cls[p[a]] != C_LOW)
-			t->singles |= 1ull << (p[a] - '0');
-		return 0;
-	}
-	unsigned key = code[p[a]] * 37 + c1; /* the first two: most words end here */
-	if (!has_bit(t->line_pairs, key))
-		return 0;
-	unsigned c2 = a + 2 < n ? code[p[a + 2]] : 0;
-	if (!c2)
-		return ctx_keep_word(t, p, n, a, key, &t->pair_head[key]);
-	key = (key * 37 + c2) & (NTRIGRAM - 1);
-	if (!has_bit(t->line_triples, key))
-		return 0;
-	return ctx_keep_word(t, p, n, a, key, &t->triple_head[key]);
-}
-
-/* Index the words of S, eight bytes at a time: where a letter or digit
- * follows something else, a word starts. */
-static int ctx_add_text(struct art_tagger *t, art_str s)
-{
-	const unsigned char *p = (const unsigned char *)s.p;
-	size_t n = s.n, i = 0;
-	uint64_t before = 0; /* bit 7 set when the byte before I is a letter or digit */
-	for (; i + 8 <= n; i += 8) {
-		uint64_t x;
-		memcpy(&x, p + i, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-		x = __builtin_bswap64(x);
-#endif
-		uint64_t w = word_bytes(x);
-		for (uint64_t starts = w & ~(w << 8 | before); starts; starts &= starts - 1)
-			if (ctx_add_word(t, p, n, i + (size_t)__builtin_ctzll(starts) / 8) != 0)
+	const uint64_t *triples = t->triples, gen = t->gen;
+	const bool counting = t->counting;
+	uint64_t before = 0; /* 1 when the byte before I is a letter or digit */
+	for (size_t i = 0; i < n; i += 64) {
+		const unsigned char *b = p + i; /* this block; 16 bytes more can be read */
+		uint64_t w, up;
+		unsigned w16, up16;
+		classify64(b, &w, &up, NULL);
+		classify16(b + 64, &w16, &up16, NULL);
+		uint64_t starts = w & ~(w << 1 | before);
+		uint64_t more = w >> 1 | (uint64_t)w16 << 63, more2 = w >> 2 | (uint64_t)w16 << 62;
+		for (uint64_t one = starts & ~more; one; one &= one - 1) {
+			unsigned char c = b[__builtin_ctzll(one)];
+			if (cls[c] != C_LOW) /* a capital or digit alone */
+				t->singles |= 1ull << (c - '0');
+		}
+		for (uint64_t two = starts & more & ~more2; two; two &= two - 1) {
+			const unsigned char *w2 = b + __builtin_ctzll(two);
+			if (!common_two(t, w2) && ctx_add_two(t, w2) != 0)
 				return -1;
-		before = w >> 56;
-	}
-	for (; i < n; i++) {
-		bool word = t->code[p[i]] != 0;
-		if (word && !before && ctx_add_word(t, p, n, i) != 0)
-			return -1;
-		before = word;
+		}
+		uint64_t three = starts & more & more2;
+		if (!counting)
+			three = triples_in_line(triples, gen, b, three);
+		for (; three; three &= three - 1) {
+			size_t k = (size_t)__builtin_ctzll(three);
+			uint32_t x = load24(b + k) | 0x202020u; /* its first three in lowercase */
+			uint64_t rest = ~(w >> k); /* its end, if in this block */
+			size_t a = i + k, e = rest ? a + (size_t)__builtin_ctzll(rest) : i + 64;
+			if (e == i + 64) /* on into the next block */
+				while (code[p[e]])
+					e++;
+			if (counting && !ctx_count(t, p + a, e - a))
+				continue;
+			long first = triple_place(t, x);
+			if (first >= 0 && ctx_add_long(t, p + a, e - a, (size_t)first) != 0)
+				return -1;
+		}
+		before = w >> 63;
 	}
 	return 0;
 }
 
+/* Find the words of the title and summary that could matter to the line:
+ * those that start as the line does somewhere.  Only the words whose first
+ * two characters the line has are looked at further, so this costs little
+ * more than reading the text.  At most 65535 words are kept when the text
+ * is long enough to have that many, as the first version of this did. */
 static int ctx_build(struct art_tagger *t, art_str title, art_str summary)
 {
-	for (size_t i = 0; i < t->nwords; i++) /* forget the last record's */
-		if (t->words[i].n == 2)
-			t->pair_head[t->words[i].key] = 0;
-		else
-			t->triple_head[t->words[i].key] = 0;
 	t->nwords = 0;
 	t->singles = 0;
-	if (ctx_add_text(t, title) != 0 || ctx_add_text(t, summary) != 0)
-		return -1;
-	uint8_t *tstart = t->tstart;
-	const uint16_t *pkey = t->pkey, *tkey = t->tkey, *ph = t->pair_head, *th = t->triple_head;
-	size_t n = t->n;
-	if (!t->nwords) {
-		memset(tstart, 0, n);
-		return 0;
+	t->counting = title.n + summary.n >= 3 * (size_t)UINT16_MAX - 2;
+	t->nkept = 0;
+	t->triples_done = false;
+	memset(t->tstart, 0, t->n);
+	/* a copy of the title, a space, the summary, then zeros to read past */
+	size_t n = title.n + 1 + summary.n, need = n + 80;
+	if (need > t->text_cap) {
+		unsigned char *p = realloc(t->text, need);
+		if (!p)
+			return -1;
+		t->text = p;
+		t->text_cap = need;
 	}
-	for (size_t i = 0; i < n; i++)
-		tstart[i] = (uint8_t)((ph[pkey[i]] != 0) | (th[tkey[i]] != 0) << 1);
-	return 0;
+	if (title.n)
+		memcpy(t->text, title.p, title.n);
+	t->text[title.n] = ' ';
+	if (summary.n)
+		memcpy(t->text + title.n + 1, summary.p, summary.n);
+	memset(t->text + n, 0, 80);
+	return ctx_add_text(t, t->text, n);
 }
 
 /* May a word of the text of LEN characters (at least two) start at line
@@ -422,10 +707,12 @@ static inline bool text_word_at(const struct art_tagger *t, size_t q, size_t len
 	return t->tstart[q] >> (len > 2) & 1;
 }
 
-/* The chain of words of the text that may start as the line does at Q. */
+/* The chain of words of the text that start as the line does at Q, by their
+ * first two characters (LEN 2) or three (LEN 3 or more): valid when
+ * text_word_at says so. */
 static inline unsigned chain_at(const struct art_tagger *t, size_t q, size_t len)
 {
-	return len == 2 ? t->pair_head[t->pkey[q]] : t->triple_head[t->tkey[q]];
+	return len == 2 ? t->head2[t->chain2[q]] : t->head3[t->chain3[q]];
 }
 
 /* The word of the text that the line's [A, B) is, or whose plural ("LLMs"
@@ -438,21 +725,32 @@ static const struct tword *text_word(const struct art_tagger *t, size_t a, size_
 	for (unsigned i = chain_at(t, a, n); i; i = t->words[i - 1].next) {
 		const struct tword *w = &t->words[i - 1];
 		bool plural = n >= 3 && w->n == n + 1 && w->w[n] == 's' && w->w[n - 1] != 's';
-		if ((w->n == n || plural) && same_lower(t->low, w->w, t->p + a, n))
+		if ((w->n == n || plural) && same_start(t, a, w, n) == n)
 			return w;
 	}
 	return NULL;
 }
 
-/* Is S[0..n) ending number E? */
-static inline bool is_ending(const unsigned char *s, size_t n, size_t e)
+/* S[0..n), n <= 7 letters, in lowercase, with n, as one number. */
+static inline uint64_t ending_pack(const unsigned char *s, size_t n)
 {
-	if (endings[e].n != n)
-		return false;
+	uint64_t x = n;
 	for (size_t k = 0; k < n; k++)
-		if ((unsigned char)endings[e].s[k] != lower(s[k]))
-			return false;
-	return true;
+		x = x << 8 | (s[k] | 0x20u);
+	return x;
+}
+
+static inline size_t ending_slot(uint64_t x) { return (size_t)(mix(x) >> 57); }
+
+/* The number of the ending S[0..n) (1 <= n <= 7) in endings[], or NENDINGS
+ * when it is none. */
+static size_t ending_num(const unsigned char *s, size_t n)
+{
+	uint64_t x = ending_pack(s, n);
+	for (size_t i = ending_slot(x); ending_keys[i]; i = (i + 1) & 127)
+		if (ending_keys[i] == x)
+			return ending_nums[i];
+	return NENDINGS;
 }
 
 /* Is S[0..n) nothing, or one of the first NEND endings? */
@@ -460,25 +758,17 @@ static bool ending_ok(const unsigned char *s, size_t n, size_t nend)
 {
 	if (n == 0)
 		return true;
-	unsigned f = lower(s[0]);
-	if (n > 7 || !(ending_first[f] >> n & 1))
-		return false;
-	for (size_t o = ending_at[f - 'a']; o < ending_at[f - 'a' + 1]; o++)
-		if (ending_order[o] < nend && is_ending(s, n, ending_order[o]))
-			return true;
-	return false;
+	return n <= 7 && ending_first[lower(s[0])] >> n & 1 && ending_num(s, n) < nend;
 }
 
 /* Are TOK[0..n) and W[0..wn) one word in two forms: the same first
  * letters (four at least), then endings from the list (and when TOK is all
  * of W's first letters, an inflection)? */
-static bool same_stem(const unsigned char *tok, size_t n, const unsigned char *w, size_t wn)
+static bool same_stem(const struct art_tagger *t, size_t a, size_t n, const struct tword *w)
 {
-	size_t k = 0;
-	while (k < n && k < wn && lower(tok[k]) == lower(w[k]))
-		k++;
-	return k >= 4 && ending_ok(tok + k, n - k, NENDINGS) &&
-	       ending_ok(w + k, wn - k, k == n ? NINFLECT : NENDINGS);
+	size_t wn = w->n, k = same_start(t, a, w, n < wn ? n : wn);
+	return k >= 4 && ending_ok(t->p + a + k, n - k, NENDINGS) &&
+	       ending_ok(w->w + k, wn - k, k == n ? NINFLECT : NENDINGS);
 }
 
 /* A word of the text that is the line's [A, A+N) in another form. */
@@ -486,7 +776,7 @@ static const struct tword *text_stem(const struct art_tagger *t, size_t a, size_
 {
 	for (unsigned i = chain_at(t, a, 4); i; i = t->words[i - 1].next) {
 		const struct tword *w = &t->words[i - 1];
-		if (w->n >= 4 && same_stem(t->p + a, n, w->w, w->n))
+		if (w->n >= 4 && same_stem(t, a, n, w))
 			return w;
 	}
 	return NULL;
@@ -519,7 +809,7 @@ static void known_index(struct art_tagger *t, uint32_t idx)
 	t->kslot[i] = idx + 1;
 	const unsigned char *p = (const unsigned char *)t->kbytes.p + k->off;
 	if (k->n > 1)
-		set_bit(t->khead_any, head_of(p));
+		t->kpairs[load2(p)] = 1;
 	t->klens |= 1ull << (k->n < 63 ? k->n : 63);
 	uint32_t *head = k->n == 1 ? &t->kshort : &t->khead[head_of(p)];
 	k->next = *head;
@@ -535,7 +825,7 @@ static int known_reindex(struct art_tagger *t, size_t cap)
 	t->kslot = slots;
 	t->kslot_cap = cap;
 	memset(t->khead, 0, sizeof t->khead);
-	memset(t->khead_any, 0, sizeof t->khead_any);
+	memset(t->kpairs, 0, sizeof t->kpairs);
 	t->klens = 0;
 	t->kshort = 0;
 	for (size_t i = 0; i < t->nknown; i++)
@@ -605,14 +895,20 @@ static int known_add(struct art_tagger *t, const char *s, size_t n, bool lexicon
 		return -1;
 	if (art_buf_append(&t->kbytes, s, n) != 0)
 		return -1;
+	unsigned char pre[8] = {0}, mask[8] = {0};
+	memcpy(pre, s, n < 8 ? n : 8);
+	memset(mask, 0xFF, n < 8 ? n : 8);
 	t->known[t->nknown] = (struct known){.off = (uint32_t)(t->kbytes.len - n),
 					     .n = (uint32_t)n,
 					     .count = !lexicon,
 					     .lexicon = lexicon,
 					     .confirmed = confirmed,
-					     .hash = h};
+					     .hash = h,
+					     .pre = load8(pre),
+					     .mask = load8(mask)};
 	known_index(t, (uint32_t)t->nknown++);
 	t->nlearned += !lexicon;
+	t->kgen++;
 	return 0;
 }
 
@@ -625,21 +921,32 @@ struct art_tagger *art_tagger_new(void)
 	struct art_tagger *t = calloc(1, sizeof *t);
 	if (!t)
 		return NULL;
-	for (size_t i = 0; i < NCOMMON; i++) {
-		t->common[i] = hash_lower(common_words[i], strlen(common_words[i]));
-		t->common_any |= 1ull << (t->common[i] & 63);
+	for (size_t c = 0; c < NCOMMON; c++) {
+		const char *w = common_words[c];
+		if (strlen(w) == 2)
+			set_bit(t->common2, (unsigned)((w[0] - 'a') * 26 + (w[1] - 'a')));
+		uint64_t x = pack5((const unsigned char *)w, strlen(w));
+		size_t i = common_slot(x);
+		while (t->common[i])
+			i = (i + 1) & 127;
+		t->common[i] = x;
 	}
-	qsort(t->common, NCOMMON, sizeof *t->common, cmp_u64);
-	size_t no = 0; /* the same every time */
-	for (int c = 'a'; c <= 'z'; c++) {
-		ending_at[c - 'a'] = (unsigned char)no;
-		for (size_t e = 0; e < NENDINGS; e++)
-			if (endings[e].s[0] == c) {
-				ending_first[c] |= (unsigned char)(1u << endings[e].n);
-				ending_order[no++] = (unsigned char)e;
-			}
+	/* the same every time: built aside, then copied */
+	uint64_t keys[128] = {0};
+	unsigned char nums[128] = {0}, first[256] = {0};
+	for (size_t e = 0; e < NENDINGS; e++) {
+		const unsigned char *w = (const unsigned char *)endings[e].s;
+		uint64_t x = ending_pack(w, endings[e].n);
+		size_t i = ending_slot(x);
+		while (keys[i])
+			i = (i + 1) & 127;
+		keys[i] = x;
+		nums[i] = (unsigned char)e;
+		first[w[0]] |= (unsigned char)(1u << endings[e].n);
 	}
-	ending_at[26] = (unsigned char)no;
+	memcpy(ending_keys, keys, sizeof keys);
+	memcpy(ending_nums, nums, sizeof nums);
+	memcpy(ending_first, first, sizeof first);
 	for (unsigned top = 1; top <= WINDOW; top++)
 		for (unsigned c = 0; c <= top; c++)
 			t->rarity[top][c] =
@@ -659,22 +966,10 @@ void art_tagger_free(struct art_tagger *t)
 	if (!t)
 		return;
 	free(t->words);
+	free(t->text);
 	free(t->known);
 	free(t->kslot);
 	art_buf_free(&t->kbytes);
-	free(t->hc);
-	free(t->pw);
-	free(t->prior);
-	free(t->why);
-	free(t->word_end);
-	free(t->tstart);
-	free(t->locked);
-	free(t->run_end);
-	free(t->pkey);
-	free(t->run_start);
-	free(t->tkey);
-	free(t->cl);
-	free(t->cand);
 	free(t->cells);
 	free(t->ncell);
 	free(t);
@@ -735,45 +1030,7 @@ int art_tagger_load(struct art_tagger *t, const char *path, struct art_error *er
 
 /* ---- one line ---- */
 
-static void *grow(void *p, size_t n, size_t size, bool *ok)
-{
-	void *q = realloc(p, n * size);
-	if (!q) {
-		*ok = false;
-		return p;
-	}
-	return q;
-}
-
-static int scratch(struct art_tagger *t, size_t n)
-{
-	if (n + 1 <= t->scratch_cap)
-		return 0;
-	size_t cap = t->scratch_cap ? t->scratch_cap : 128;
-	while (cap < n + 1)
-		cap *= 2;
-	bool ok = true;
-	t->hc = grow(t->hc, cap, sizeof *t->hc, &ok);
-	t->pw = grow(t->pw, cap, sizeof *t->pw, &ok);
-	t->prior = grow(t->prior, cap, sizeof *t->prior, &ok);
-	t->why = grow(t->why, cap, 1, &ok);
-	t->word_end = grow(t->word_end, cap, 1, &ok);
-	t->tstart = grow(t->tstart, cap, 1, &ok);
-	t->locked = grow(t->locked, cap, 1, &ok);
-	t->run_end = grow(t->run_end, cap, sizeof *t->run_end, &ok);
-	t->pkey = grow(t->pkey, cap, sizeof *t->pkey, &ok);
-	t->run_start = grow(t->run_start, cap, sizeof *t->run_start, &ok);
-	t->tkey = grow(t->tkey, cap, sizeof *t->tkey, &ok);
-	t->cl = grow(t->cl, cap, 1, &ok);
-	t->cand = grow(t->cand, cap, sizeof *t->cand, &ok);
-	if (!ok)
-		return -1;
-	t->pw[0] = 1;
-	for (size_t i = t->scratch_cap ? t->scratch_cap : 1; i < cap; i++)
-		t->pw[i] = t->pw[i - 1] * HASH_MUL;
-	t->scratch_cap = cap;
-	return 0;
-}
+static inline bool bit_at(const uint64_t *set, size_t p) { return set[p / 64] >> (p % 64) & 1; }
 
 /* Does a new piece (a capitalised word, capitals, digits) start between
  * characters of classes X and Y? */
@@ -783,48 +1040,92 @@ static inline bool new_piece(int x, int y)
 	       ((x != y && !(x == C_UP && y == C_LOW)) || (x == C_UP && y == C_UP));
 }
 
-/* What the rest needs to know of the line: the class of each character,
- * prefix hashes, where runs of letters and digits start and end, and the
- * pairs and triples of letters and digits that may begin words. */
+/* The end of the run of letters and digits at P (P itself when P is none). */
+static inline size_t run_end(const struct art_tagger *t, size_t p)
+{
+	size_t b = p / 64;
+	uint64_t rest = ~t->mword[b] >> (p % 64);
+	while (!rest) /* bits past the line are 0: this ends */
+		rest = ~t->mword[++b], p = b * 64;
+	return p + (size_t)__builtin_ctzll(rest);
+}
+
+/* The start of the run of letters and digits that P - 1 is in (P when it
+ * is none). */
+static inline size_t run_start(const struct art_tagger *t, size_t p)
+{
+	for (size_t b = p / 64;; b--) {
+		uint64_t before = ~t->mword[b]; /* the places not in a run */
+		if (b == p / 64)
+			before &= p % 64 ? ~0ull >> (64 - p % 64) : 0; /* ... before P */
+		if (before)
+			return b * 64 + 64 - (size_t)__builtin_clzll(before);
+		if (b == 0)
+			return 0;
+	}
+}
+
+/* What the rest needs to know of the line: its letters and digits and its
+ * capitals as bits, the places to look at for cuts by their kind (see
+ * find_cuts), and where each pair of letters and digits occurs (for
+ * ctx_build).  T->p has zeros after the line to the end of its last block
+ * of 64, so reading on needs no checks. */
 static void prepare_line(struct art_tagger *t)
 {
-	const unsigned char *L = t->p, *code = t->code;
-	size_t n = t->n;
-	uint8_t *cl = t->cl;
-	uint16_t *pkey = t->pkey, *tkey = t->tkey, *run_end = t->run_end, *run_start = t->run_start;
-	uint64_t *hc = t->hc, *pairs = t->line_pairs, *triples = t->line_triples;
-	memset(pairs, 0, sizeof t->line_pairs);
-	memset(triples, 0, sizeof t->line_triples);
-	uint64_t h = 0;
-	unsigned c1 = code[L[0]], c2 = n > 1 ? code[L[1]] : 0;
-	uint16_t rs = 0;
-	unsigned before = 0;
-	hc[0] = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned c0 = c1;
-		c1 = c2;
-		c2 = i + 2 < n ? code[L[i + 2]] : 0;
-		cl[i] = cls[L[i]];
-		if (!before)
-			rs = (uint16_t)i;
-		run_start[i] = rs;
-		before = c0;
-		h = h * HASH_MUL + L[i];
-		hc[i + 1] = h;
-		pkey[i] = 0;
-		tkey[i] = NTRIGRAM;
-		if (c0 && c1) {
-			pkey[i] = (uint16_t)(c0 * 37 + c1);
-			set_bit(pairs, pkey[i]);
-			if (c2) {
-				tkey[i] = (uint16_t)((c0 * 1369 + c1 * 37 + c2) & (NTRIGRAM - 1));
-				set_bit(triples, tkey[i]);
+	const unsigned char *L = t->p, *f = t->fold;
+	size_t nb = t->nb;
+	if (++t->gen == 1u << 16) { /* the triples of 65535 lines ago would look new */
+		memset(t->triples, 0, sizeof t->triples);
+		t->gen = 1;
+	}
+	for (size_t b = 0; b < nb; b++) {
+		uint64_t w, up;
+		classify64(L + b * 64, &w, &up, t->fold + b * 64);
+		t->mword[b] = w;
+		t->mup[b] = up;
+		t->mtext[b] = t->mend[b] = t->mmarked[b] = t->mlocked[b] = 0;
+	}
+	t->mword[nb] = t->mup[nb] = 0;
+	/* Where find_cuts must look for the kinds of cut of weight above 0: a
+	 * capital after something else ("gJ", "6N"); a capitalised word after
+	 * two capitals or more ("MQK" of "JMQKafka"); lowercase after them
+	 * ("JFSd"); a letter or digit after + or # ("C++G").  Bits from the
+	 * blocks around: before (<<) and after (>>) each place. */
+	uint64_t sym_before = 0;
+	for (size_t b = 0; b < nb; b++) {
+		uint64_t up = t->mup[b], w = t->mword[b], low = w & ~up;
+		uint64_t upb = b ? t->mup[b - 1] : 0, lowa = t->mword[b + 1] & ~t->mup[b + 1];
+		uint64_t up1 = up << 1 | upb >> 63, up2 = up << 2 | upb >> 62;
+		uint64_t low1 = low >> 1 | lowa << 63, low2 = low >> 2 | lowa << 62;
+		uint64_t sym = bytes_mask64(L + b * 64, '+', '#');
+		t->mvisit[b] = (up & ~up1) | (up & up1 & up2 & low1 & low2) | (low & up1 & up2) |
+			       (w & (sym << 1 | sym_before));
+		sym_before = sym >> 63;
+	}
+	uint64_t *triples = t->triples, gen = t->gen;
+	uint16_t *chain3 = t->chain3, *next3 = t->next3;
+	for (size_t b = 0; b < nb; b++) { /* the triples, each at its first place */
+		uint64_t w = t->mword[b], w1 = t->mword[b + 1];
+		t->mtriple[b] = w & (w >> 1 | w1 << 63) & (w >> 2 | w1 << 62);
+		for (uint64_t m = t->mtriple[b]; m; m &= m - 1) {
+			size_t q = b * 64 + (size_t)__builtin_ctzll(m);
+			uint32_t x = load24(f + q);
+			size_t h = triple_slot(x);
+			while (triples[h] >> 48 == gen && (triples[h] >> 16 & 0xFFFFFF) != x)
+				h = (h + 1) & (NTRIPLES - 1);
+			if (triples[h] >> 48 == gen) { /* after its first place */
+				size_t q0 = triples[h] & 0xFFFF;
+				chain3[q] = (uint16_t)q0;
+				next3[q] = next3[q0];
+				next3[q0] = (uint16_t)(q + 1);
+			} else {
+				triples[h] = gen << 48 | (uint64_t)x << 16 | q;
+				chain3[q] = (uint16_t)q;
+				next3[q] = 0;
+				t->head3[q] = 0;
 			}
 		}
 	}
-	run_end[n] = (uint16_t)n;
-	for (size_t p = n; p-- > 0;)
-		run_end[p] = is_word(cl[p]) ? run_end[p + 1] : (uint16_t)p;
 }
 
 /* Mark where words of the text end when they start at Q, a piece's start:
@@ -833,39 +1134,32 @@ static void prepare_line(struct art_tagger *t)
 static void note_word_ends(struct art_tagger *t, size_t q)
 {
 	const unsigned char *L = t->p, *low = t->low;
-	size_t re = t->run_end[q];
-	if (q + 2 <= re && (t->tstart[q] & 1))
-		for (unsigned i = chain_at(t, q, 2); i; i = t->words[i - 1].next)
-			if (same_lower(low, t->words[i - 1].w, L + q, 2))
-				t->word_end[q + 2] = 1;
-	if (q + 3 > re || !(t->tstart[q] & 2))
+	uint64_t *end = t->mend;
+	if (t->tstart[q] & 1) /* the words chained here have the line's letters */
+		set_bit(end, (unsigned)(q + 2));
+	if (!(t->tstart[q] & 2))
 		return;
+	size_t re = run_end(t, q);
 	for (unsigned i = chain_at(t, q, 3); i; i = t->words[i - 1].next) {
 		const struct tword *c = &t->words[i - 1];
 		const unsigned char *w = c->w;
-		if (!same_lower(low, w, L + q, 3))
-			continue;
-		size_t k = 3;
-		while (q + k < re && k < c->n && low[L[q + k]] == low[w[k]])
-			k++;
+		size_t k = same_start(t, q, c, re - q < c->n ? re - q : c->n);
 		if (k == c->n)
-			t->word_end[q + k] = 1;
+			set_bit(end, (unsigned)(q + k));
 		if (c->n >= 4 && k >= c->n - 1u && w[c->n - 1] == 's' && w[c->n - 2] != 's')
-			t->word_end[q + c->n - 1] = 1; /* "SLO" of "SLOs" */
+			set_bit(end, (unsigned)(q + c->n - 1)); /* "SLO" of "SLOs" */
 		if (k < 4)
 			continue;
 		if (ending_ok(w + k, c->n - k, NINFLECT))
-			t->word_end[q + k] = 1;
+			set_bit(end, (unsigned)(q + k));
 		if (q + k == re)
 			continue;
-		unsigned f = low[L[q + k]];
-		if (!ending_first[f] || !ending_ok(w + k, c->n - k, NENDINGS))
+		unsigned lens = ending_first[low[L[q + k]]]; /* of the endings it may start */
+		if (!lens || !ending_ok(w + k, c->n - k, NENDINGS))
 			continue;
-		for (size_t o = ending_at[f - 'a']; o < ending_at[f - 'a' + 1]; o++) {
-			size_t e = ending_order[o];
-			if (q + k + endings[e].n <= re && is_ending(L + q + k, endings[e].n, e))
-				t->word_end[q + k + endings[e].n] = 1;
-		}
+		for (size_t n = 1; n <= 7 && q + k + n <= re; n++)
+			if (lens >> n & 1 && ending_num(L + q + k, n) < NENDINGS)
+				set_bit(end, (unsigned)(q + k + n));
 	}
 }
 
@@ -873,18 +1167,14 @@ static void note_word_ends(struct art_tagger *t, size_t q)
  * fits where the run of letters and digits ends, or one of four or more? */
 static bool word_starts(const struct art_tagger *t, size_t p)
 {
-	const unsigned char *L = t->p;
-	size_t re = t->run_end[p];
-	if (t->tstart[p] & 1)
-		for (unsigned i = chain_at(t, p, 2); i; i = t->words[i - 1].next)
-			if (same_lower(t->low, t->words[i - 1].w, L + p, 2))
-				return true;
+	if (t->tstart[p] & 1) /* the words chained here have the line's letters */
+		return true;
 	if (!(t->tstart[p] & 2))
 		return false;
+	const unsigned char *L = t->p;
 	for (unsigned i = chain_at(t, p, 3); i; i = t->words[i - 1].next) {
 		const struct tword *w = &t->words[i - 1];
-		size_t k = w->n < 4 ? w->n : 4;
-		if (p + k <= re && same_lower(t->low, w->w, L + p, k))
+		if (w->n == 3 || (is_word(cls[L[p + 3]]) && t->low[w->w[3]] == t->low[L[p + 3]]))
 			return true;
 	}
 	return false;
@@ -904,21 +1194,23 @@ static const signed char pair_kinds[7][7] = {
 };
 
 /* The kind of cut between P - 1 and P, or -1 when the line is not cut
- * there.  CAPS is the number of capitals just before P. */
-static int cut_kind(const unsigned char *L, size_t n, size_t p, size_t caps)
+ * there. */
+static int cut_kind(const unsigned char *L, size_t n, size_t p)
 {
 	int k = pair_kinds[cls[L[p - 1]]][cls[L[p]]];
 	if (k < K_UPUP)
 		return k;
+	/* two capitals or more just before P? */
+	bool caps = p >= 2 && cls[L[p - 2]] == C_UP && cls[L[p - 1]] == C_UP;
 	switch (k) {
 	case K_UPUP: /* "QK" of "JMQKafka", "IK" of "AIKV" */
 		if (p + 2 >= n || cls[L[p + 1]] != C_LOW || cls[L[p + 2]] != C_LOW)
 			return WHY_CAPS;
-		if (caps >= 2)
+		if (caps)
 			return WHY_CAPS_WORD;
 		return p >= 2 && cls[L[p - 2]] == C_LOW ? WHY_CAP_WORD : WHY_INITIAL_CAP;
 	case K_UPLOW:
-		return caps >= 2 ? WHY_CAPS_LOWER : WHY_CAP_LOWER;
+		return caps ? WHY_CAPS_LOWER : WHY_CAP_LOWER;
 	case K_AFTER:
 		return L[p - 1] == '+' || L[p - 1] == '#' ? WHY_AFTER_SYMBOL : -1;
 	default: /* K_BEFORE */
@@ -932,6 +1224,35 @@ static void mark(struct art_tagger *t, size_t p, int why)
 {
 	t->prior[p] = cut_kinds[why].w;
 	t->why[p] = (uint8_t)why;
+	set_bit(t->mmarked, (unsigned)p);
+}
+
+/* The weight of the cut at P, or NONE. */
+static inline int prior_at(const struct art_tagger *t, size_t p)
+{
+	return bit_at(t->mmarked, p) ? t->prior[p] : NONE;
+}
+
+/* The next place from P that find_cuts must look at: where a kind of cut
+ * of weight above 0 may be, or a word of the text may start or end (the
+ * places it leaves out would get nothing). */
+static inline size_t next_visit(const struct art_tagger *t, size_t p)
+{
+	for (size_t b = p / 64; b < t->nb; b++) {
+		uint64_t m = t->mvisit[b] | t->mtext[b] | t->mend[b];
+		if (b == p / 64)
+			m &= ~0ull << (p % 64);
+		if (m)
+			return b * 64 + (size_t)__builtin_ctzll(m);
+	}
+	return SIZE_MAX;
+}
+
+/* Does a word of the text start or end at P (not LOCKED)? */
+static inline bool text_edge(const struct art_tagger *t, size_t p, bool locked)
+{
+	return t->nwords > 0 && !locked &&
+	       (bit_at(t->mend, p) || (t->tstart[p] && word_starts(t, p)));
 }
 
 /* Where may the line be cut, and how likely is each place by its kind?
@@ -940,40 +1261,37 @@ static void mark(struct art_tagger *t, size_t p, int why)
 static void find_cuts(struct art_tagger *t)
 {
 	const unsigned char *L = t->p;
-	const uint8_t *cl = t->cl, *tstart = t->tstart, *word_end = t->word_end;
-	const uint8_t *locked = t->locked;
-	size_t n = t->n, caps = 0;
-	bool text = t->nwords > 0;
-	for (size_t p = 0; p < n; p++) {
-		int x = p ? cl[p - 1] : C_SPACE, y = cl[p];
+	const uint8_t *tstart = t->tstart;
+	size_t n = t->n;
+	for (size_t p = next_visit(t, 0); p < n; p = next_visit(t, p + 1)) {
+		int x = p ? cls[L[p - 1]] : C_SPACE, y = cls[L[p]];
+		bool locked = bit_at(t->mlocked, p);
 		if (x == C_LOW && y == C_LOW) { /* commonest: only words of the text cut here */
-			caps = 0;
-			if (text && !locked[p] &&
-			    (word_end[p] || (tstart[p] && word_starts(t, p)))) {
+			if (text_edge(t, p, locked)) {
 				mark(t, p, WHY_WORD_EDGE);
 				if (tstart[p])
 					note_word_ends(t, p);
 			}
-			/* on to the next place inside lowercase where a word may start or end */
-			while (p + 1 < n && cl[p + 1] == C_LOW && !tstart[p + 1] &&
-			       !word_end[p + 1])
-				p++;
 			continue;
 		}
 		bool start = is_word(y) && (!is_word(x) || new_piece(x, y));
-		int kind = p ? cut_kind(L, n, p, caps) : -1;
-		caps = y == C_UP ? caps + 1 : 0;
-		if (kind >= 0) {
-			bool evidence = false;
-			if (cut_kinds[kind].w <= 0 && text && !locked[p])
-				evidence = word_end[p] || (tstart[p] && word_starts(t, p));
-			if (cut_kinds[kind].w > 0 || evidence) {
-				mark(t, p, kind);
-				start = is_word(y);
-			}
+		int kind = p ? cut_kind(L, n, p) : -1;
+		if (kind >= 0 && (cut_kinds[kind].w > 0 || text_edge(t, p, locked))) {
+			mark(t, p, kind);
+			start = is_word(y);
 		}
-		if (start && tstart[p] && !locked[p])
+		if (start && tstart[p] && !locked)
 			note_word_ends(t, p);
+	}
+}
+
+/* Set bits A..B-1 of SET. */
+static void set_bits(uint64_t *set, size_t a, size_t b)
+{
+	for (; a < b; a = (a / 64 + 1) * 64) {
+		size_t e = b < (a / 64 + 1) * 64 ? b : (a / 64 + 1) * 64; /* this block's part */
+		uint64_t ones = e - a == 64 ? ~0ull : ((1ull << (e - a)) - 1);
+		set[a / 64] |= ones << (a % 64);
 	}
 }
 
@@ -981,11 +1299,10 @@ static void find_cuts(struct art_tagger *t)
  * dropped (see collect_points): do not look for them there. */
 static void lock_known(struct art_tagger *t)
 {
-	memset(t->locked, 0, t->n + 1);
 	for (size_t o = 0; o < t->nocc; o++) {
 		size_t a = t->occ[o].a, e = t->occ[o].e;
-		if ((a == 0 || t->prior[a] > 0) && (e == t->n || t->prior[e] > 0))
-			memset(t->locked + a + 1, 1, e - a - 1);
+		if ((a == 0 || prior_at(t, a) > 0) && (e == t->n || prior_at(t, e) > 0))
+			set_bits(t->mlocked, a + 1, e);
 	}
 }
 
@@ -993,12 +1310,9 @@ static void lock_known(struct art_tagger *t)
  * there at all. */
 static void known_edge(struct art_tagger *t, size_t p)
 {
-	if (p == 0 || p >= t->n || t->prior[p] != NONE)
+	if (p == 0 || p >= t->n || bit_at(t->mmarked, p))
 		return;
-	size_t caps = 0;
-	while (caps < p && cls[t->p[p - 1 - caps]] == C_UP)
-		caps++;
-	int kind = cut_kind(t->p, t->n, p, caps);
+	int kind = cut_kind(t->p, t->n, p);
 	if (kind >= 0)
 		mark(t, p, kind);
 }
@@ -1007,26 +1321,34 @@ static void known_edge(struct art_tagger *t, size_t p)
 static void find_known(struct art_tagger *t)
 {
 	const unsigned char *L = t->p;
-	const char *kb = t->kbytes.p;
-	const struct known *known = t->known;
-	const uint64_t *any = t->khead_any;
-	const uint32_t *khead = t->khead;
-	const uint8_t *cl = t->cl;
-	size_t n = t->n;
-	uint32_t kshort = t->kshort;
-	for (size_t p = 0; p < n; p++) {
-		unsigned hd = p + 1 < n ? head_of(L + p) : 0;
-		uint32_t chains[2] = {p + 1 < n && has_bit(any, hd) ? khead[hd] : 0, kshort};
-		if (!chains[0] && !chains[1])
+	const uint8_t *kpairs = t->kpairs;
+	size_t n = t->n, nc = 0;
+	uint16_t *at = t->places;
+	/* the places whose first two bytes start a tag (L[n] is 0, which no
+	 * tag of two bytes or more has in it); with tags of one byte, all */
+	if (t->kshort)
+		for (size_t p = 0; p < n; p++)
+			at[nc++] = (uint16_t)p;
+	else
+		for (size_t p = 0; p < n; p++) {
+			at[nc] = (uint16_t)p;
+			nc += kpairs[load2(L + p)];
+		}
+	for (size_t x = 0; x < nc; x++) {
+		size_t p = at[x];
+		if (p > 0 && (cls[L[p - 1]] == C_SPACE || cls[L[p]] == C_SPACE ||
+			      cls[L[p]] == C_CONT))
 			continue;
-		if (p > 0 && (cl[p - 1] == C_SPACE || cl[p] == C_SPACE || cl[p] == C_CONT))
-			continue;
+		uint32_t chains[2] = {kpairs[load2(L + p)] ? t->khead[head_of(L + p)] : 0,
+				      t->kshort};
+		uint64_t first = load8(L + p);
 		for (int c = 0; c < 2; c++)
-			for (uint32_t i = chains[c]; i; i = known[i - 1].next) {
-				const struct known *k = &known[i - 1];
+			for (uint32_t i = chains[c]; i; i = t->known[i - 1].next) {
+				const struct known *k = &t->known[i - 1];
 				size_t e = p + k->n;
-				if (e > n || k->hash != sub_hash(t, t->hc, p, e) || !usable(k) ||
-				    memcmp(kb + k->off, L + p, k->n) != 0)
+				if (e > n || (first & k->mask) != k->pre || !usable(k) ||
+				    (k->n > 8 &&
+				     memcmp(t->kbytes.p + k->off + 8, L + p + 8, k->n - 8) != 0))
 					continue;
 				known_edge(t, p);
 				known_edge(t, e);
@@ -1063,7 +1385,7 @@ static void find_split_word(struct art_tagger *t, size_t k)
 	size_t p = pt->pos;
 	if (!is_word(cls[t->p[p - 1]]) || !is_word(cls[t->p[p]]))
 		return;
-	size_t rs = t->run_start[p], re = t->run_end[p];
+	size_t rs = run_start(t, p), re = run_end(t, p);
 	size_t left[3] = {rs, rs, rs}, right[3] = {re, re, re};
 	for (size_t d = 1; d <= 2; d++)
 		if (k >= d && t->pts[k - d].pos > rs)
@@ -1097,10 +1419,12 @@ static void find_split_word(struct art_tagger *t, size_t k)
 static void collect_points(struct art_tagger *t)
 {
 	size_t nc = 0;
-	for (size_t p = 1; p < t->n; p++)
-		if (t->prior[p] != NONE)
+	for (size_t b = 0; b < t->nb; b++)
+		for (uint64_t m = t->mmarked[b]; m; m &= m - 1) {
+			size_t p = b * 64 + (size_t)__builtin_ctzll(m);
 			t->cand[nc++] = (struct point){
 				.pos = (uint32_t)p, .prior = t->prior[p], .why = t->why[p]};
+		}
 	if (nc > MAXP - 2) {
 		qsort(t->cand, nc, sizeof *t->cand, cmp_point_prior);
 		nc = MAXP - 2;
@@ -1112,7 +1436,7 @@ static void collect_points(struct art_tagger *t)
 	t->pts[t->m] = (struct point){.pos = (uint32_t)t->n};
 	if (t->nwords)
 		for (size_t k = 1; k < t->m; k++)
-			if (t->pts[k].prior > 0 || !t->locked[t->pts[k].pos])
+			if (t->pts[k].prior > 0 || !bit_at(t->mlocked, t->pts[k].pos))
 				find_split_word(t, k);
 	/* Drop the unlikely places that break a word of the text, and those
 	 * inside a known tag with clear edges. */
@@ -1122,14 +1446,25 @@ static void collect_points(struct art_tagger *t)
 		bool drop = pt->prior <= 0 && pt->split < 0;
 		for (size_t o = 0; o < t->nocc && !drop && pt->prior <= 0; o++) {
 			size_t a = t->occ[o].a, e = t->occ[o].e;
-			drop = a < pt->pos && pt->pos < e && (a == 0 || t->prior[a] > 0) &&
-			       (e == t->n || t->prior[e] > 0);
+			drop = a < pt->pos && pt->pos < e && (a == 0 || prior_at(t, a) > 0) &&
+			       (e == t->n || prior_at(t, e) > 0);
 		}
 		if (!drop)
 			t->pts[kept++] = *pt;
 	}
 	t->pts[kept] = t->pts[t->m];
 	t->m = kept;
+	for (size_t k = 0; k <= t->m; k++) {
+		t->whead[k] = t->wtail[k] = NOSCORE;
+		t->known_from[k] = 0;
+		t->point_at[t->pts[k].pos] = (uint8_t)k;
+	}
+	for (size_t o = 0; o < t->nocc; o++) { /* the known tags from point to point */
+		size_t i = t->point_at[t->occ[o].a], j = t->point_at[t->occ[o].e];
+		if (i <= t->m && t->pts[i].pos == t->occ[o].a && j <= t->m &&
+		    t->pts[j].pos == t->occ[o].e)
+			t->known_from[i] |= 1u << j;
+	}
 }
 
 /* ---- scores ---- */
@@ -1156,69 +1491,119 @@ static bool common_at(const struct art_tagger *t, size_t a, size_t b)
 /* A plain word: no capitals after its first letter. */
 static bool plain(const struct art_tagger *t, size_t a, size_t b)
 {
-	for (size_t i = a + 1; i < b; i++)
-		if (t->cl[i] == C_UP)
+	if (b - a < 2)
+		return true;
+	if ((a + 1) / 64 == (b - 1) / 64) /* mostly: in one block */
+		return !(t->mup[(a + 1) / 64] >> ((a + 1) % 64) & ~0ull >> (64 - (b - a - 1)));
+	for (size_t i = a + 1; i < b; i += 64 - i % 64) { /* block by block */
+		size_t e = b - i < 64 - i % 64 ? b - i : 64 - i % 64; /* this block's part */
+		uint64_t ones = e == 64 ? ~0ull : (1ull << e) - 1;
+		if (t->mup[i / 64] >> (i % 64) & ones)
 			return false;
+	}
 	return true;
 }
 
-static int word_score_now(const struct art_tagger *t, size_t a, size_t b, struct art_buf *why)
+/* The score of the word [A, B) of the line (COMMON: common_at), saying why
+ * in WHY. */
+static int word_score_at(const struct art_tagger *t, size_t a, size_t b, bool common,
+			 const char **how, const struct tword **c)
 {
 	size_t n = b - a;
 	const unsigned char *w = t->p + a;
-	const char *how = "not in the text";
-	int s = W_MISS;
-	const struct tword *c = NULL;
 	if (n == 1 && cls[w[0]] != C_LOW) { /* "C" of "C++", "3" of "HTTP/3" */
-		if (t->singles >> (w[0] - '0') & 1) {
-			how = "in the text";
-			s = W_HIT_SHORT;
-		} else if (cls[w[0]] == C_DIGIT) {
-			how = "a number";
-			s = 0;
-		}
-	} else if (common_at(t, a, b)) {
-		how = "a common word";
-		s = 0;
+		if (t->singles >> (w[0] - '0') & 1)
+			return *how = "in the text", W_HIT_SHORT;
+		if (cls[w[0]] == C_DIGIT)
+			return *how = "a number", 0;
+	} else if (common) {
+		return *how = "a common word", 0;
 	} else if (n == 1 || !text_word_at(t, a, n)) {
 		/* a lone lowercase letter, or no word of the text starts so */
 	} else if (text_word(t, a, b)) {
-		how = "in the text";
-		s = n == 2 ? W_HIT_SHORT : W_HIT;
-	} else if (n >= 4 && plain(t, a, b) && (c = text_stem(t, a, n))) {
-		how = "in the text as";
-		s = W_STEM;
+		return *how = "in the text", n == 2 ? W_HIT_SHORT : W_HIT;
+	} else if (n >= 4 && plain(t, a, b) && (*c = text_stem(t, a, n))) {
+		return *how = "in the text as", W_STEM;
 	}
-	if (why) {
-		art_buf_printf(why, "  %.*s ", (int)n, (const char *)w);
-		put_tenths(why, s);
-		art_buf_printf(why, " (%s%s", how, c ? " " : "");
-		if (c)
-			put_quoted(why, (const unsigned char *)c->w, c->n);
-		art_buf_putc(why, ')');
-	}
+	return *how = "not in the text", W_MISS;
+}
+
+/* The score of the word [A, B) of the line, saying why in WHY. */
+static int word_score_now(const struct art_tagger *t, size_t a, size_t b, struct art_buf *why)
+{
+	const char *how;
+	const struct tword *c = NULL;
+	int s = word_score_at(t, a, b, common_at(t, a, b), &how, &c);
+	art_buf_printf(why, "  %.*s ", (int)(b - a), (const char *)t->p + a);
+	put_tenths(why, s);
+	art_buf_printf(why, " (%s%s", how, c ? " " : "");
+	if (c)
+		put_quoted(why, (const unsigned char *)c->w, c->n);
+	art_buf_putc(why, ')');
 	return s;
 }
 
-/* The score of the word [A, B) of the line, looked up when known. */
-static int word_score(struct art_tagger *t, size_t a, size_t b, struct art_buf *why)
+/* What tag_parts needs of the word [S, E) of the line: its score << 2,
+ * 2 when it is lowercase and plain, 1 when it is a common word. */
+static int word_info_now(const struct art_tagger *t, size_t s, size_t e)
 {
-	if (why)
-		return word_score_now(t, a, b, why);
-	uint32_t key = (uint32_t)(a << 16 | b);
-	size_t i = (key * 2654435761u) >> 24;
-	while (t->memo[i].gen == t->memo_gen) {
-		if (t->memo[i].key == key)
-			return t->memo[i].score;
-		i = (i + 1) & 255;
+	bool common = common_at(t, s, e);
+	const char *how;
+	const struct tword *c = NULL;
+	return word_score_at(t, s, e, common, &how, &c) * 4 +
+	       (cls[t->p[s]] == C_LOW && plain(t, s, e)) * 2 + common;
+}
+
+/* The word_info of the word in run R of the tag [P_I, P_J), which has that
+ * run: the run whole, or cut at P_I or P_J (each looked at once a line),
+ * or both (a tag inside a run: looked at once itself). */
+static int tag_word(struct art_tagger *t, size_t i, size_t j, size_t r)
+{
+	size_t a = t->pts[i].pos, b = t->pts[j].pos, rs = t->rstart[r], re = t->rend[r];
+	bool whole_start = a <= rs, whole_end = b >= re;
+	if (whole_start && whole_end)
+		return t->rinfo[r];
+	int16_t *m = whole_end ? &t->whead[i] : whole_start ? &t->wtail[j] : NULL;
+	if (m && *m != NOSCORE)
+		return *m;
+	int v = word_info_now(t, whole_start ? rs : a, whole_end ? re : b);
+	if (m)
+		*m = (int16_t)v;
+	return v;
+}
+
+/* The runs of letters and digits, what is known of them, and where the
+ * points are among them (for tag_parts). */
+static void find_runs(struct art_tagger *t)
+{
+	size_t r = 0;
+	uint64_t before = 0;
+	t->rsum[0] = 0;
+	t->rcaps[0] = 0;
+	for (size_t b = 0; b < t->nb; b++) {
+		uint64_t w = t->mword[b];
+		for (uint64_t starts = w & ~(w << 1 | before); starts; starts &= starts - 1) {
+			size_t s = b * 64 + (size_t)__builtin_ctzll(starts), e = run_end(t, s);
+			t->rstart[r] = (uint16_t)s;
+			t->rend[r] = (uint16_t)e;
+			t->rinfo[r] = (int16_t)word_info_now(t, s, e);
+			t->rsum[r + 1] = t->rsum[r] + (t->rinfo[r] >> 2);
+			t->rcaps[r + 1] = (uint16_t)(t->rcaps[r] + (cls[t->p[s]] == C_UP && s > 0 &&
+								    cls[t->p[s - 1]] == C_SPACE));
+			r++;
+		}
+		before = w >> 63;
 	}
-	int s = word_score_now(t, a, b, NULL);
-	if (t->memo_n++ >= 192)
-		return s; /* full enough */
-	t->memo[i].key = key;
-	t->memo[i].gen = t->memo_gen;
-	t->memo[i].score = (int16_t)s;
-	return s;
+	t->nruns = r;
+	for (size_t k = 0, first = 0, runs = 0; k <= t->m; k++) {
+		size_t p = t->pts[k].pos;
+		while (first < r && t->rend[first] <= p)
+			first++;
+		while (runs < r && t->rstart[runs] < p)
+			runs++;
+		t->pfirst[k] = (uint16_t)first;
+		t->pruns[k] = (uint16_t)runs;
+	}
 }
 
 static const struct known *tag_known(const struct art_tagger *t, size_t a, size_t b)
@@ -1232,11 +1617,11 @@ static const struct known *tag_known(const struct art_tagger *t, size_t a, size_
 	if (!(t->klens >> (b - a < 63 ? b - a : 63) & 1))
 		return NULL;
 	if (b - a > 1) {
-		if (!has_bit(t->khead_any, head_of(t->p + a)))
+		if (!t->kpairs[load2(t->p + a)])
 			return NULL;
 	}
 	const char *s = (const char *)t->p + a;
-	const struct known *k = known_find(t, s, b - a, sub_hash(t, t->hc, a, b));
+	const struct known *k = known_find(t, s, b - a, hash_bytes(s, b - a));
 	return k && usable(k) ? k : NULL;
 }
 
@@ -1250,76 +1635,94 @@ static int known_score(const struct known *k)
 	return s;
 }
 
-/* The score of the tag [A, B) by itself: its words, its shape, whether it
- * is known. */
-static int tag_score(struct art_tagger *t, size_t a, size_t b, struct parts *pa,
-		     struct art_buf *why)
+/* The score of the tag [P_I, P_J) by itself, by reason: its words, its
+ * shape, whether it is known (K). */
+struct tag_parts {
+	int words, shape, known;
+	const struct known *k;
+};
+
+static inline void tag_parts(struct art_tagger *t, size_t pi, size_t pj, struct tag_parts *tp)
 {
 	const unsigned char *L = t->p;
-	int words = 0, shape = 0, known = 0;
-	size_t first_a = 0, first_b = 0, last_a = 0, nwords = 0;
-	int lower_first = -1; /* not yet known */
-	bool case_mix = false;
-	for (size_t i = a; i < b;) {
-		if (!is_word(t->cl[i])) {
+	size_t a = t->pts[pi].pos, b = t->pts[pj].pos;
+	size_t r1 = t->pfirst[pi], r2 = t->pruns[pj]; /* the runs of the tag: [r1, r2) */
+	int words = 0, shape = 0, first = 0, last = 0;
+	size_t nwords = r2 > r1 ? r2 - r1 : 0;
+	if (nwords) {
+		first = last = tag_word(t, pi, pj, r1);
+		words = first >> 2;
+	}
+	if (nwords > 1) {
+		last = tag_word(t, pi, pj, r2 - 1);
+		words += (last >> 2) + t->rsum[r2 - 1] - t->rsum[r1 + 1];
+		if (first & 2 && t->rcaps[r2] > t->rcaps[r1 + 1])
+			shape += W_CASE_MIX; /* "end Development" */
+	}
+	if (b - a == 1)
+		shape += cls[L[a]] == C_UP ? W_ONE_CAPITAL : W_ONE_CHAR;
+	else if (nwords && is_word(cls[L[a]]) && first & 1)
+		shape += W_EDGE_COMMON; /* "of Things" */
+	if (nwords > 1 && is_word(cls[L[b - 1]]) && last & 1)
+		shape += W_EDGE_COMMON; /* "Internet of" */
+	tp->k = t->occ_full || t->known_from[pi] >> pj & 1 ? tag_known(t, a, b) : NULL;
+	tp->words = words;
+	tp->shape = shape;
+	tp->known = tp->k ? known_score(tp->k) : 0;
+}
+
+/* The same, adding the parts to PA, and saying why in WHY. */
+static void tag_explain(struct art_tagger *t, size_t pi, size_t pj, struct parts *pa,
+			struct art_buf *why)
+{
+	struct tag_parts tp;
+	tag_parts(t, pi, pj, &tp);
+	pa->v[P_WORDS] += tp.words;
+	pa->v[P_SHAPE] += tp.shape;
+	pa->v[P_KNOWN] += tp.known;
+	if (!why)
+		return;
+	size_t a = t->pts[pi].pos, b = t->pts[pj].pos;
+	for (size_t i = a; i < b;) { /* the words, as tag_parts takes them */
+		if (!is_word(cls[t->p[i]])) {
 			i++;
 			continue;
 		}
-		size_t s = i, e = t->run_end[s] < b ? t->run_end[s] : b;
-		words += word_score(t, s, e, why);
-		if (nwords++ == 0) {
-			first_a = s;
-			first_b = e;
-		} else if (!case_mix && t->cl[s] == C_UP && t->cl[s - 1] == C_SPACE) {
-			if (lower_first < 0)
-				lower_first = t->cl[first_a] == C_LOW && plain(t, first_a, first_b);
-			case_mix = lower_first;
-		}
-		last_a = s;
+		size_t e = run_end(t, i) < b ? run_end(t, i) : b;
+		word_score_now(t, i, e, why);
 		i = e;
 	}
-	if (case_mix)
-		shape += W_CASE_MIX;
-	if (b - a == 1)
-		shape += cls[L[a]] == C_UP ? W_ONE_CAPITAL : W_ONE_CHAR;
-	else if (nwords && is_word(cls[L[a]]) && common_at(t, a, first_b))
-		shape += W_EDGE_COMMON; /* "of Things" */
-	if (nwords > 1 && is_word(cls[L[b - 1]]) && common_at(t, last_a, b))
-		shape += W_EDGE_COMMON; /* "Internet of" */
-	const struct known *k = tag_known(t, a, b);
-	if (k)
-		known = known_score(k);
-	if (why && shape) {
+	if (tp.shape) {
 		bputs(why, "  shape ");
-		put_tenths(why, shape);
+		put_tenths(why, tp.shape);
 	}
-	if (why && k) {
-		art_buf_printf(why, "  %s ", k->lexicon ? "in the lexicon" : "learned");
-		put_tenths(why, known);
-		if (!k->lexicon)
-			art_buf_printf(why, " (seen %u time%s)", k->count,
-				       k->count == 1 ? "" : "s");
+	if (tp.k) {
+		art_buf_printf(why, "  %s ", tp.k->lexicon ? "in the lexicon" : "learned");
+		put_tenths(why, tp.known);
+		if (!tp.k->lexicon)
+			art_buf_printf(why, " (seen %u time%s)", tp.k->count,
+				       tp.k->count == 1 ? "" : "s");
 	}
-	if (pa) {
-		pa->v[P_WORDS] += words;
-		pa->v[P_SHAPE] += shape;
-		pa->v[P_KNOWN] += known;
-	}
-	return words + shape + known;
 }
 
 static int tscore(struct art_tagger *t, size_t i, size_t j)
 {
 	int32_t *s = &t->tscore[i * MAXP + j];
-	if (*s == INT32_MIN)
-		*s = tag_score(t, t->pts[i].pos, t->pts[j].pos, NULL, NULL);
+	if (!(t->tdone[i] >> j & 1)) {
+		struct tag_parts tp;
+		tag_parts(t, i, j, &tp);
+		*s = tp.words + tp.shape + tp.known;
+		t->tdone[i] |= 1u << j;
+	}
 	return *s;
 }
 
 /* Tags [P_H, P_I) and [P_I, P_J) in ascending byte order? */
-static bool in_order(const struct art_tagger *t, size_t h, size_t i, size_t j)
+static inline bool in_order(const struct art_tagger *t, size_t h, size_t i, size_t j)
 {
 	size_t a = t->pts[h].pos, b = t->pts[i].pos, c = t->pts[j].pos;
+	if (t->p[a] != t->p[b]) /* mostly */
+		return t->p[a] < t->p[b];
 	for (size_t k = 0; a + k < b; k++) {
 		if (b + k == c)
 			return false; /* the second is a prefix of the first */
@@ -1422,11 +1825,8 @@ static int search(struct art_tagger *t, size_t keep, struct cell *final, uint8_t
 	size_t m = t->m;
 	if (grow_cells(t, keep) != 0)
 		return -1;
-	for (size_t i = 0; i <= m; i++)
-		for (size_t j = i + 1; j <= m; j++) {
-			t->tscore[i * MAXP + j] = INT32_MIN;
-			t->layers[i * MAXP + j] = 0;
-		}
+	memset(t->tdone, 0, (m + 1) * sizeof *t->tdone);
+	memset(t->layers, 0, (m + 1) * MAXP * sizeof *t->layers);
 	*nfinal = 0;
 	for (size_t j = 1; j <= m; j++) {
 		int s = tscore(t, 0, j);
@@ -1490,11 +1890,8 @@ static size_t search_best(struct art_tagger *t, uint8_t *path)
 	size_t m = t->m, m1 = m + 1;
 	int64_t *best = t->best;
 	uint8_t *from = t->from;
-	for (size_t i = 0; i <= m; i++)
-		for (size_t j = i + 1; j <= m; j++) {
-			t->tscore[i * MAXP + j] = INT32_MIN;
-			t->layers[i * MAXP + j] = 0;
-		}
+	memset(t->tdone, 0, (m + 1) * sizeof *t->tdone);
+	memset(t->layers, 0, (m + 1) * MAXP * sizeof *t->layers);
 #define AT(k, i, j) (((k) * m1 + (i)) * m1 + (j))
 	for (size_t j = 1; j <= m; j++) {
 		best[AT(1, 0, j)] = (int64_t)tscore(t, 0, j) * SCORE_KEY - TAG_KEY;
@@ -1553,6 +1950,53 @@ static size_t search_best(struct art_tagger *t, uint8_t *path)
 #undef AT
 	for (size_t x = 0; x < n; x++)
 		path[x] = rev[n - 1 - x];
+	return n - 1;
+}
+
+/* The best split of a line of few points, found by trying every split:
+ * their keys are the sums search_best makes, so when one split has the
+ * highest key, it is the one search_best finds; when two tie, search_best
+ * decides (by the order it looks at them), as it does for more points. */
+static size_t search_few(struct art_tagger *t, uint8_t *path)
+{
+	size_t m = t->m;
+	if (m > 5)
+		return search_best(t, path);
+	memset(t->tdone, 0, (m + 1) * sizeof *t->tdone);
+	int64_t top = 0;
+	uint32_t best = 0, nbest = 0; /* the best split, as its cuts; how many have its key */
+	for (uint32_t cuts = 0; cuts < 1u << (m - 1); cuts++) {
+		uint32_t rest = cuts << 1 | 1u << m; /* the points after the first tag's start */
+		size_t h = 0, i = 0, ntags = 0;
+		int64_t key = 0;
+		for (; rest; rest &= rest - 1, ntags++) {
+			size_t j = (size_t)__builtin_ctz(rest);
+			if (i > 0 && !in_order(t, h, i, j))
+				break;
+			int add = tscore(t, i, j);
+			if (i > 0)
+				add += t->pts[i].prior + t->pts[i].split;
+			key += (int64_t)add * SCORE_KEY - TAG_KEY + (i > 0 ? t->pts[i].pos : 0);
+			h = i;
+			i = j;
+		}
+		if (rest)
+			continue; /* out of order */
+		key += (int64_t)t->cprior[ntags < TMAX ? ntags : TMAX] * SCORE_KEY;
+		if (!nbest || key > top) {
+			top = key;
+			best = cuts;
+			nbest = 1;
+		} else if (key == top) {
+			nbest++;
+		}
+	}
+	if (nbest != 1)
+		return search_best(t, path);
+	size_t n = 0;
+	path[n++] = 0;
+	for (uint32_t rest = best << 1 | 1u << m; rest; rest &= rest - 1)
+		path[n++] = (uint8_t)__builtin_ctz(rest);
 	return n - 1;
 }
 
@@ -1633,7 +2077,7 @@ static int rescore(struct art_tagger *t, const uint8_t *path, size_t n, struct p
 				}
 			}
 		}
-		tag_score(t, a, b, pa, why);
+		tag_explain(t, i, j, pa, why);
 		if (why)
 			art_buf_putc(why, '\n');
 	}
@@ -1724,7 +2168,7 @@ static bool clear_edge(const struct art_tagger *t, size_t k)
 /* Remember the split's tag count, and the tags seen cleanly: with clear
  * edges.  Such a tag is confirmed when it is known already or has a word in
  * the text; else it counts once it is seen so again. */
-static int learn(struct art_tagger *t, const uint8_t *path, size_t n)
+static void tally_count(struct art_tagger *t, size_t n)
 {
 	size_t k = n < TMAX ? n : TMAX;
 	if (t->nwindow == WINDOW)
@@ -1734,24 +2178,125 @@ static int learn(struct art_tagger *t, const uint8_t *path, size_t n)
 	t->window[t->wnext] = (uint8_t)k;
 	t->wnext = (t->wnext + 1) % WINDOW;
 	t->tally[k]++;
+}
+
+static int learn(struct art_tagger *t, const uint8_t *path, size_t n)
+{
+	tally_count(t, n);
+	unsigned long kgen = t->kgen;
 	for (size_t x = 0; x < n; x++) {
 		if (!clear_edge(t, path[x]) || !clear_edge(t, path[x + 1]))
 			continue;
 		size_t a = t->pts[path[x]].pos, b = t->pts[path[x + 1]].pos;
-		bool seen = tag_known(t, a, b) != NULL;
-		for (size_t i = a; i < b && !seen;) {
-			if (!is_word(t->cl[i])) {
-				i++;
-				continue;
-			}
-			size_t e = t->run_end[i] < b ? t->run_end[i] : b;
-			seen = word_score(t, i, e, NULL) > 0;
-			i = e;
+		const struct known *known = tag_known(t, a, b);
+		if (known && t->kgen == kgen) { /* as known_add does, without looking for it */
+			struct known *kn = &t->known[known - t->known];
+			if (kn->count < UINT32_MAX)
+				kn->count++;
+			kn->confirmed = true;
+			continue;
 		}
+		bool seen = known != NULL;
+		for (size_t r = t->pfirst[path[x]]; r < t->pruns[path[x + 1]] && !seen; r++)
+			seen = tag_word(t, path[x], path[x + 1], r) >> 2 > 0;
 		if (known_add(t, (const char *)t->p + a, b - a, false, seen) != 0)
 			return -1;
 	}
 	return 0;
+}
+
+/* ---- a line of known tags ---- */
+
+/* Is the known tag K at P of the line, ending where the line may be cut,
+ * and after the tag [PREV, P) in byte order (PREV == P: no tag before)? */
+static bool known_next(const struct art_tagger *t, const struct known *k, size_t prev, size_t p)
+{
+	size_t e = p + k->n;
+	if (e > t->n || (load8(t->p + p) & k->mask) != k->pre || !usable(k) ||
+	    (k->n > 8 && memcmp(t->kbytes.p + k->off + 8, t->p + p + 8, k->n - 8) != 0))
+		return false;
+	if (e < t->n && cut_kind(t->p, t->n, e) < 0)
+		return false;
+	if (prev == p)
+		return true;
+	size_t a = p - prev, m = a < k->n ? a : k->n;
+	int c = memcmp(t->p + prev, t->p + p, m);
+	return c < 0 || (c == 0 && a < k->n);
+}
+
+/* When the line is a run of known tags in ascending byte order in exactly
+ * one way, that is the split, and searching would only confirm it: the
+ * search gives each known tag a bonus that the shape of the line and the
+ * words of the text seldom outweigh.  Most lines of a page are such runs
+ * once its tags have been learned, and this costs a few lookups where the
+ * search costs a hundred scores.  Fills the tags' ends into ENDS (ENDS[0]
+ * is 0) and returns their number, or 0 when there is no such run or more
+ * than one. */
+static size_t known_run(struct art_tagger *t, uint16_t *ends)
+{
+	size_t n = t->n;
+	uint8_t ways[SPLIT_MAX + 1]; /* 0, 1 or "2": more than one */
+	uint16_t from[SPLIT_MAX + 1];
+	memset(ways, 0, n + 1);
+	ways[0] = 1;
+	from[0] = 0;
+	for (size_t p = 0; p < n; p++) {
+		if (!ways[p])
+			continue;
+		/* from[] holds one of the ways to P: when there are more, a tag
+		 * after P makes more, in order after that one or not */
+		size_t prev = ways[p] == 1 ? from[p] : p;
+		uint32_t chains[2] = {t->kpairs[load2(t->p + p)] ? t->khead[head_of(t->p + p)] : 0,
+				      t->kshort};
+		for (int c = 0; c < 2; c++)
+			for (uint32_t i = chains[c]; i; i = t->known[i - 1].next) {
+				const struct known *k = &t->known[i - 1];
+				if (!known_next(t, k, prev, p))
+					continue;
+				size_t e = p + k->n;
+				if (ways[e] == 0)
+					from[e] = (uint16_t)p;
+				ways[e] = ways[e] + ways[p] > 2 ? 2 : ways[e] + ways[p];
+			}
+	}
+	if (ways[n] != 1)
+		return 0;
+	size_t m = 0;
+	for (size_t e = n; e > 0; e = from[e])
+		m++;
+	if (m > MAXP)
+		return 0;
+	ends[0] = 0;
+	size_t x = m;
+	for (size_t e = n; e > 0; e = from[e])
+		ends[x--] = (uint16_t)e;
+	return m;
+}
+
+/* Count the tags of a known run as the search's split would be counted. */
+static void learn_run(struct art_tagger *t, const uint16_t *ends, size_t m)
+{
+	tally_count(t, m);
+	for (size_t x = 0; x < m; x++) {
+		size_t a = ends[x], b = ends[x + 1];
+		struct known *k = known_find(t, (const char *)t->p + a, b - a,
+					     hash_bytes((const char *)t->p + a, b - a));
+		if (k && !k->lexicon && k->count < UINT32_MAX)
+			k->count++;
+	}
+}
+
+static void explain_run(const struct art_tagger *t, const uint16_t *ends, size_t m,
+			struct art_buf *b)
+{
+	bputs(b, "tags ");
+	put_quoted(b, t->p, t->n);
+	bputs(b, ": known tags, one way only:");
+	for (size_t x = 0; x < m; x++) {
+		bputs(b, x ? " | " : " ");
+		art_buf_append(b, t->p + ends[x], ends[x + 1] - ends[x]);
+	}
+	art_buf_putc(b, '\n');
 }
 
 int art_tags_split(struct art_tagger *t, art_str line, art_str title, art_str summary,
@@ -1764,22 +2309,26 @@ int art_tags_split(struct art_tagger *t, art_str line, art_str title, art_str su
 		return 0;
 	if (line.n > SPLIT_MAX)
 		return push(split, line);
-	if (scratch(t, line.n) != 0)
-		return -1;
-	const unsigned char *L = (const unsigned char *)line.p;
-	t->p = L;
+	t->p = t->copy;
 	t->n = line.n;
+	t->nb = line.n / 64 + 1;
+	memcpy(t->copy, line.p, line.n);
+	memset(t->copy + line.n, 0, t->nb * 64 + 8 - line.n);
+	memset(t->fold + t->nb * 64, 0, 32);
+	uint16_t ends[MAXP + 1];
+	size_t m = t->nknown ? known_run(t, ends) : 0;
+	if (m) {
+		for (size_t x = 0; x < m; x++)
+			if (push(split, (art_str){line.p + ends[x], ends[x + 1] - ends[x]}) != 0)
+				return -1;
+		if (t->explain)
+			explain_run(t, ends, m, &split->explain);
+		learn_run(t, ends, m);
+		return 0;
+	}
 	prepare_line(t);
 	if (ctx_build(t, title, summary) != 0)
 		return -1;
-	if (++t->memo_gen == 0) {
-		memset(t->memo, 0, sizeof t->memo);
-		t->memo_gen = 1;
-	}
-	t->memo_n = 0;
-	memset(t->word_end, 0, line.n + 1);
-	for (size_t p = 0; p < line.n; p++)
-		t->prior[p] = NONE;
 	t->nocc = 0;
 	t->occ_full = false;
 	if (t->nknown)
@@ -1787,6 +2336,7 @@ int art_tags_split(struct art_tagger *t, art_str line, art_str title, art_str su
 	lock_known(t);
 	find_cuts(t);
 	collect_points(t);
+	find_runs(t);
 	count_priors(t);
 
 	uint8_t path[MAXP + 1];
@@ -1799,7 +2349,7 @@ int art_tags_split(struct art_tagger *t, art_str line, art_str title, art_str su
 		n = trace_path(t, KEEP_EXPLAIN, &fin[0], path);
 		explain(t, fin, nfin, &split->explain);
 	} else {
-		n = search_best(t, path);
+		n = search_few(t, path);
 	}
 	for (size_t x = 0; x < n; x++) {
 		size_t a = t->pts[path[x]].pos, b = t->pts[path[x + 1]].pos;

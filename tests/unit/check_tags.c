@@ -201,10 +201,13 @@ START_TEST(a_lexicon_file)
 	unlink(path);
 	art_tagger_explain(tagger, true);
 	expect_split("AWS S3FinOpsSRE", "AWS S3|FinOps|SRE");
-	expect_split("GitOpsmTLS", "GitOps|mTLS");
+	expect_in("AWS S3GitOpsmTLS", "AWS S3", "", "AWS S3|GitOps|mTLS");
 	ck_assert(explained("\"mTLS\"  cut s|m -1.0 (inside lowercase)  "
 			    "mTLS -1.0 (not in the text)  "
 			    "in the lexicon +4.0"));
+	/* a line of lexicon entries alone needs no search */
+	expect_split("GitOpsmTLS", "GitOps|mTLS");
+	ck_assert(explained("tags \"GitOpsmTLS\": known tags, one way only: GitOps | mTLS\n"));
 
 	ck_assert_int_eq(art_tagger_load(tagger, "/nonexistent/lexicon", &err), ART_FAIL);
 	ck_assert_int_eq(err.errnum, ENOENT);
@@ -242,7 +245,7 @@ START_TEST(a_tag_seen_cleanly_twice_is_learned)
 	expect_in("RedisSRE", "Redis", "", "Redis|SRE");
 	ck_assert(explained("\"SRE\"  cut s|S +1.5 (lowercase, then a capital)  "
 			    "SRE -1.0 (not in the text)\n"));
-	expect_in("RedisSRE", "Redis", "", "Redis|SRE");
+	expect_in("MySQLSRE", "MySQL", "", "MySQL|SRE");
 	ck_assert(explained("SRE -1.0 (not in the text)  learned +2.0 (seen 2 times)\n"));
 }
 END_TEST
@@ -306,10 +309,42 @@ START_TEST(explaining_changes_nothing)
 			for (size_t k = 0; k < split.n; k++)
 				ck_assert(art_str_eq(split.tags[k], other.tags[k]));
 			ck_assert_uint_eq(other.explain.len, 0);
-			ck_assert(explained("  1 in detail:\n"));
+			/* searched the first time, known tags after that */
+			ck_assert(explained(round == 0 && i == 0 ? "  1 in detail:\n" : "tags \""));
 		}
 	art_tagsplit_free(&other);
 	art_tagger_free(quiet);
+}
+END_TEST
+
+/* A line that is known tags in ascending byte order in one way only is
+ * split so without a search; any doubt, and the search decides. */
+START_TEST(a_line_of_known_tags)
+{
+	static const char *const lexicon[] = {"Go", "Gocache", "cache", "Kafka", "ci/cd", "C++",
+					      "Java"};
+	for (size_t i = 0; i < sizeof lexicon / sizeof *lexicon; i++)
+		ck_assert_int_eq(art_tagger_add(tagger, (art_str){lexicon[i], strlen(lexicon[i])},
+						ART_TAG_LEXICON),
+				 0);
+	art_tagger_explain(tagger, true);
+	expect_split("C++GoKafkaci/cd", "C++|Go|Kafka|ci/cd");
+	ck_assert(explained(": known tags, one way only: C++ | Go | Kafka | ci/cd\n"));
+	/* "Gocache" and "Go|cache": two ways, so the search decides (a known
+	 * tag with clear ends is not cut inside lowercase) */
+	expect_in("GocacheKafka", "Go cache", "", "Gocache|Kafka");
+	ck_assert(explained("tags \"GocacheKafka\": 1 place to cut: e|K +1.5\n"));
+	/* known tags out of byte order are not a split */
+	expect_split("KafkaGo", "KafkaGo");
+	ck_assert(explained(" to cut: "));
+	/* nor is a known tag that is part of a longer word */
+	expect_split("JavaScriptKafka", "JavaScript|Kafka");
+	ck_assert(explained(" to cut: "));
+	/* nothing learned from records changes that: a lexicon entry is found
+	 * again after any number of records */
+	for (int i = 0; i < 100; i++)
+		expect_in("GoKafka", "Go and Kafka", "", "Go|Kafka");
+	ck_assert(explained("known tags, one way only: Go | Kafka\n"));
 }
 END_TEST
 
@@ -373,6 +408,55 @@ START_TEST(memory_stays_bounded)
 }
 END_TEST
 
+/* The line and the text are read 64 bytes at a time: what matters may be
+ * anywhere, across two blocks or at the very end. */
+START_TEST(long_lines_and_texts)
+{
+	const char *line = "Backend EngineeringDistributed SystemsMessage QueuesObservability"
+			   "PostgreSQLkafkastreams";
+	const char *tags = "Backend Engineering|Distributed Systems|Message Queues|Observability|"
+			   "PostgreSQL|kafka|streams";
+	const char *title = "Events at scale", *summary = "Distributed systems and message queues "
+							       "meet: ";
+	char text[256];
+	/* "kafka" across the first 64 bytes of the title and summary ... */
+	snprintf(text, sizeof text, "%skafka moves events while observability data from "
+				    "PostgreSQL arrives", summary);
+	expect_in(line, title, text, tags);
+	/* ... "streams" last ... */
+	snprintf(text, sizeof text, "%sit moves events while observability data from "
+				    "PostgreSQL arrives as streams", summary);
+	expect_in(line, title, text, tags);
+	/* ... neither: nothing says where to cut the lowercase */
+	snprintf(text, sizeof text, "%sit moves events while observability data from "
+				    "PostgreSQL arrives", summary);
+	expect_in(line, title, text,
+		  "Backend Engineering|Distributed Systems|Message Queues|Observability|"
+		  "PostgreSQL|kafkastreams");
+}
+END_TEST
+
+/* Of a title and summary long enough, at most 65535 words that could
+ * matter are kept: with one more word before them, "queue" is not. */
+START_TEST(at_most_65535_words_of_the_text)
+{
+	for (size_t filler = 65533; filler <= 65534; filler++) {
+		static const char tail[] = "How kafka and queue work";
+		char *text = malloc(filler * 5 + sizeof tail);
+		ck_assert_ptr_nonnull(text);
+		for (size_t i = 0; i < filler; i++) /* a start the line has, then no more */
+			memcpy(text + i * 5, "ackz ", 5);
+		memcpy(text + filler * 5, tail, sizeof tail);
+		art_tagger_free(tagger);
+		tagger = art_tagger_new();
+		expect_in("Backend Engineeringkafkaqueue", "Streams", text,
+			  filler == 65533 ? "Backend Engineering|kafka|queue"
+					  : "Backend Engineeringkafkaqueue");
+		free(text);
+	}
+}
+END_TEST
+
 static void setup(void) { tagger = art_tagger_new(); }
 static void teardown(void)
 {
@@ -399,9 +483,12 @@ static Suite *tags_suite(void)
 	tcase_add_test(tc, learned_counts_weigh_in);
 	tcase_add_test(tc, ties_are_broken_the_same_way_every_time);
 	tcase_add_test(tc, explaining_changes_nothing);
+	tcase_add_test(tc, a_line_of_known_tags);
 	tcase_add_test(tc, an_explanation_reads_so);
 	tcase_add_test(tc, edges_of_the_input);
 	tcase_add_test(tc, memory_stays_bounded);
+	tcase_add_test(tc, long_lines_and_texts);
+	tcase_add_test(tc, at_most_65535_words_of_the_text);
 	suite_add_tcase(s, tc);
 	return s;
 }
