@@ -192,7 +192,7 @@ struct parts {
 
 struct art_tagger {
 	bool explain;
-	uint64_t common[128];     /* common_words by pack5, hashed (0: none) */
+	uint64_t common[128];     /* common_words by pack_lower, hashed (0: none) */
 	uint64_t common2[26 * 26 / 64 + 1]; /* those of two letters, by letters */
 	unsigned char code[256];  /* 1..36 for digits and letters, case folded */
 	unsigned char low[256];   /* lowercase */
@@ -341,9 +341,10 @@ static inline size_t same_start(const struct art_tagger *t, size_t q, const stru
 	return k < n ? k : n;
 }
 
-/* W[0..n), n <= 5 letters and digits, in lowercase (for them, that is
- * setting bit 5), with n, as one number. */
-static inline uint64_t pack5(const unsigned char *w, size_t n)
+/* W[0..n), n <= 7 letters and digits, in lowercase (for them, that is
+ * setting bit 5), with n, as one number: the key of the small tables of
+ * common words and of endings. */
+static inline uint64_t pack_lower(const unsigned char *w, size_t n)
 {
 	uint64_t x = n;
 	for (size_t k = 0; k < n; k++)
@@ -351,12 +352,13 @@ static inline uint64_t pack5(const unsigned char *w, size_t n)
 	return x;
 }
 
-static inline size_t common_slot(uint64_t x) { return (size_t)(mix(x) >> 57); }
+/* The slot of such a key in a table of 128. */
+static inline size_t small_slot(uint64_t x) { return (size_t)(mix(x) >> 57); }
 
 /* By first letter, bit n set when an ending of n letters starts with it;
  * and the endings in order of their first letters. */
 static unsigned char ending_first[256];
-/* The endings by ending_pack, hashed (0: none), and their numbers. */
+/* The endings by pack_lower, hashed (0: none), and their numbers. */
 static uint64_t ending_keys[128];
 static unsigned char ending_nums[128];
 
@@ -373,8 +375,8 @@ static bool common_word(const struct art_tagger *t, const unsigned char *w, size
 {
 	if (n > 5)
 		return false;
-	uint64_t x = pack5(w, n);
-	for (size_t i = common_slot(x); t->common[i]; i = (i + 1) & 127)
+	uint64_t x = pack_lower(w, n);
+	for (size_t i = small_slot(x); t->common[i]; i = (i + 1) & 127)
 		if (t->common[i] == x)
 			return true;
 	return false;
@@ -731,23 +733,12 @@ static const struct tword *text_word(const struct art_tagger *t, size_t a, size_
 	return NULL;
 }
 
-/* S[0..n), n <= 7 letters, in lowercase, with n, as one number. */
-static inline uint64_t ending_pack(const unsigned char *s, size_t n)
-{
-	uint64_t x = n;
-	for (size_t k = 0; k < n; k++)
-		x = x << 8 | (s[k] | 0x20u);
-	return x;
-}
-
-static inline size_t ending_slot(uint64_t x) { return (size_t)(mix(x) >> 57); }
-
 /* The number of the ending S[0..n) (1 <= n <= 7) in endings[], or NENDINGS
  * when it is none. */
 static size_t ending_num(const unsigned char *s, size_t n)
 {
-	uint64_t x = ending_pack(s, n);
-	for (size_t i = ending_slot(x); ending_keys[i]; i = (i + 1) & 127)
+	uint64_t x = pack_lower(s, n);
+	for (size_t i = small_slot(x); ending_keys[i]; i = (i + 1) & 127)
 		if (ending_keys[i] == x)
 			return ending_nums[i];
 	return NENDINGS;
@@ -925,8 +916,8 @@ struct art_tagger *art_tagger_new(void)
 		const char *w = common_words[c];
 		if (strlen(w) == 2)
 			set_bit(t->common2, (unsigned)((w[0] - 'a') * 26 + (w[1] - 'a')));
-		uint64_t x = pack5((const unsigned char *)w, strlen(w));
-		size_t i = common_slot(x);
+		uint64_t x = pack_lower((const unsigned char *)w, strlen(w));
+		size_t i = small_slot(x);
 		while (t->common[i])
 			i = (i + 1) & 127;
 		t->common[i] = x;
@@ -936,8 +927,8 @@ struct art_tagger *art_tagger_new(void)
 	unsigned char nums[128] = {0}, first[256] = {0};
 	for (size_t e = 0; e < NENDINGS; e++) {
 		const unsigned char *w = (const unsigned char *)endings[e].s;
-		uint64_t x = ending_pack(w, endings[e].n);
-		size_t i = ending_slot(x);
+		uint64_t x = pack_lower(w, endings[e].n);
+		size_t i = small_slot(x);
 		while (keys[i])
 			i = (i + 1) & 127;
 		keys[i] = x;
