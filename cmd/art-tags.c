@@ -49,14 +49,6 @@ static struct {
 	const char *given[OPT_LEXICON - OPT_BY + 1]; /* the local options used, by name */
 } opt = {.top = SIZE_MAX};
 
-static size_t parse_top(const char *arg)
-{
-	uint64_t n;
-	if (!cli_whole_number(arg, &n) || n > SIZE_MAX)
-		cli_usage_error("invalid --top '%s': not a whole number", arg);
-	return (size_t)n;
-}
-
 /* Two options that cannot go together, or none. */
 static void check_combinations(void)
 {
@@ -92,7 +84,7 @@ static void parse_options(int argc, char **argv)
 			opt.mode = ART_TC_PAIRS;
 			break;
 		case OPT_TOP:
-			opt.top = parse_top(optarg);
+			opt.top = (size_t)cli_number("--top", optarg, 0, SIZE_MAX);
 			break;
 		case 'i':
 			opt.fold = true;
