@@ -53,9 +53,15 @@ int art_sort_compare(const struct art_sort_spec *spec, const struct art_record *
  * b (bytes), K, M, G, T (powers of 1024; no suffix means K), or % (of
  * physical memory).  0, or -1 when S is no size. */
 int art_sort_parse_size(const char *s, uint64_t *bytes);
-/* The budget when none is given: a quarter of physical memory, but no
- * more than half of what is free now, nor half of a memory rlimit. */
+/* The budget when none is given: a quarter of physical memory (or of the
+ * control group's memory limit, when that is less), but no more than half
+ * of what is free now, nor half of a memory rlimit. */
 uint64_t art_sort_default_size(void);
+/* The memory limit of this process's control group, under the cgroup file
+ * system FS (/sys/fs/cgroup) as the file SELF (/proc/self/cgroup) names
+ * it: the least memory.max (cgroup v2) or memory.limit_in_bytes (v1) of
+ * the group and its parents; UINT64_MAX when there is none. */
+uint64_t art_sort_cgroup_limit(const char *fs, const char *self);
 
 struct art_sorter;
 

@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "unit.h"
@@ -166,6 +167,59 @@ START_TEST(strings_compare_by_bytes_and_numbers_as_numbers)
 	struct art_record e = {.tags = t3, .ntags = 3}, f = {.tags = t3, .ntags = 2};
 	struct art_sort_spec tags = {.key = {ART_KEY_TAGS}, .nkeys = 1};
 	ck_assert_int_gt(art_sort_compare(&tags, &e, &f), 0);
+}
+END_TEST
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+/* A control group's limit is the least on the way to the root. */
+START_TEST(a_control_groups_memory_limit)
+{
+	char fs[] = "/tmp/check_sort.XXXXXX", self[600], dir[600];
+	ck_assert_ptr_nonnull(mkdtemp(fs));
+	snprintf(self, sizeof self, "%s/self", fs);
+	ck_assert_uint_eq(art_sort_cgroup_limit(fs, self), UINT64_MAX); /* no such files */
+	write_file(fs, "self", "1:name=systemd:/x\n0::/a/b\n");
+	ck_assert_uint_eq(art_sort_cgroup_limit(fs, self), UINT64_MAX); /* no memory.max */
+	snprintf(dir, sizeof dir, "%s/a", fs);
+	ck_assert_int_eq(mkdir(dir, 0700), 0);
+	snprintf(dir, sizeof dir, "%s/a/b", fs);
+	ck_assert_int_eq(mkdir(dir, 0700), 0);
+	write_file(dir, "memory.max", "max\n");
+	ck_assert_uint_eq(art_sort_cgroup_limit(fs, self), UINT64_MAX);
+	snprintf(dir, sizeof dir, "%s/a", fs);
+	write_file(dir, "memory.max", "536870912\n");
+	ck_assert_uint_eq(art_sort_cgroup_limit(fs, self), 536870912);
+	snprintf(dir, sizeof dir, "%s/a/b", fs);
+	write_file(dir, "memory.max", "1048576\n");
+	ck_assert_uint_eq(art_sort_cgroup_limit(fs, self), 1048576);
+	/* cgroup v1, the memory controller alone or with others */
+	snprintf(dir, sizeof dir, "%s/memory", fs);
+	ck_assert_int_eq(mkdir(dir, 0700), 0);
+	snprintf(dir, sizeof dir, "%s/memory/c", fs);
+	ck_assert_int_eq(mkdir(dir, 0700), 0);
+	write_file(dir, "memory.limit_in_bytes", "2097152\n");
+	write_file(fs, "self", "4:memory:/c\n0::/\n");
+	ck_assert_uint_eq(art_sort_cgroup_limit(fs, self), 2097152);
+	write_file(fs, "self", "4:cpu,memory:/c\n");
+	ck_assert_uint_eq(art_sort_cgroup_limit(fs, self), 2097152);
+	write_file(fs, "self", "4:cpu,memoryx:/c\n");
+	ck_assert_uint_eq(art_sort_cgroup_limit(fs, self), UINT64_MAX);
+	snprintf(dir, sizeof dir, "%s/memory", fs);
+	write_file(dir, "memory.limit_in_bytes", "1048576\n");
+	write_file(fs, "self", "4:memory:/c\n");
+	ck_assert_uint_eq(art_sort_cgroup_limit(fs, self), 1048576);
+	char cmd[700];
+	snprintf(cmd, sizeof cmd, "rm -r '%s'", fs);
+	ck_assert_int_eq(system(cmd), 0);
 }
 END_TEST
 
@@ -374,6 +428,7 @@ static Suite *sort_suite(void)
 	tcase_add_test(tc, a_source_out_of_order_is_reported_once);
 	tcase_add_test(tc, a_temporary_directory_that_fails_is_reported);
 	tcase_add_test(tc, runs_never_show_in_the_directory);
+	tcase_add_test(tc, a_control_groups_memory_limit);
 	suite_add_tcase(s, tc);
 	return s;
 }
