@@ -151,7 +151,7 @@ struct art_tagger {
 	 * line could have, chained by the characters they start with: a chain
 	 * for each pair (words of two) or triple (longer words) of letters and
 	 * digits in the line, kept at the first place of the line with them,
-	 * which its places give (chain2, chain3); see ctx_build */
+	 * which its places give (chain2, chain3); see tags_ctx_build */
 	unsigned char *text; /* the title, a space, the summary, zeros */
 	size_t text_cap;
 	struct tword *words;
@@ -413,5 +413,16 @@ static inline art_str trim(art_str s)
 		s.n--;
 	return s;
 }
+
+/* ---- what one file calls in another ---- */
+
+/* tags_text.c */
+void tags_text_init(struct art_tagger *t);
+int tags_ctx_build(struct art_tagger *t, art_str title, art_str summary);
+bool tags_word_starts(const struct art_tagger *t, size_t p);
+void tags_note_word_ends(struct art_tagger *t, size_t q);
+int tags_word_score_at(const struct art_tagger *t, size_t a, size_t b, bool common,
+		       const char **how, const struct tword **c);
+int tags_word_info_now(const struct art_tagger *t, size_t s, size_t e);
 
 #endif
