@@ -416,6 +416,10 @@ static inline art_str trim(art_str s)
 
 /* ---- what one file calls in another ---- */
 
+/* tags_known.c */
+struct known *tags_known_find(const struct art_tagger *t, const char *s, size_t n, uint64_t h);
+int tags_known_add(struct art_tagger *t, const char *s, size_t n, bool lexicon, bool confirmed);
+
 /* tags_text.c */
 void tags_text_init(struct art_tagger *t);
 int tags_ctx_build(struct art_tagger *t, art_str title, art_str summary);
