@@ -193,10 +193,10 @@ struct art_tagger {
 	unsigned char copy[SPLIT_MAX + 72]; /* the line, then zeros */
 	unsigned char fold[SPLIT_MAX + 96]; /* its letters and digits in lowercase, others 0 */
 	/* places as bits, block by block: letters and digits; capitals; where
-	 * a triple of letters and digits starts; where find_cuts looks (see
-	 * prepare_line); where a word of the text starts (tstart not 0), or
-	 * ends; the places to cut (with prior and why); those inside a known
-	 * tag with clear ends */
+	 * a triple of letters and digits starts; where tags_find_cuts looks
+	 * (see tags_prepare_line); where a word of the text starts (tstart
+	 * not 0), or ends; the places to cut (with prior and why); those
+	 * inside a known tag with clear ends */
 	uint64_t mword[NB + 1], mup[NB + 1], mtriple[NB], mvisit[NB], mtext[NB], mend[NB];
 	uint64_t mmarked[NB], mlocked[NB];
 	int16_t prior[SPLIT_MAX];
@@ -428,5 +428,13 @@ void tags_note_word_ends(struct art_tagger *t, size_t q);
 int tags_word_score_at(const struct art_tagger *t, size_t a, size_t b, bool common,
 		       const char **how, const struct tword **c);
 int tags_word_info_now(const struct art_tagger *t, size_t s, size_t e);
+
+/* tags_line.c */
+void tags_prepare_line(struct art_tagger *t);
+void tags_find_known(struct art_tagger *t);
+void tags_lock_known(struct art_tagger *t);
+void tags_find_cuts(struct art_tagger *t);
+void tags_collect_points(struct art_tagger *t);
+size_t tags_known_run(struct art_tagger *t, uint16_t *ends);
 
 #endif
