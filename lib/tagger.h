@@ -2,7 +2,32 @@
  * included by its files and nothing else: the tagger and what it holds,
  * the weights and limits, the classes of characters, the small helpers
  * that several of the files use, and the functions one file calls in
- * another. */
+ * another.
+ *
+ * How it goes: art_tags_split (tags.c) takes a line made only of known
+ * tags (tags_known.c keeps them, and makes the tagger), in ascending byte
+ * order and in exactly one way, as those tags (tags_known_run).  For any
+ * other line, tags_prepare_line and tags_ctx_build (tags_text.c) index
+ * the line and the words of the text that could matter to it;
+ * tags_find_known, tags_find_cuts and tags_collect_points choose the
+ * places to cut (they and tags_known_run are in tags_line.c);
+ * tags_find_runs and tag_parts score tags, their words scored by
+ * tags_word_info_now (tags_text.c), and tags_search_few or search_best
+ * (or tags_search, when explaining) find the best split (tags_search.c);
+ * learn (tags.c) remembers.
+ *
+ * Splitting must cost less than reading the record, so the work is kept
+ * to what can change the result: the line's places are bits, 64 to a
+ * word, classified 16 bytes at a time; a word of the text costs one look
+ * at its first three characters unless the line has them; tags_find_cuts
+ * looks only where a cut can be; a tag's words are sums over runs worked
+ * out once; nothing is allocated per line.  Each shortcut gives what the
+ * plain way would, so the splits do not depend on them.  What a hot
+ * loop calls is in its file, so that the compiler inlines it or calls it
+ * cheaply: the scores of tags are with the search, the score of a word
+ * with the words of the text, and tags_known_run, which asks cut_kind
+ * about the end of every known tag it finds, with cut_kind.
+ */
 #ifndef ART_TAGGER_H
 #define ART_TAGGER_H
 
@@ -436,5 +461,18 @@ void tags_lock_known(struct art_tagger *t);
 void tags_find_cuts(struct art_tagger *t);
 void tags_collect_points(struct art_tagger *t);
 size_t tags_known_run(struct art_tagger *t, uint16_t *ends);
+
+/* tags_search.c */
+void tags_find_runs(struct art_tagger *t);
+void tags_count_priors(struct art_tagger *t);
+int tags_tag_word(struct art_tagger *t, size_t i, size_t j, size_t r);
+const struct known *tags_tag_known(const struct art_tagger *t, size_t a, size_t b);
+size_t tags_search_few(struct art_tagger *t, uint8_t *path);
+int tags_search(struct art_tagger *t, size_t keep, struct cell *final, uint8_t *nfinal);
+size_t tags_trace_path(const struct art_tagger *t, size_t keep, const struct cell *fin,
+		       uint8_t *path);
+void tags_explain(struct art_tagger *t, const struct cell *fin, uint8_t nfin, struct art_buf *b);
+void tags_explain_run(const struct art_tagger *t, const uint16_t *ends, size_t m,
+		      struct art_buf *b);
 
 #endif
