@@ -9,7 +9,9 @@
  * learned from earlier records), that tags come in ascending byte order,
  * and how many tags the recent records had.  Scores are whole tenths, so a
  * tie is exact: it goes to fewer tags, then to cuts further right.  The
- * weights are listed in art-parse(1).
+ * weights are listed in art-parse(1).  A line made only of known tags, in
+ * ascending byte order and in exactly one way, is taken as those tags
+ * without the search.
  *
  * A tagger learns as it splits, so use one per stream of records.  Its
  * memory stays bounded (learned tags are aged out, the tag counts come from

@@ -1,0 +1,477 @@
+/* tags_line.c - one line: its characters classified as bits, the kinds of
+ * cut between them, and the places to cut it (its points), found from its
+ * shape, the edges of the words of the text and of the known tags in it;
+ * and the shortcut for a line made only of known tags (tags_known_run). */
+#include <config.h>
+
+#include "tagger.h"
+
+#include <stdlib.h>
+
+/* ---- classifying ---- */
+
+static inline bool bit_at(const uint64_t *set, size_t p) { return set[p / 64] >> (p % 64) & 1; }
+
+/* Does a new piece (a capitalised word, capitals, digits) start between
+ * characters of classes X and Y? */
+static inline bool new_piece(int x, int y)
+{
+	return is_word(x) && is_word(y) &&
+	       ((x != y && !(x == C_UP && y == C_LOW)) || (x == C_UP && y == C_UP));
+}
+
+/* The start of the run of letters and digits that P - 1 is in (P when it
+ * is none). */
+static inline size_t run_start(const struct art_tagger *t, size_t p)
+{
+	for (size_t b = p / 64;; b--) {
+		uint64_t before = ~t->mword[b]; /* the places not in a run */
+		if (b == p / 64)
+			before &= p % 64 ? ~0ull >> (64 - p % 64) : 0; /* ... before P */
+		if (before)
+			return b * 64 + 64 - (size_t)__builtin_clzll(before);
+		if (b == 0)
+			return 0;
+	}
+}
+
+/* Bit K set when P[K] (K < 64) is C or D. */
+static inline uint64_t bytes_mask64(const unsigned char *p, unsigned char c, unsigned char d)
+{
+	uint64_t m = 0;
+	for (unsigned k = 0; k < 64; k += 16) {
+#ifdef __SSE2__
+		__m128i x = load16(p + k);
+		m |= (uint64_t)(unsigned)_mm_movemask_epi8(
+			     _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)c)),
+					  _mm_cmpeq_epi8(x, _mm_set1_epi8((char)d))))
+		     << k;
+#else
+		for (unsigned i = k; i < k + 16; i++)
+			m |= (uint64_t)(p[i] == c || p[i] == d) << i;
+#endif
+	}
+	return m;
+}
+
+/* What the rest needs to know of the line: its letters and digits and its
+ * capitals as bits, the places to look at for cuts by their kind (see
+ * tags_find_cuts), and where each pair of letters and digits occurs (for
+ * tags_ctx_build).  T->p has zeros after the line to the end of its last
+ * block of 64, so reading on needs no checks. */
+void tags_prepare_line(struct art_tagger *t)
+{
+	const unsigned char *L = t->p, *f = t->fold;
+	size_t nb = t->nb;
+	if (++t->gen == 1u << 16) { /* the triples of 65535 lines ago would look new */
+		memset(t->triples, 0, sizeof t->triples);
+		t->gen = 1;
+	}
+	for (size_t b = 0; b < nb; b++) {
+		uint64_t w, up;
+		classify64(L + b * 64, &w, &up, t->fold + b * 64);
+		t->mword[b] = w;
+		t->mup[b] = up;
+		t->mtext[b] = t->mend[b] = t->mmarked[b] = t->mlocked[b] = 0;
+	}
+	t->mword[nb] = t->mup[nb] = 0;
+	/* Where tags_find_cuts must look for the kinds of cut of weight above
+	 * 0: a capital after something else ("gJ", "6N"); a capitalised word
+	 * after two capitals or more ("MQK" of "JMQKafka"); lowercase after
+	 * them ("JFSd"); a letter or digit after + or # ("C++G").  Bits from
+	 * the blocks around: before (<<) and after (>>) each place. */
+	uint64_t sym_before = 0;
+	for (size_t b = 0; b < nb; b++) {
+		uint64_t up = t->mup[b], w = t->mword[b], low = w & ~up;
+		uint64_t upb = b ? t->mup[b - 1] : 0, lowa = t->mword[b + 1] & ~t->mup[b + 1];
+		uint64_t up1 = up << 1 | upb >> 63, up2 = up << 2 | upb >> 62;
+		uint64_t low1 = low >> 1 | lowa << 63, low2 = low >> 2 | lowa << 62;
+		uint64_t sym = bytes_mask64(L + b * 64, '+', '#');
+		t->mvisit[b] = (up & ~up1) | (up & up1 & up2 & low1 & low2) | (low & up1 & up2) |
+			       (w & (sym << 1 | sym_before));
+		sym_before = sym >> 63;
+	}
+	uint64_t *triples = t->triples, gen = t->gen;
+	uint16_t *chain3 = t->chain3, *next3 = t->next3;
+	for (size_t b = 0; b < nb; b++) { /* the triples, each at its first place */
+		uint64_t w = t->mword[b], w1 = t->mword[b + 1];
+		t->mtriple[b] = w & (w >> 1 | w1 << 63) & (w >> 2 | w1 << 62);
+		for (uint64_t m = t->mtriple[b]; m; m &= m - 1) {
+			size_t q = b * 64 + (size_t)__builtin_ctzll(m);
+			uint32_t x = load24(f + q);
+			size_t h = triple_slot(x);
+			while (triples[h] >> 48 == gen && (triples[h] >> 16 & 0xFFFFFF) != x)
+				h = (h + 1) & (NTRIPLES - 1);
+			if (triples[h] >> 48 == gen) { /* after its first place */
+				size_t q0 = triples[h] & 0xFFFF;
+				chain3[q] = (uint16_t)q0;
+				next3[q] = next3[q0];
+				next3[q0] = (uint16_t)(q + 1);
+			} else {
+				triples[h] = gen << 48 | (uint64_t)x << 16 | q;
+				chain3[q] = (uint16_t)q;
+				next3[q] = 0;
+				t->head3[q] = 0;
+			}
+		}
+	}
+}
+
+/* ---- the places to cut ---- */
+
+enum { K_UPUP = NWHY, K_UPLOW, K_AFTER, K_BEFORE };
+/* The kind of cut between characters of two classes, when it depends on
+ * nothing else; -1 for never. */
+static const signed char pair_kinds[7][7] = {
+	[C_OTHER] = {-1, -1, K_AFTER, K_AFTER, K_AFTER, -1, -1},
+	[C_SPACE] = {-1, -1, -1, -1, -1, -1, -1},
+	[C_UP] = {K_BEFORE, -1, K_UPUP, K_UPLOW, WHY_DIGIT, -1, -1},
+	[C_LOW] = {K_BEFORE, -1, WHY_LOWER_UPPER, WHY_WORD_EDGE, WHY_DIGIT, -1, -1},
+	[C_DIGIT] = {K_BEFORE, -1, WHY_DIGIT_UPPER, WHY_DIGIT, -1, -1, -1},
+	[C_CONT] = {-1, -1, WHY_LOWER_UPPER, -1, -1, -1, -1},
+	[C_LEAD] = {-1, -1, -1, -1, -1, -1, -1},
+};
+
+/* The kind of cut between P - 1 and P, or -1 when the line is not cut
+ * there. */
+static int cut_kind(const unsigned char *L, size_t n, size_t p)
+{
+	int k = pair_kinds[cls[L[p - 1]]][cls[L[p]]];
+	if (k < K_UPUP)
+		return k;
+	/* two capitals or more just before P? */
+	bool caps = p >= 2 && cls[L[p - 2]] == C_UP && cls[L[p - 1]] == C_UP;
+	switch (k) {
+	case K_UPUP: /* "QK" of "JMQKafka", "IK" of "AIKV" */
+		if (p + 2 >= n || cls[L[p + 1]] != C_LOW || cls[L[p + 2]] != C_LOW)
+			return WHY_CAPS;
+		if (caps)
+			return WHY_CAPS_WORD;
+		return p >= 2 && cls[L[p - 2]] == C_LOW ? WHY_CAP_WORD : WHY_INITIAL_CAP;
+	case K_UPLOW:
+		return caps ? WHY_CAPS_LOWER : WHY_CAP_LOWER;
+	case K_AFTER:
+		return L[p - 1] == '+' || L[p - 1] == '#' ? WHY_AFTER_SYMBOL : -1;
+	default: /* K_BEFORE */
+		return L[p] == '.' && p + 1 < n && (cls[L[p + 1]] == C_UP || cls[L[p + 1]] == C_LOW)
+			       ? WHY_BEFORE_DOT
+			       : -1;
+	}
+}
+
+static void mark(struct art_tagger *t, size_t p, int why)
+{
+	t->prior[p] = cut_kinds[why].w;
+	t->why[p] = (uint8_t)why;
+	set_bit(t->mmarked, (unsigned)p);
+}
+
+/* The weight of the cut at P, or NONE. */
+static inline int prior_at(const struct art_tagger *t, size_t p)
+{
+	return bit_at(t->mmarked, p) ? t->prior[p] : NONE;
+}
+
+/* The next place from P that tags_find_cuts must look at: where a kind of
+ * cut of weight above 0 may be, or a word of the text may start or end
+ * (the places it leaves out would get nothing). */
+static inline size_t next_visit(const struct art_tagger *t, size_t p)
+{
+	for (size_t b = p / 64; b < t->nb; b++) {
+		uint64_t m = t->mvisit[b] | t->mtext[b] | t->mend[b];
+		if (b == p / 64)
+			m &= ~0ull << (p % 64);
+		if (m)
+			return b * 64 + (size_t)__builtin_ctzll(m);
+	}
+	return SIZE_MAX;
+}
+
+/* Does a word of the text start or end at P (not LOCKED)? */
+static inline bool text_edge(const struct art_tagger *t, size_t p, bool locked)
+{
+	return t->nwords > 0 && !locked &&
+	       (bit_at(t->mend, p) || (t->tstart[p] && tags_word_starts(t, p)));
+}
+
+/* Where may the line be cut, and how likely is each place by its kind?
+ * Kinds that are likely enough are places to cut wherever they occur;
+ * the others only where a word of the text starts or ends. */
+void tags_find_cuts(struct art_tagger *t)
+{
+	const unsigned char *L = t->p;
+	const uint8_t *tstart = t->tstart;
+	size_t n = t->n;
+	for (size_t p = next_visit(t, 0); p < n; p = next_visit(t, p + 1)) {
+		int x = p ? cls[L[p - 1]] : C_SPACE, y = cls[L[p]];
+		bool locked = bit_at(t->mlocked, p);
+		if (x == C_LOW && y == C_LOW) { /* commonest: only words of the text cut here */
+			if (text_edge(t, p, locked)) {
+				mark(t, p, WHY_WORD_EDGE);
+				if (tstart[p])
+					tags_note_word_ends(t, p);
+			}
+			continue;
+		}
+		bool start = is_word(y) && (!is_word(x) || new_piece(x, y));
+		int kind = p ? cut_kind(L, n, p) : -1;
+		if (kind >= 0 && (cut_kinds[kind].w > 0 || text_edge(t, p, locked))) {
+			mark(t, p, kind);
+			start = is_word(y);
+		}
+		if (start && tstart[p] && !locked)
+			tags_note_word_ends(t, p);
+	}
+}
+
+/* Set bits A..B-1 of SET. */
+static void set_bits(uint64_t *set, size_t a, size_t b)
+{
+	for (; a < b; a = (a / 64 + 1) * 64) {
+		size_t e = b < (a / 64 + 1) * 64 ? b : (a / 64 + 1) * 64; /* this block's part */
+		uint64_t ones = e - a == 64 ? ~0ull : ((1ull << (e - a)) - 1);
+		set[a / 64] |= ones << (a % 64);
+	}
+}
+
+/* Inside a known tag whose ends are clear, places of weight 0 or less are
+ * dropped (see tags_collect_points): do not look for them there. */
+void tags_lock_known(struct art_tagger *t)
+{
+	for (size_t o = 0; o < t->nocc; o++) {
+		size_t a = t->occ[o].a, e = t->occ[o].e;
+		if ((a == 0 || prior_at(t, a) > 0) && (e == t->n || prior_at(t, e) > 0))
+			set_bits(t->mlocked, a + 1, e);
+	}
+}
+
+/* A known tag starts or ends at P: a place to cut if the line can be cut
+ * there at all. */
+static void known_edge(struct art_tagger *t, size_t p)
+{
+	if (p == 0 || p >= t->n || bit_at(t->mmarked, p))
+		return;
+	int kind = cut_kind(t->p, t->n, p);
+	if (kind >= 0)
+		mark(t, p, kind);
+}
+
+/* Known tags occurring in the line make their edges places to cut. */
+void tags_find_known(struct art_tagger *t)
+{
+	const unsigned char *L = t->p;
+	const uint8_t *kpairs = t->kpairs;
+	size_t n = t->n, nc = 0;
+	uint16_t *at = t->places;
+	/* the places whose first two bytes start a tag (L[n] is 0, which no
+	 * tag of two bytes or more has in it); with tags of one byte, all */
+	if (t->kshort)
+		for (size_t p = 0; p < n; p++)
+			at[nc++] = (uint16_t)p;
+	else
+		for (size_t p = 0; p < n; p++) {
+			at[nc] = (uint16_t)p;
+			nc += kpairs[load2(L + p)];
+		}
+	for (size_t x = 0; x < nc; x++) {
+		size_t p = at[x];
+		if (p > 0 && (cls[L[p - 1]] == C_SPACE || cls[L[p]] == C_SPACE ||
+			      cls[L[p]] == C_CONT))
+			continue;
+		uint32_t chains[2] = {kpairs[load2(L + p)] ? t->khead[head_of(L + p)] : 0,
+				      t->kshort};
+		uint64_t first = load8(L + p);
+		for (int c = 0; c < 2; c++)
+			for (uint32_t i = chains[c]; i; i = t->known[i - 1].next) {
+				const struct known *k = &t->known[i - 1];
+				size_t e = p + k->n;
+				if (e > n || (first & k->mask) != k->pre || !usable(k) ||
+				    (k->n > 8 &&
+				     memcmp(t->kbytes.p + k->off + 8, L + p + 8, k->n - 8) != 0))
+					continue;
+				known_edge(t, p);
+				known_edge(t, e);
+				if (t->nocc < 32) {
+					t->occ[t->nocc].a = (uint16_t)p;
+					t->occ[t->nocc].e = (uint16_t)e;
+					t->occ[t->nocc++].k = k;
+				} else {
+					t->occ_full = true;
+				}
+			}
+	}
+}
+
+/* ---- points ---- */
+
+static int cmp_point_prior(const void *a, const void *b)
+{
+	const struct point *x = a, *y = b;
+	if (x->prior != y->prior)
+		return y->prior - x->prior;
+	return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+static int cmp_point_pos(const void *a, const void *b)
+{
+	const struct point *x = a, *y = b;
+	return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+/* The cut at point K breaks a word of the text (as "Dev|Ops" does when the
+ * text says "DevOps")? */
+static void find_split_word(struct art_tagger *t, size_t k)
+{
+	struct point *pt = &t->pts[k];
+	size_t p = pt->pos;
+	if (!is_word(cls[t->p[p - 1]]) || !is_word(cls[t->p[p]]))
+		return;
+	size_t rs = run_start(t, p), re = run_end(t, p);
+	size_t left[3] = {rs, rs, rs}, right[3] = {re, re, re};
+	for (size_t d = 1; d <= 2; d++)
+		if (k >= d && t->pts[k - d].pos > rs)
+			left[d] = t->pts[k - d].pos;
+	if (!(t->tstart[left[0]] & 2) && !(t->tstart[left[1]] & 2) && !(t->tstart[left[2]] & 2))
+		return;
+	for (size_t d = 1; d <= 2; d++)
+		if (k + d < t->m && t->pts[k + d].pos < re)
+			right[d] = t->pts[k + d].pos;
+	for (int i = 0; i < 3; i++) {
+		size_t a = left[i];
+		if (!text_word_at(t, a, 3) || (i > 0 && a == left[i - 1]))
+			continue;
+		/* as the text writes it: "SLOs" is not broken by "SLO|SRE" */
+		for (unsigned c = chain_at(t, a, 3); c; c = t->words[c - 1].next) {
+			const struct tword *w = &t->words[c - 1];
+			size_t b = a + w->n;
+			if ((b == right[0] || b == right[1] || b == right[2]) && b > p &&
+			    memcmp(w->w, t->p + a, w->n) == 0) {
+				pt->split = W_SPLIT_WORD;
+				pt->word_a = (uint32_t)a;
+				pt->word_b = (uint32_t)b;
+				return;
+			}
+		}
+	}
+}
+
+/* The places to cut, as points 1..m-1 between the line's ends 0 and m; when
+ * there are too many, the likeliest by kind. */
+void tags_collect_points(struct art_tagger *t)
+{
+	size_t nc = 0;
+	for (size_t b = 0; b < t->nb; b++)
+		for (uint64_t m = t->mmarked[b]; m; m &= m - 1) {
+			size_t p = b * 64 + (size_t)__builtin_ctzll(m);
+			t->cand[nc++] = (struct point){
+				.pos = (uint32_t)p, .prior = t->prior[p], .why = t->why[p]};
+		}
+	if (nc > MAXP - 2) {
+		qsort(t->cand, nc, sizeof *t->cand, cmp_point_prior);
+		nc = MAXP - 2;
+		qsort(t->cand, nc, sizeof *t->cand, cmp_point_pos);
+	}
+	t->pts[0] = (struct point){.pos = 0};
+	memcpy(t->pts + 1, t->cand, nc * sizeof *t->cand);
+	t->m = nc + 1;
+	t->pts[t->m] = (struct point){.pos = (uint32_t)t->n};
+	if (t->nwords)
+		for (size_t k = 1; k < t->m; k++)
+			if (t->pts[k].prior > 0 || !bit_at(t->mlocked, t->pts[k].pos))
+				find_split_word(t, k);
+	/* Drop the unlikely places that break a word of the text, and those
+	 * inside a known tag with clear edges. */
+	size_t kept = 1;
+	for (size_t k = 1; k < t->m; k++) {
+		const struct point *pt = &t->pts[k];
+		bool drop = pt->prior <= 0 && pt->split < 0;
+		for (size_t o = 0; o < t->nocc && !drop && pt->prior <= 0; o++) {
+			size_t a = t->occ[o].a, e = t->occ[o].e;
+			drop = a < pt->pos && pt->pos < e && (a == 0 || prior_at(t, a) > 0) &&
+			       (e == t->n || prior_at(t, e) > 0);
+		}
+		if (!drop)
+			t->pts[kept++] = *pt;
+	}
+	t->pts[kept] = t->pts[t->m];
+	t->m = kept;
+	for (size_t k = 0; k <= t->m; k++) {
+		t->whead[k] = t->wtail[k] = NOSCORE;
+		t->known_from[k] = 0;
+		t->point_at[t->pts[k].pos] = (uint8_t)k;
+	}
+	for (size_t o = 0; o < t->nocc; o++) { /* the known tags from point to point */
+		size_t i = t->point_at[t->occ[o].a], j = t->point_at[t->occ[o].e];
+		if (i <= t->m && t->pts[i].pos == t->occ[o].a && j <= t->m &&
+		    t->pts[j].pos == t->occ[o].e)
+			t->known_from[i] |= 1u << j;
+	}
+}
+
+/* ---- a line of known tags ---- */
+
+/* Is the known tag K at P of the line, ending where the line may be cut,
+ * and after the tag [PREV, P) in byte order (PREV == P: no tag before)? */
+static bool known_next(const struct art_tagger *t, const struct known *k, size_t prev, size_t p)
+{
+	size_t e = p + k->n;
+	if (e > t->n || (load8(t->p + p) & k->mask) != k->pre || !usable(k) ||
+	    (k->n > 8 && memcmp(t->kbytes.p + k->off + 8, t->p + p + 8, k->n - 8) != 0))
+		return false;
+	if (e < t->n && cut_kind(t->p, t->n, e) < 0)
+		return false;
+	if (prev == p)
+		return true;
+	size_t a = p - prev, m = a < k->n ? a : k->n;
+	int c = memcmp(t->p + prev, t->p + p, m);
+	return c < 0 || (c == 0 && a < k->n);
+}
+
+/* When the line is a run of known tags in ascending byte order in exactly
+ * one way, that is the split, and searching would only confirm it: the
+ * search gives each known tag a bonus that the shape of the line and the
+ * words of the text seldom outweigh.  Most lines of a page are such runs
+ * once its tags have been learned, and this costs a few lookups where the
+ * search costs a hundred scores.  Fills the tags' ends into ENDS (ENDS[0]
+ * is 0) and returns their number, or 0 when there is no such run or more
+ * than one. */
+size_t tags_known_run(struct art_tagger *t, uint16_t *ends)
+{
+	size_t n = t->n;
+	uint8_t ways[SPLIT_MAX + 1]; /* 0, 1 or "2": more than one */
+	uint16_t from[SPLIT_MAX + 1];
+	memset(ways, 0, n + 1);
+	ways[0] = 1;
+	from[0] = 0;
+	for (size_t p = 0; p < n; p++) {
+		if (!ways[p])
+			continue;
+		/* from[] holds one of the ways to P: when there are more, a tag
+		 * after P makes more, in order after that one or not */
+		size_t prev = ways[p] == 1 ? from[p] : p;
+		uint32_t chains[2] = {t->kpairs[load2(t->p + p)] ? t->khead[head_of(t->p + p)] : 0,
+				      t->kshort};
+		for (int c = 0; c < 2; c++)
+			for (uint32_t i = chains[c]; i; i = t->known[i - 1].next) {
+				const struct known *k = &t->known[i - 1];
+				if (!known_next(t, k, prev, p))
+					continue;
+				size_t e = p + k->n;
+				if (ways[e] == 0)
+					from[e] = (uint16_t)p;
+				ways[e] = ways[e] + ways[p] > 2 ? 2 : ways[e] + ways[p];
+			}
+	}
+	if (ways[n] != 1)
+		return 0;
+	size_t m = 0;
+	for (size_t e = n; e > 0; e = from[e])
+		m++;
+	if (m > MAXP)
+		return 0;
+	ends[0] = 0;
+	size_t x = m;
+	for (size_t e = n; e > 0; e = from[e])
+		ends[x--] = (uint16_t)e;
+	return m;
+}

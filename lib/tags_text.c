@@ -1,0 +1,509 @@
+/* tags_text.c - the record's context: the words of its title and summary
+ * that the line could have, found and chained as the text is read
+ * (tags_ctx_build), and what the other files ask of them: the score of a
+ * word of the line by whether the text has it, as it is or in another
+ * form (tags_word_info_now), and where in the line such words start and
+ * end.  The common words and the endings that make two forms of a word
+ * are here. */
+#include <config.h>
+
+#include "tagger.h"
+
+#include <stdlib.h>
+
+/* Words too common to say anything about a tag. */
+static const char *const common_words[] = {
+	"a",	"an",	"and", "are",  "as",   "at",   "be",   "by",   "can",  "do",
+	"for",	"from", "has", "have", "how",  "in",   "into", "is",   "it",   "its",
+	"new",	"not",	"of",  "on",   "or",   "our",  "than", "that", "the",  "their",
+	"this", "to",	"use", "via",  "vs",   "was",  "we",   "what", "when", "why",
+	"will", "with", "you", "your",
+};
+enum { NCOMMON = sizeof common_words / sizeof *common_words };
+
+/* Endings that make two words one ("refactoring", "refactored"); the
+ * first NINFLECT may also follow a whole word ("service", "services"). */
+enum { NINFLECT = 8 };
+#define E(s) {s, sizeof s - 1}
+static const struct {
+	char s[8];
+	unsigned char n;
+} endings[] = {
+	E("s"),	      E("es"),	   E("ed"),	 E("d"),     E("ing"),	 E("ings"),  E("er"),
+	E("ers"),     E("e"),	   E("or"),	 E("ors"),   E("ion"),	 E("ions"),  E("ation"),
+	E("ations"),  E("ization"), E("isation"), E("ity"),   E("ities"), E("ility"), E("ibility"),
+	E("ability"), E("able"),    E("ible"),	 E("ably"),  E("le"),	 E("ment"),  E("ments"),
+	E("ly"),      E("al"),	   E("ally"),	 E("ar"),    E("ic"),	 E("ics"),   E("ical"),
+	E("ive"),     E("ives"),    E("ize"),	 E("ized"),  E("izes"),	 E("ise"),   E("ised"),
+	E("y"),	      E("ies"),    E("ied"),	 E("ness"),  E("ism"),	 E("ist"),   E("ists"),
+	E("ence"),    E("ance"),    E("ency"),	 E("ent"),   E("ant"),	 E("ure"),   E("ous"),
+};
+#undef E
+enum { NENDINGS = sizeof endings / sizeof *endings };
+
+/* By first letter, bit n set when an ending of n letters starts with it;
+ * and the endings in order of their first letters. */
+static unsigned char ending_first[256];
+/* The endings by pack_lower, hashed (0: none), and their numbers. */
+static uint64_t ending_keys[128];
+static unsigned char ending_nums[128];
+
+/* How many bytes X and Y (as load8 reads them) start with alike, up to 8. */
+static inline size_t same_bytes(uint64_t x, uint64_t y)
+{
+	uint64_t d = x ^ y;
+	if (!d)
+		return 8;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return (size_t)__builtin_clzll(d) / 8;
+#else
+	return (size_t)__builtin_ctzll(d) / 8;
+#endif
+}
+
+/* How many characters of the line from Q and of the word W of the text
+ * (at most N) are alike but for case. */
+static inline size_t same_start(const struct art_tagger *t, size_t q, const struct tword *w,
+				size_t n)
+{
+	size_t k = same_bytes(load8(t->fold + q), w->low8);
+	if (k == 8)
+		while (k < n && t->fold[q + k] == (w->w[k] | 0x20))
+			k++;
+	return k < n ? k : n;
+}
+
+/* The tagger's tables of common words, and the tables of endings. */
+void tags_text_init(struct art_tagger *t)
+{
+	for (size_t c = 0; c < NCOMMON; c++) {
+		const char *w = common_words[c];
+		if (strlen(w) == 2)
+			set_bit(t->common2, (unsigned)((w[0] - 'a') * 26 + (w[1] - 'a')));
+		uint64_t x = pack_lower((const unsigned char *)w, strlen(w));
+		size_t i = small_slot(x);
+		while (t->common[i])
+			i = (i + 1) & 127;
+		t->common[i] = x;
+	}
+	/* the same every time: built aside, then copied */
+	uint64_t keys[128] = {0};
+	unsigned char nums[128] = {0}, first[256] = {0};
+	for (size_t e = 0; e < NENDINGS; e++) {
+		const unsigned char *w = (const unsigned char *)endings[e].s;
+		uint64_t x = pack_lower(w, endings[e].n);
+		size_t i = small_slot(x);
+		while (keys[i])
+			i = (i + 1) & 127;
+		keys[i] = x;
+		nums[i] = (unsigned char)e;
+		first[w[0]] |= (unsigned char)(1u << endings[e].n);
+	}
+	memcpy(ending_keys, keys, sizeof keys);
+	memcpy(ending_nums, nums, sizeof nums);
+	memcpy(ending_first, first, sizeof first);
+}
+
+/* ---- finding the words of the text ---- */
+
+/* The first place of the line with the triple X, or -1. */
+static inline long triple_place(const struct art_tagger *t, uint32_t x)
+{
+	for (size_t h = triple_slot(x);; h = (h + 1) & (NTRIPLES - 1)) {
+		uint64_t e = t->triples[h];
+		if (e >> 48 != t->gen)
+			return -1;
+		if ((e >> 16 & 0xFFFFFF) == x)
+			return (long)(e & 0xFFFF);
+	}
+}
+
+/* The places of the line that start with W[0..k), k = 2 or 3 letters and
+ * digits in any case, as bits in POS (t->nb blocks).  False for none. */
+static bool line_places(const struct art_tagger *t, const unsigned char *w, size_t k,
+			uint64_t *pos)
+{
+	const unsigned char *f = t->fold;
+	unsigned char c0 = w[0] | 0x20, c1 = w[1] | 0x20, c2 = k > 2 ? w[2] | 0x20 : 0;
+	uint64_t any = 0;
+	memset(pos, 0, t->nb * sizeof *pos);
+#ifdef __SSE2__
+	__m128i v0 = _mm_set1_epi8((char)c0), v1 = _mm_set1_epi8((char)c1),
+		v2 = _mm_set1_epi8((char)c2);
+	for (size_t q = 0; q < t->n; q += 16) {
+		__m128i e = _mm_and_si128(_mm_cmpeq_epi8(load16(f + q), v0),
+					  _mm_cmpeq_epi8(load16(f + q + 1), v1));
+		if (k > 2)
+			e = _mm_and_si128(e, _mm_cmpeq_epi8(load16(f + q + 2), v2));
+		uint64_t m = (uint64_t)_mm_movemask_epi8(e);
+		pos[q / 64] |= m << (q % 64);
+		any |= m;
+	}
+#else
+	for (size_t q = 0; q < t->n; q++)
+		if (f[q] == c0 && f[q + 1] == c1 && (k == 2 || f[q + 2] == c2)) {
+			pos[q / 64] |= 1ull << (q % 64);
+			any = 1;
+		}
+#endif
+	return any != 0;
+}
+
+/* The old rule of the limit on words: a word of three characters or more
+ * counted only when the line has a triple of the same hash. */
+static bool old_triple(struct art_tagger *t, unsigned key)
+{
+	if (!t->triples_done) {
+		memset(t->line_triples, 0, sizeof t->line_triples);
+		for (size_t q = 0; q + 2 < t->n; q++) {
+			const unsigned char *c = t->code, *L = t->p;
+			if (c[L[q]] && c[L[q + 1]] && c[L[q + 2]])
+				set_bit(t->line_triples,
+					((c[L[q]] * 37 + c[L[q + 1]]) * 37 + c[L[q + 2]]) &
+						(NTRIGRAM - 1));
+		}
+		t->triples_done = true;
+	}
+	return has_bit(t->line_triples, key & (NTRIGRAM - 1));
+}
+
+/* Is W[0..N) kept as a word of the text by the old rules of the limit on
+ * words (when the text is long enough to reach it)? */
+static bool ctx_count(struct art_tagger *t, const unsigned char *w, size_t n)
+{
+	const unsigned char *code = t->code;
+	uint64_t pos[NB];
+	if (!line_places(t, w, 2, pos))
+		return false;
+	if (n > 2 && !old_triple(t, (code[w[0]] * 37 + code[w[1]]) * 37 + code[w[2]]))
+		return false;
+	if (t->nkept >= UINT16_MAX || n > UINT16_MAX || common_word(t, w, n))
+		return false;
+	t->nkept++;
+	return true;
+}
+
+/* Put the word W[0..N) of the text first in the chain *HEAD (later words go
+ * first, so a chain reads as the text read backwards). */
+static int ctx_push(struct art_tagger *t, uint32_t *head, const unsigned char *w, size_t n)
+{
+	if (t->nwords == t->words_cap) {
+		size_t cap = t->words_cap ? t->words_cap * 2 : 64;
+		struct tword *nw = realloc(t->words, cap * sizeof *nw);
+		if (!nw)
+			return -1;
+		t->words = nw;
+		t->words_cap = cap;
+	}
+	uint64_t low8 = load8(w) | 0x2020202020202020ull;
+	t->words[t->nwords] = (struct tword){w, (uint32_t)n, *head, low8};
+	*head = (uint32_t)++t->nwords;
+	return 0;
+}
+
+/* The word of the text W[0..N) of three characters or more, whose first
+ * three are those of the line at FIRST and the places chained from it: the
+ * first word of a chain makes those places ones where a word may start. */
+static int ctx_add_long(struct art_tagger *t, const unsigned char *w, size_t n, size_t first)
+{
+	if (!t->counting && (n > UINT16_MAX || common_word(t, w, n)))
+		return 0;
+	if (!t->head3[first])
+		for (size_t q = first + 1; q; q = t->next3[q - 1]) {
+			t->tstart[q - 1] |= 2;
+			set_bit(t->mtext, (unsigned)(q - 1));
+		}
+	return ctx_push(t, &t->head3[first], w, n);
+}
+
+/* The word of the text W[0..2): the places of the line that start with it
+ * are looked for when it is not common (few are). */
+static int ctx_add_two(struct art_tagger *t, const unsigned char *w)
+{
+	if (t->counting ? !ctx_count(t, w, 2) : common_word(t, w, 2))
+		return 0;
+	uint64_t pos[NB];
+	if (!line_places(t, w, 2, pos))
+		return 0;
+	size_t b0 = 0;
+	while (!pos[b0])
+		b0++;
+	size_t q0 = b0 * 64 + (size_t)__builtin_ctzll(pos[b0]);
+	if (!(t->tstart[q0] & 1)) { /* a new chain, for all the places */
+		t->head2[q0] = 0;
+		for (size_t b = b0; b < t->nb; b++) {
+			t->mtext[b] |= pos[b];
+			for (uint64_t m = pos[b]; m; m &= m - 1) {
+				size_t q = b * 64 + (size_t)__builtin_ctzll(m);
+				t->chain2[q] = (uint16_t)q0;
+				t->tstart[q] |= 1;
+			}
+		}
+	}
+	return ctx_push(t, &t->head2[q0], w, 2);
+}
+
+/* Is W[0..2), letters or digits, a common word? */
+static inline bool common_two(const struct art_tagger *t, const unsigned char *w)
+{
+	unsigned x = (w[0] | 0x20u) - 'a', y = (w[1] | 0x20u) - 'a';
+	return x < 26 && y < 26 && has_bit(t->common2, x * 26 + y);
+}
+
+/* Of the words starting at the bits of STARTS in B, those whose first
+ * three characters the line may have (as the table of triples TRIPLES of
+ * the line GEN says): most are not, and are passed over here. */
+static inline uint64_t triples_in_line(const uint64_t *triples, uint64_t gen,
+				       const unsigned char *b, uint64_t starts)
+{
+	uint64_t in = 0;
+	for (; starts; starts &= starts - 1) {
+		unsigned k = (unsigned)__builtin_ctzll(starts);
+		uint32_t x = load24(b + k) | 0x202020u; /* in lowercase */
+		in |= (uint64_t)(triples[triple_slot(x)] >> 48 == gen) << k;
+	}
+	return in;
+}
+
+/* Chain the words of S, 64 bytes at a time: where a letter or digit follows
+ * something else, a word starts.  Most words are passed over after one
+ * look at their first three characters. */
+static int ctx_add_text(struct art_tagger *t, const unsigned char *p, size_t n)
+{
+	const unsigned char *code = t->code;
+	const uint64_t *triples = t->triples, gen = t->gen;
+	const bool counting = t->counting;
+	uint64_t before = 0; /* 1 when the byte before I is a letter or digit */
+	for (size_t i = 0; i < n; i += 64) {
+		const unsigned char *b = p + i; /* this block; 16 bytes more can be read */
+		uint64_t w, up;
+		unsigned w16, up16;
+		classify64(b, &w, &up, NULL);
+		classify16(b + 64, &w16, &up16, NULL);
+		uint64_t starts = w & ~(w << 1 | before);
+		uint64_t more = w >> 1 | (uint64_t)w16 << 63, more2 = w >> 2 | (uint64_t)w16 << 62;
+		for (uint64_t one = starts & ~more; one; one &= one - 1) {
+			unsigned char c = b[__builtin_ctzll(one)];
+			if (cls[c] != C_LOW) /* a capital or digit alone */
+				t->singles |= 1ull << (c - '0');
+		}
+		for (uint64_t two = starts & more & ~more2; two; two &= two - 1) {
+			const unsigned char *w2 = b + __builtin_ctzll(two);
+			if (!common_two(t, w2) && ctx_add_two(t, w2) != 0)
+				return -1;
+		}
+		uint64_t three = starts & more & more2;
+		if (!counting)
+			three = triples_in_line(triples, gen, b, three);
+		for (; three; three &= three - 1) {
+			size_t k = (size_t)__builtin_ctzll(three);
+			uint32_t x = load24(b + k) | 0x202020u; /* its first three in lowercase */
+			uint64_t rest = ~(w >> k); /* its end, if in this block */
+			size_t a = i + k, e = rest ? a + (size_t)__builtin_ctzll(rest) : i + 64;
+			if (e == i + 64) /* on into the next block */
+				while (code[p[e]])
+					e++;
+			if (counting && !ctx_count(t, p + a, e - a))
+				continue;
+			long first = triple_place(t, x);
+			if (first >= 0 && ctx_add_long(t, p + a, e - a, (size_t)first) != 0)
+				return -1;
+		}
+		before = w >> 63;
+	}
+	return 0;
+}
+
+/* Find the words of the title and summary that could matter to the line:
+ * those that start as the line does somewhere.  Only the words whose first
+ * two characters the line has are looked at further, so this costs little
+ * more than reading the text.  At most 65535 words are kept when the text
+ * is long enough to have that many, as the first version of this did. */
+int tags_ctx_build(struct art_tagger *t, art_str title, art_str summary)
+{
+	t->nwords = 0;
+	t->singles = 0;
+	t->counting = title.n + summary.n >= 3 * (size_t)UINT16_MAX - 2;
+	t->nkept = 0;
+	t->triples_done = false;
+	memset(t->tstart, 0, t->n);
+	/* a copy of the title, a space, the summary, then zeros to read past */
+	size_t n = title.n + 1 + summary.n, need = n + 80;
+	if (need > t->text_cap) {
+		unsigned char *p = realloc(t->text, need);
+		if (!p)
+			return -1;
+		t->text = p;
+		t->text_cap = need;
+	}
+	if (title.n)
+		memcpy(t->text, title.p, title.n);
+	t->text[title.n] = ' ';
+	if (summary.n)
+		memcpy(t->text + title.n + 1, summary.p, summary.n);
+	memset(t->text + n, 0, 80);
+	return ctx_add_text(t, t->text, n);
+}
+
+/* ---- a word of the line in the text, and its score ---- */
+
+/* The word of the text that the line's [A, B) is, or whose plural ("LLMs"
+ * for "LLM") it is. */
+static const struct tword *text_word(const struct art_tagger *t, size_t a, size_t b)
+{
+	size_t n = b - a;
+	if (n < 2 || !text_word_at(t, a, n))
+		return NULL;
+	for (unsigned i = chain_at(t, a, n); i; i = t->words[i - 1].next) {
+		const struct tword *w = &t->words[i - 1];
+		bool plural = n >= 3 && w->n == n + 1 && w->w[n] == 's' && w->w[n - 1] != 's';
+		if ((w->n == n || plural) && same_start(t, a, w, n) == n)
+			return w;
+	}
+	return NULL;
+}
+
+/* The number of the ending S[0..n) (1 <= n <= 7) in endings[], or NENDINGS
+ * when it is none. */
+static size_t ending_num(const unsigned char *s, size_t n)
+{
+	uint64_t x = pack_lower(s, n);
+	for (size_t i = small_slot(x); ending_keys[i]; i = (i + 1) & 127)
+		if (ending_keys[i] == x)
+			return ending_nums[i];
+	return NENDINGS;
+}
+
+/* Is S[0..n) nothing, or one of the first NEND endings? */
+static bool ending_ok(const unsigned char *s, size_t n, size_t nend)
+{
+	if (n == 0)
+		return true;
+	return n <= 7 && ending_first[lower(s[0])] >> n & 1 && ending_num(s, n) < nend;
+}
+
+/* Are TOK[0..n) and W[0..wn) one word in two forms: the same first
+ * letters (four at least), then endings from the list (and when TOK is all
+ * of W's first letters, an inflection)? */
+static bool same_stem(const struct art_tagger *t, size_t a, size_t n, const struct tword *w)
+{
+	size_t wn = w->n, k = same_start(t, a, w, n < wn ? n : wn);
+	return k >= 4 && ending_ok(t->p + a + k, n - k, NENDINGS) &&
+	       ending_ok(w->w + k, wn - k, k == n ? NINFLECT : NENDINGS);
+}
+
+/* A word of the text that is the line's [A, A+N) in another form. */
+static const struct tword *text_stem(const struct art_tagger *t, size_t a, size_t n)
+{
+	for (unsigned i = chain_at(t, a, 4); i; i = t->words[i - 1].next) {
+		const struct tword *w = &t->words[i - 1];
+		if (w->n >= 4 && same_stem(t, a, n, w))
+			return w;
+	}
+	return NULL;
+}
+
+/* A plain word: no capitals after its first letter. */
+static bool plain(const struct art_tagger *t, size_t a, size_t b)
+{
+	if (b - a < 2)
+		return true;
+	if ((a + 1) / 64 == (b - 1) / 64) /* mostly: in one block */
+		return !(t->mup[(a + 1) / 64] >> ((a + 1) % 64) & ~0ull >> (64 - (b - a - 1)));
+	for (size_t i = a + 1; i < b; i += 64 - i % 64) { /* block by block */
+		size_t e = b - i < 64 - i % 64 ? b - i : 64 - i % 64; /* this block's part */
+		uint64_t ones = e == 64 ? ~0ull : (1ull << e) - 1;
+		if (t->mup[i / 64] >> (i % 64) & ones)
+			return false;
+	}
+	return true;
+}
+
+/* The score of the word [A, B) of the line (COMMON: common_at), saying why
+ * in WHY. */
+int tags_word_score_at(const struct art_tagger *t, size_t a, size_t b, bool common,
+		       const char **how, const struct tword **c)
+{
+	size_t n = b - a;
+	const unsigned char *w = t->p + a;
+	if (n == 1 && cls[w[0]] != C_LOW) { /* "C" of "C++", "3" of "HTTP/3" */
+		if (t->singles >> (w[0] - '0') & 1)
+			return *how = "in the text", W_HIT_SHORT;
+		if (cls[w[0]] == C_DIGIT)
+			return *how = "a number", 0;
+	} else if (common) {
+		return *how = "a common word", 0;
+	} else if (n == 1 || !text_word_at(t, a, n)) {
+		/* a lone lowercase letter, or no word of the text starts so */
+	} else if (text_word(t, a, b)) {
+		return *how = "in the text", n == 2 ? W_HIT_SHORT : W_HIT;
+	} else if (n >= 4 && plain(t, a, b) && (*c = text_stem(t, a, n))) {
+		return *how = "in the text as", W_STEM;
+	}
+	return *how = "not in the text", W_MISS;
+}
+
+/* What tag_parts needs of the word [S, E) of the line: its score << 2,
+ * 2 when it is lowercase and plain, 1 when it is a common word. */
+int tags_word_info_now(const struct art_tagger *t, size_t s, size_t e)
+{
+	bool common = common_at(t, s, e);
+	const char *how;
+	const struct tword *c = NULL;
+	return tags_word_score_at(t, s, e, common, &how, &c) * 4 +
+	       (cls[t->p[s]] == C_LOW && plain(t, s, e)) * 2 + common;
+}
+
+/* ---- where words of the text start and end in the line ---- */
+
+/* Mark where words of the text end when they start at Q, a piece's start:
+ * the whole word, or another form of it (such as "caching" in the line
+ * for "cache" in the text). */
+void tags_note_word_ends(struct art_tagger *t, size_t q)
+{
+	const unsigned char *L = t->p, *low = t->low;
+	uint64_t *end = t->mend;
+	if (t->tstart[q] & 1) /* the words chained here have the line's letters */
+		set_bit(end, (unsigned)(q + 2));
+	if (!(t->tstart[q] & 2))
+		return;
+	size_t re = run_end(t, q);
+	for (unsigned i = chain_at(t, q, 3); i; i = t->words[i - 1].next) {
+		const struct tword *c = &t->words[i - 1];
+		const unsigned char *w = c->w;
+		size_t k = same_start(t, q, c, re - q < c->n ? re - q : c->n);
+		if (k == c->n)
+			set_bit(end, (unsigned)(q + k));
+		if (c->n >= 4 && k >= c->n - 1u && w[c->n - 1] == 's' && w[c->n - 2] != 's')
+			set_bit(end, (unsigned)(q + c->n - 1)); /* "SLO" of "SLOs" */
+		if (k < 4)
+			continue;
+		if (ending_ok(w + k, c->n - k, NINFLECT))
+			set_bit(end, (unsigned)(q + k));
+		if (q + k == re)
+			continue;
+		unsigned lens = ending_first[low[L[q + k]]]; /* of the endings it may start */
+		if (!lens || !ending_ok(w + k, c->n - k, NENDINGS))
+			continue;
+		for (size_t n = 1; n <= 7 && q + k + n <= re; n++)
+			if (lens >> n & 1 && ending_num(L + q + k, n) < NENDINGS)
+				set_bit(end, (unsigned)(q + k + n));
+	}
+}
+
+/* Does a word of the text start at P: one of two or three characters that
+ * fits where the run of letters and digits ends, or one of four or more? */
+bool tags_word_starts(const struct art_tagger *t, size_t p)
+{
+	if (t->tstart[p] & 1) /* the words chained here have the line's letters */
+		return true;
+	if (!(t->tstart[p] & 2))
+		return false;
+	const unsigned char *L = t->p;
+	for (unsigned i = chain_at(t, p, 3); i; i = t->words[i - 1].next) {
+		const struct tword *w = &t->words[i - 1];
+		if (w->n == 3 || (is_word(cls[L[p + 3]]) && t->low[w->w[3]] == t->low[L[p + 3]]))
+			return true;
+	}
+	return false;
+}
