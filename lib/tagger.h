@@ -460,7 +460,7 @@ void tags_find_known(struct art_tagger *t);
 void tags_lock_known(struct art_tagger *t);
 void tags_find_cuts(struct art_tagger *t);
 void tags_collect_points(struct art_tagger *t);
-size_t tags_known_run(struct art_tagger *t, uint16_t *ends);
+size_t tags_known_run(struct art_tagger *t, uint16_t *ends, struct known **tags);
 
 /* tags_search.c */
 void tags_find_runs(struct art_tagger *t);

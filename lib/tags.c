@@ -59,16 +59,12 @@ static int learn(struct art_tagger *t, const uint8_t *path, size_t n)
 }
 
 /* Count the tags of a known run as the search's split would be counted. */
-static void learn_run(struct art_tagger *t, const uint16_t *ends, size_t m)
+static void learn_run(struct art_tagger *t, struct known **tags, size_t m)
 {
 	tally_count(t, m);
-	for (size_t x = 0; x < m; x++) {
-		size_t a = ends[x], b = ends[x + 1];
-		struct known *k = tags_known_find(t, (const char *)t->p + a, b - a,
-						  hash_bytes((const char *)t->p + a, b - a));
-		if (k && !k->lexicon && k->count < UINT32_MAX)
-			k->count++;
-	}
+	for (size_t x = 0; x < m; x++)
+		if (!tags[x]->lexicon && tags[x]->count < UINT32_MAX)
+			tags[x]->count++;
 }
 
 /* ---- splitting ---- */
@@ -102,18 +98,19 @@ int art_tags_split(struct art_tagger *t, art_str line, art_str title, art_str su
 	t->nb = line.n / 64 + 1;
 	memcpy(t->copy, line.p, line.n);
 	memset(t->copy + line.n, 0, t->nb * 64 + 8 - line.n);
-	memset(t->fold + t->nb * 64, 0, 32);
 	uint16_t ends[MAXP + 1];
-	size_t m = t->nknown ? tags_known_run(t, ends) : 0;
+	struct known *known[MAXP];
+	size_t m = t->nknown ? tags_known_run(t, ends, known) : 0;
 	if (m) {
 		for (size_t x = 0; x < m; x++)
 			if (push(split, (art_str){line.p + ends[x], ends[x + 1] - ends[x]}) != 0)
 				return -1;
 		if (t->explain)
 			tags_explain_run(t, ends, m, &split->explain);
-		learn_run(t, ends, m);
+		learn_run(t, known, m);
 		return 0;
 	}
+	memset(t->fold + t->nb * 64, 0, 32);
 	tags_prepare_line(t);
 	if (tags_ctx_build(t, title, summary) != 0)
 		return -1;

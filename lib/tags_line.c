@@ -256,6 +256,22 @@ static void known_edge(struct art_tagger *t, size_t p)
 		mark(t, p, kind);
 }
 
+/* The chains of known tags that may start at P: those of its first two
+ * bytes, and those of one byte. */
+static inline void known_chains(const struct art_tagger *t, size_t p, uint32_t chains[2])
+{
+	chains[0] = t->kpairs[load2(t->p + p)] ? t->khead[head_of(t->p + p)] : 0;
+	chains[1] = t->kshort;
+}
+
+/* Is the usable known tag K at P of the line, FIRST being load8 there? */
+static inline bool known_at(const struct art_tagger *t, const struct known *k, size_t p,
+			    uint64_t first)
+{
+	return p + k->n <= t->n && (first & k->mask) == k->pre && usable(k) &&
+	       (k->n <= 8 || memcmp(t->kbytes.p + k->off + 8, t->p + p + 8, k->n - 8) == 0);
+}
+
 /* Known tags occurring in the line make their edges places to cut. */
 void tags_find_known(struct art_tagger *t)
 {
@@ -278,16 +294,14 @@ void tags_find_known(struct art_tagger *t)
 		if (p > 0 && (cls[L[p - 1]] == C_SPACE || cls[L[p]] == C_SPACE ||
 			      cls[L[p]] == C_CONT))
 			continue;
-		uint32_t chains[2] = {kpairs[load2(L + p)] ? t->khead[head_of(L + p)] : 0,
-				      t->kshort};
+		uint32_t chains[2];
+		known_chains(t, p, chains);
 		uint64_t first = load8(L + p);
 		for (int c = 0; c < 2; c++)
 			for (uint32_t i = chains[c]; i; i = t->known[i - 1].next) {
 				const struct known *k = &t->known[i - 1];
 				size_t e = p + k->n;
-				if (e > n || (first & k->mask) != k->pre || !usable(k) ||
-				    (k->n > 8 &&
-				     memcmp(t->kbytes.p + k->off + 8, L + p + 8, k->n - 8) != 0))
+				if (!known_at(t, k, p, first))
 					continue;
 				known_edge(t, p);
 				known_edge(t, e);
@@ -415,10 +429,7 @@ void tags_collect_points(struct art_tagger *t)
 static bool known_next(const struct art_tagger *t, const struct known *k, size_t prev, size_t p)
 {
 	size_t e = p + k->n;
-	if (e > t->n || (load8(t->p + p) & k->mask) != k->pre || !usable(k) ||
-	    (k->n > 8 && memcmp(t->kbytes.p + k->off + 8, t->p + p + 8, k->n - 8) != 0))
-		return false;
-	if (e < t->n && cut_kind(t->p, t->n, e) < 0)
+	if (!known_at(t, k, p, load8(t->p + p)) || (e < t->n && cut_kind(t->p, t->n, e) < 0))
 		return false;
 	if (prev == p)
 		return true;
@@ -433,13 +444,14 @@ static bool known_next(const struct art_tagger *t, const struct known *k, size_t
  * words of the text seldom outweigh.  Most lines of a page are such runs
  * once its tags have been learned, and this costs a few lookups where the
  * search costs a hundred scores.  Fills the tags' ends into ENDS (ENDS[0]
- * is 0) and returns their number, or 0 when there is no such run or more
- * than one. */
-size_t tags_known_run(struct art_tagger *t, uint16_t *ends)
+ * is 0) and the known tags into TAGS, and returns their number, or 0 when
+ * there is no such run or more than one. */
+size_t tags_known_run(struct art_tagger *t, uint16_t *ends, struct known **tags)
 {
 	size_t n = t->n;
 	uint8_t ways[SPLIT_MAX + 1]; /* 0, 1 or "2": more than one */
 	uint16_t from[SPLIT_MAX + 1];
+	uint32_t by[SPLIT_MAX + 1]; /* the known tag that ends there, + 1 */
 	memset(ways, 0, n + 1);
 	ways[0] = 1;
 	from[0] = 0;
@@ -449,16 +461,18 @@ size_t tags_known_run(struct art_tagger *t, uint16_t *ends)
 		/* from[] holds one of the ways to P: when there are more, a tag
 		 * after P makes more, in order after that one or not */
 		size_t prev = ways[p] == 1 ? from[p] : p;
-		uint32_t chains[2] = {t->kpairs[load2(t->p + p)] ? t->khead[head_of(t->p + p)] : 0,
-				      t->kshort};
+		uint32_t chains[2];
+		known_chains(t, p, chains);
 		for (int c = 0; c < 2; c++)
 			for (uint32_t i = chains[c]; i; i = t->known[i - 1].next) {
 				const struct known *k = &t->known[i - 1];
 				if (!known_next(t, k, prev, p))
 					continue;
 				size_t e = p + k->n;
-				if (ways[e] == 0)
+				if (ways[e] == 0) {
 					from[e] = (uint16_t)p;
+					by[e] = i;
+				}
 				ways[e] = ways[e] + ways[p] > 2 ? 2 : ways[e] + ways[p];
 			}
 	}
@@ -471,7 +485,9 @@ size_t tags_known_run(struct art_tagger *t, uint16_t *ends)
 		return 0;
 	ends[0] = 0;
 	size_t x = m;
-	for (size_t e = n; e > 0; e = from[e])
+	for (size_t e = n; e > 0; e = from[e]) {
+		tags[x - 1] = &t->known[by[e] - 1];
 		ends[x--] = (uint16_t)e;
+	}
 	return m;
 }
