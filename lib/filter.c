@@ -145,34 +145,36 @@ static bool tags_match(const struct art_filter *f, const struct art_record *r)
 	return false;
 }
 
-/* regexec wants a NUL-terminated subject even with REG_STARTEND (sanitizer
- * interceptors measure it with strlen), and record strings are slices of
- * the input line, so the text is copied first.  REG_STARTEND still bounds
- * the match, so a NUL inside the text is matched as a character.  -1 when
- * out of memory. */
-static int regex_matches(struct art_filter *f, const regex_t *re, art_str s)
+/* Does RE match S, NUL-terminated, of N bytes?  REG_STARTEND bounds the
+ * match, so a NUL inside the text is matched as a character. */
+static bool regex_matches(const regex_t *re, const char *s, size_t n)
 {
-	art_buf_clear(&f->subject);
-	if (art_buf_append(&f->subject, s.p, s.n) < 0 || art_buf_putc(&f->subject, '\0') < 0)
-		return -1;
 #ifdef REG_STARTEND
-	regmatch_t m = {.rm_so = 0, .rm_eo = (regoff_t)s.n};
-	return regexec(re, f->subject.p, 1, &m, REG_STARTEND) == 0;
+	regmatch_t m = {.rm_so = 0, .rm_eo = (regoff_t)n};
+	return regexec(re, s, 1, &m, REG_STARTEND) == 0;
 #else
-	return regexec(re, f->subject.p, 0, NULL, 0) == 0;
+	(void)n;
+	return regexec(re, s, 0, NULL, 0) == 0;
 #endif
 }
 
-/* 1 when every regex matches the title or the summary, -1 when out of memory. */
+/* 1 when every regex matches the title or the summary, -1 when out of
+ * memory.  regexec wants NUL-terminated text even with REG_STARTEND
+ * (sanitizers' interceptors measure it with strlen), and record strings
+ * are slices of the input line: both are copied once, each followed by a
+ * NUL, for all the regexes. */
 static int regexes_match(struct art_filter *f, const struct art_record *r)
 {
-	for (size_t i = 0; i < f->nre; i++) {
-		int hit = regex_matches(f, &f->re[i], r->title);
-		if (hit == 0)
-			hit = regex_matches(f, &f->re[i], r->summary);
-		if (hit != 1)
-			return hit;
-	}
+	struct art_buf *b = &f->subject;
+	art_buf_clear(b);
+	if (art_buf_append(b, r->title.p, r->title.n) < 0 || art_buf_putc(b, '\0') < 0 ||
+	    art_buf_append(b, r->summary.p, r->summary.n) < 0 || art_buf_putc(b, '\0') < 0)
+		return -1;
+	const char *title = b->p, *summary = b->p + r->title.n + 1;
+	for (size_t i = 0; i < f->nre; i++)
+		if (!regex_matches(&f->re[i], title, r->title.n) &&
+		    !regex_matches(&f->re[i], summary, r->summary.n))
+			return 0;
 	return 1;
 }
 
