@@ -37,86 +37,206 @@ static uint64_t rnd(void)
 }
 
 /* A number in [0, n). */
-static unsigned below(unsigned n) { return (unsigned)(rnd() % n); }
+static unsigned below(unsigned n)
+{
+	return (unsigned)(rnd() % n);
+}
 #define PICK(a) ((a)[below(COUNT(a))])
 
 static const char *const sources[] = {
-	"Northwind Engineering", "Byte Garden", "Paper Lantern Tech", "Kestrel Cloud Team",
-	"Ops & Orchestration Weekly", "The 42nd Commit", "Silverline FinTech", "Quiet Harbor Labs",
-	"Data Plumbers Guild", "Mira’s Backend Notes", "Lighthouse Video Technology",
-	"Gopher Gazette", "Redwood Retail Technology", "JVM Internals Circle", "Tinker & Scale",
-	"Architects’ Almanac", "Lotus Search Team", "Polaris Payments Tech", "NimbusDB Blog",
-	"Meridian Mobile", "Orbit Infra Column", "2AM Pager Stories", "Fjord Data Platform",
-	"Cobalt Security Lab", "Open Kitchen Engineering",
+    "Northwind Engineering",
+    "Byte Garden",
+    "Paper Lantern Tech",
+    "Kestrel Cloud Team",
+    "Ops & Orchestration Weekly",
+    "The 42nd Commit",
+    "Silverline FinTech",
+    "Quiet Harbor Labs",
+    "Data Plumbers Guild",
+    "Mira’s Backend Notes",
+    "Lighthouse Video Technology",
+    "Gopher Gazette",
+    "Redwood Retail Technology",
+    "JVM Internals Circle",
+    "Tinker & Scale",
+    "Architects’ Almanac",
+    "Lotus Search Team",
+    "Polaris Payments Tech",
+    "NimbusDB Blog",
+    "Meridian Mobile",
+    "Orbit Infra Column",
+    "2AM Pager Stories",
+    "Fjord Data Platform",
+    "Cobalt Security Lab",
+    "Open Kitchen Engineering",
 };
 
 static const char *const categories[] = {
-	"Backend Development", "Backend Development", "Backend Development", "Databases",
-	"Operations", "Mobile Development", "Cloud Native", "Artificial Intelligence",
-	"Big Data", "Frontend Development",
+    "Backend Development",
+    "Backend Development",
+    "Backend Development",
+    "Databases",
+    "Operations",
+    "Mobile Development",
+    "Cloud Native",
+    "Artificial Intelligence",
+    "Big Data",
+    "Frontend Development",
 };
 
 /* Tags as sites write them: words run together on the tag line, so the
  * hard ones are those whose case changes do not mark their edges. */
 static const char *const tags[] = {
-	"Backend Engineering", "Kafka", "JMQ", "Java", "Java AI", "LangChain4j", "Go", "Golang",
-	"DevOps", "B-PaaS", "ci/cd", "high concurrency", "caching", "KV", "AR", "DAG",
-	"DAG scheduling", "Cache Warm-up", "distributed-lock", "api-integration", "ETL", "CQRS",
-	"Erlang", "Elasticsearch", "Microservices", "Scalability", "Distributed Systems",
-	"Database Optimization", "Performance Optimization", "System Architecture", "gRPC",
-	"iOS", "eBPF", "OAuth2", "HTTP/3", "MySQL 8", "PostgreSQL", "Redis", "k8s", "Kubernetes",
-	"Cloud Native", "Service Mesh", "message system", "Time Wheel", "Load Testing",
-	"Fault Injection", "Code review", "AI integration", "AI automation", "LLM", "RAG",
-	"Vector DB", "Flink", "Spark", "Data center", "Data Migration", "refactoring",
-	"modular architecture", "danmaku", "Video Transcoding", "WebAssembly", "Rust", "C/C-API",
-	"x86-64", "ARM64", "io-uring", "Zero-Copy", "SRE", "Observability", "OpenTelemetry",
-	"TiDB", "ClickHouse", "S3", "Raft", "Paxos", "2PC", "Saga", "Idempotency", "Rate Limiting",
-	"Circuit Breaker", "JVM", "GC Tuning", "Netty", "Spring Boot", "Spring AI", "MyBatis",
-	"Dubbo", "Nginx", "Envoy", "QUIC", "CDN", "A/B Testing", "Feature Flags",
-	"Search Platform", "Pricing System", "Financial Services", "Python", "Django", "FastAPI",
+    "Backend Engineering",
+    "Kafka",
+    "JMQ",
+    "Java",
+    "Java AI",
+    "LangChain4j",
+    "Go",
+    "Golang",
+    "DevOps",
+    "B-PaaS",
+    "ci/cd",
+    "high concurrency",
+    "caching",
+    "KV",
+    "AR",
+    "DAG",
+    "DAG scheduling",
+    "Cache Warm-up",
+    "distributed-lock",
+    "api-integration",
+    "ETL",
+    "CQRS",
+    "Erlang",
+    "Elasticsearch",
+    "Microservices",
+    "Scalability",
+    "Distributed Systems",
+    "Database Optimization",
+    "Performance Optimization",
+    "System Architecture",
+    "gRPC",
+    "iOS",
+    "eBPF",
+    "OAuth2",
+    "HTTP/3",
+    "MySQL 8",
+    "PostgreSQL",
+    "Redis",
+    "k8s",
+    "Kubernetes",
+    "Cloud Native",
+    "Service Mesh",
+    "message system",
+    "Time Wheel",
+    "Load Testing",
+    "Fault Injection",
+    "Code review",
+    "AI integration",
+    "AI automation",
+    "LLM",
+    "RAG",
+    "Vector DB",
+    "Flink",
+    "Spark",
+    "Data center",
+    "Data Migration",
+    "refactoring",
+    "modular architecture",
+    "danmaku",
+    "Video Transcoding",
+    "WebAssembly",
+    "Rust",
+    "C/C-API",
+    "x86-64",
+    "ARM64",
+    "io-uring",
+    "Zero-Copy",
+    "SRE",
+    "Observability",
+    "OpenTelemetry",
+    "TiDB",
+    "ClickHouse",
+    "S3",
+    "Raft",
+    "Paxos",
+    "2PC",
+    "Saga",
+    "Idempotency",
+    "Rate Limiting",
+    "Circuit Breaker",
+    "JVM",
+    "GC Tuning",
+    "Netty",
+    "Spring Boot",
+    "Spring AI",
+    "MyBatis",
+    "Dubbo",
+    "Nginx",
+    "Envoy",
+    "QUIC",
+    "CDN",
+    "A/B Testing",
+    "Feature Flags",
+    "Search Platform",
+    "Pricing System",
+    "Financial Services",
+    "Python",
+    "Django",
+    "FastAPI",
 };
 
 static const char *const verbs[] = {
-	"Cut", "Rebuilt", "Scaled", "Tamed", "Migrated", "Debugged", "Replaced", "Sharded",
-	"Profiled", "Redesigned",
+    "Cut",      "Rebuilt",  "Scaled",  "Tamed",    "Migrated",
+    "Debugged", "Replaced", "Sharded", "Profiled", "Redesigned",
 };
 static const char *const things[] = {
-	"p99 latency", "the order pipeline", "its message queue", "a 40‑node cluster",
-	"cold starts", "the billing ledger", "write amplification", "tail latency",
-	"the search index", "GC pauses",
+    "p99 latency",      "the order pipeline", "its message queue",   "a 40‑node cluster",
+    "cold starts",      "the billing ledger", "write amplification", "tail latency",
+    "the search index", "GC pauses",
 };
 static const char *const openers[] = {
-	"The article explains how", "This article walks through how",
-	"A detailed case study of how", "An engineer’s account of how",
-	"This post describes, step by step, how",
+    "The article explains how",
+    "This article walks through how",
+    "A detailed case study of how",
+    "An engineer’s account of how",
+    "This post describes, step by step, how",
 };
 static const char *const middles[] = {
-	" the team moved from a single shared database to per‑service stores",
-	" a read‑heavy service kept its cache warm across deploys",
-	" they replaced a hand‑rolled retry loop with idempotent consumers",
-	" the platform’s on‑call load fell once alerts were tied to user‑visible symptoms",
-	" batch jobs were turned into streaming ones without losing exactly‑once delivery",
-	" a legacy monolith was split along its data boundaries, not its code",
+    " the team moved from a single shared database to per‑service stores",
+    " a read‑heavy service kept its cache warm across deploys",
+    " they replaced a hand‑rolled retry loop with idempotent consumers",
+    " the platform’s on‑call load fell once alerts were tied to user‑visible symptoms",
+    " batch jobs were turned into streaming ones without losing exactly‑once delivery",
+    " a legacy monolith was split along its data boundaries, not its code",
 };
 static const char *const asides[] = {
-	" — and what it cost",
-	", with benchmarks, failure drills and the rollback plan",
-	" (the “boring” parts included)",
-	", quoting the runbook: \"never page twice for one fault\"",
-	"; the 10\u202f000‑line diff is summarised table by table",
-	", including why the first two attempts failed",
+    " — and what it cost",
+    ", with benchmarks, failure drills and the rollback plan",
+    " (the “boring” parts included)",
+    ", quoting the runbook: \"never page twice for one fault\"",
+    "; the 10\u202f000‑line diff is summarised table by table",
+    ", including why the first two attempts failed",
 };
 static const char *const closers[] = {
-	" It closes with lessons for teams facing the same trade‑offs.",
-	" Readers get the metrics before and after, and the scripts used.",
-	" The authors’ verdict: measure first, then cut.",
-	" It ends with a checklist—capacity, rollback, ownership—for the next migration.",
+    " It closes with lessons for teams facing the same trade‑offs.",
+    " Readers get the metrics before and after, and the scripts used.",
+    " The authors’ verdict: measure first, then cut.",
+    " It ends with a checklist—capacity, rollback, ownership—for the next migration.",
 };
 static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-				     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 static const char *const junk[] = {
-	"Load more", "Back to top", "Related tags", "Sign in to follow this tag",
-	"© 2026 All rights reserved", "Privacy · Terms", "Next page ›", "Hot articles",
+    "Load more",
+    "Back to top",
+    "Related tags",
+    "Sign in to follow this tag",
+    "© 2026 All rights reserved",
+    "Privacy · Terms",
+    "Next page ›",
+    "Hot articles",
 };
 
 static const char *eol = "\n";
@@ -182,12 +302,12 @@ static void record(const char *page_tag, struct date *when)
 	line(source);
 	line(source);
 	snprintf(buf, sizeof buf, "%s %d, %d \xC2\xB7 %s", months[when->m - 1], when->d, when->y,
-		 PICK(categories));
+	         PICK(categories));
 	line(buf);
 	line("");
 	char title[512];
 	snprintf(title, sizeof title, "How %s %s %s with %s%s", source, PICK(verbs), PICK(things),
-		 topic, PICK(asides));
+	         topic, PICK(asides));
 	line(title);
 	line("");
 	snprintf(buf, sizeof buf, "%s%s, covering ", PICK(openers), PICK(middles));
@@ -207,7 +327,7 @@ static void record(const char *page_tag, struct date *when)
 	line(buf);
 	unsigned likes = below(4) ? 0 : below(3) ? 1 : below(5000);
 	snprintf(buf, sizeof buf, "%u like%s \xC2\xB7 %u min read", likes, likes == 1 ? "" : "s",
-		 1 + below(40));
+	         1 + below(40));
 	line(buf);
 	fputs(title, stdout); /* the link text; the last line of a file has no line end */
 }

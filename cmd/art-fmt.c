@@ -8,31 +8,31 @@
 #include "writer.h"
 
 static const struct cli_command command = {
-	.name = "art-fmt",
-	.synopsis = "[OPTION]... [FILE]...",
-	.purpose = "Format records, or any flat JSON objects, for people and for other programs.",
-	.options =
-		"Formats (one; the default is --table):\n"
-		"      --table          aligned columns, cut to the terminal's width\n"
-		"      --csv            CSV (RFC 4180) with a header line\n"
-		"      --tsv            tab-separated values, tabs and line ends escaped\n"
-		"      --markdown       a GitHub-flavoured markdown table\n"
-		"      --html           one self-contained HTML report: counts, tag chart, records\n"
-		"      --listing        the listing text art-parse reads\n"
-		"      --json           one JSON array, pretty-printed\n"
-		"  -r, --raw=EXPR       the outputs of a jq expression, strings as text, one a line\n"
-		"\n"
-		"  -f, --fields=LIST    the columns, comma-separated, in this order\n"
-		"      --tag-sep=STR    join tags with STR (CSV and TSV ';', table and markdown ', ')\n"
-		"  -d, --delimiter=CHAR CSV: separate fields with CHAR (or '\\t') instead of ','\n"
-		"      --crlf           CSV, TSV: end lines with CR LF\n"
-		"      --bom            CSV, TSV: begin with a UTF-8 byte order mark\n"
-		"      --no-header      CSV, TSV, table: no line of column names\n"
-		"      --safe           CSV, TSV: put ' before a cell that begins with = + - @,\n"
-		"                       tab or CR, so a spreadsheet does not run it\n"
-		"\n"
-		"The columns are the record keys, or the keys of the first object.  The table\n"
-		"fits COLUMNS, or the terminal, or 100 display columns.\n\n",
+    .name = "art-fmt",
+    .synopsis = "[OPTION]... [FILE]...",
+    .purpose = "Format records, or any flat JSON objects, for people and for other programs.",
+    .options =
+        "Formats (one; the default is --table):\n"
+        "      --table          aligned columns, cut to the terminal's width\n"
+        "      --csv            CSV (RFC 4180) with a header line\n"
+        "      --tsv            tab-separated values, tabs and line ends escaped\n"
+        "      --markdown       a GitHub-flavoured markdown table\n"
+        "      --html           one self-contained HTML report: counts, tag chart, records\n"
+        "      --listing        the listing text art-parse reads\n"
+        "      --json           one JSON array, pretty-printed\n"
+        "  -r, --raw=EXPR       the outputs of a jq expression, strings as text, one a line\n"
+        "\n"
+        "  -f, --fields=LIST    the columns, comma-separated, in this order\n"
+        "      --tag-sep=STR    join tags with STR (CSV and TSV ';', table and markdown ', ')\n"
+        "  -d, --delimiter=CHAR CSV: separate fields with CHAR (or '\\t') instead of ','\n"
+        "      --crlf           CSV, TSV: end lines with CR LF\n"
+        "      --bom            CSV, TSV: begin with a UTF-8 byte order mark\n"
+        "      --no-header      CSV, TSV, table: no line of column names\n"
+        "      --safe           CSV, TSV: put ' before a cell that begins with = + - @,\n"
+        "                       tab or CR, so a spreadsheet does not run it\n"
+        "\n"
+        "The columns are the record keys, or the keys of the first object.  The table\n"
+        "fits COLUMNS, or the terminal, or 100 display columns.\n\n",
 };
 
 enum {
@@ -51,25 +51,17 @@ enum {
 };
 
 static const struct option long_options[] = {
-	{"table", no_argument, NULL, OPT_TABLE},
-	{"csv", no_argument, NULL, OPT_CSV},
-	{"tsv", no_argument, NULL, OPT_TSV},
-	{"markdown", no_argument, NULL, OPT_MARKDOWN},
-	{"html", no_argument, NULL, OPT_HTML},
-	{"listing", no_argument, NULL, OPT_LISTING},
-	{"json", no_argument, NULL, OPT_JSON},
-	{"raw", required_argument, NULL, 'r'},
-	{"fields", required_argument, NULL, 'f'},
-	{"tag-sep", required_argument, NULL, OPT_TAG_SEP},
-	{"delimiter", required_argument, NULL, 'd'},
-	{"crlf", no_argument, NULL, OPT_CRLF},
-	{"bom", no_argument, NULL, OPT_BOM},
-	{"no-header", no_argument, NULL, OPT_NO_HEADER},
-	{"safe", no_argument, NULL, OPT_SAFE},
-	CLI_LONG_OPTIONS,
+    {"table", no_argument, NULL, OPT_TABLE},     {"csv", no_argument, NULL, OPT_CSV},
+    {"tsv", no_argument, NULL, OPT_TSV},         {"markdown", no_argument, NULL, OPT_MARKDOWN},
+    {"html", no_argument, NULL, OPT_HTML},       {"listing", no_argument, NULL, OPT_LISTING},
+    {"json", no_argument, NULL, OPT_JSON},       {"raw", required_argument, NULL, 'r'},
+    {"fields", required_argument, NULL, 'f'},    {"tag-sep", required_argument, NULL, OPT_TAG_SEP},
+    {"delimiter", required_argument, NULL, 'd'}, {"crlf", no_argument, NULL, OPT_CRLF},
+    {"bom", no_argument, NULL, OPT_BOM},         {"no-header", no_argument, NULL, OPT_NO_HEADER},
+    {"safe", no_argument, NULL, OPT_SAFE},       CLI_LONG_OPTIONS,
 };
 
-#define FMT(f) (1u << (f))
+#define FMT(f)      (1u << (f))
 #define SPREADSHEET (FMT(ART_FMT_CSV) | FMT(ART_FMT_TSV))
 
 /* The options that suit only some formats, and which. */
@@ -78,17 +70,17 @@ static const struct {
 	const char *name;
 	unsigned formats;
 } limited[L_COUNT] = {
-	[L_FIELDS] = {"--fields", ~(FMT(ART_FMT_LISTING) | FMT(ART_FMT_RAW))},
-	[L_TAG_SEP] = {"--tag-sep", SPREADSHEET | FMT(ART_FMT_TABLE) | FMT(ART_FMT_MARKDOWN)},
-	[L_DELIMITER] = {"--delimiter", FMT(ART_FMT_CSV)},
-	[L_CRLF] = {"--crlf", SPREADSHEET},
-	[L_BOM] = {"--bom", SPREADSHEET},
-	[L_NO_HEADER] = {"--no-header", SPREADSHEET | FMT(ART_FMT_TABLE)},
-	[L_SAFE] = {"--safe", SPREADSHEET},
+    [L_FIELDS] = {"--fields", ~(FMT(ART_FMT_LISTING) | FMT(ART_FMT_RAW))},
+    [L_TAG_SEP] = {"--tag-sep", SPREADSHEET | FMT(ART_FMT_TABLE) | FMT(ART_FMT_MARKDOWN)},
+    [L_DELIMITER] = {"--delimiter", FMT(ART_FMT_CSV)},
+    [L_CRLF] = {"--crlf", SPREADSHEET},
+    [L_BOM] = {"--bom", SPREADSHEET},
+    [L_NO_HEADER] = {"--no-header", SPREADSHEET | FMT(ART_FMT_TABLE)},
+    [L_SAFE] = {"--safe", SPREADSHEET},
 };
 
 static const char *const format_options[ART_NFORMATS] = {
-	"--table", "--csv", "--tsv", "--markdown", "--html", "--listing", "--json", "--raw",
+    "--table", "--csv", "--tsv", "--markdown", "--html", "--listing", "--json", "--raw",
 };
 
 static enum art_format format = ART_FMT_TABLE;
@@ -99,7 +91,7 @@ static void set_format(enum art_format f)
 {
 	if (format_given && format != f)
 		cli_usage_error("%s and %s: give one format", format_options[format],
-				format_options[f]);
+		                format_options[f]);
 	format = f;
 	format_given = true;
 }
@@ -118,13 +110,13 @@ static char delimiter(const char *arg)
 static void parse_options(int argc, char **argv, struct art_fmt_options *o)
 {
 	int opt;
-	while ((opt = getopt_long(argc, argv, "r:f:d:" CLI_SHORT_OPTIONS, long_options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "r:f:d:" CLI_SHORT_OPTIONS, long_options, NULL)) !=
+	       -1) {
 		switch (opt) {
 		case OPT_TABLE ... OPT_JSON: {
-			static const enum art_format f[] = {ART_FMT_TABLE,    ART_FMT_CSV,
-							    ART_FMT_TSV,      ART_FMT_MARKDOWN,
-							    ART_FMT_HTML,     ART_FMT_LISTING,
-							    ART_FMT_JSON};
+			static const enum art_format f[] = {
+			    ART_FMT_TABLE, ART_FMT_CSV,     ART_FMT_TSV, ART_FMT_MARKDOWN,
+			    ART_FMT_HTML,  ART_FMT_LISTING, ART_FMT_JSON};
 			set_format(f[opt - OPT_TABLE]);
 			break;
 		}
@@ -144,10 +136,18 @@ static void parse_options(int argc, char **argv, struct art_fmt_options *o)
 			o->delimiter = delimiter(optarg);
 			given[L_DELIMITER] = true;
 			break;
-		case OPT_CRLF: o->crlf = given[L_CRLF] = true; break;
-		case OPT_BOM: o->bom = given[L_BOM] = true; break;
-		case OPT_NO_HEADER: o->no_header = given[L_NO_HEADER] = true; break;
-		case OPT_SAFE: o->safe = given[L_SAFE] = true; break;
+		case OPT_CRLF:
+			o->crlf = given[L_CRLF] = true;
+			break;
+		case OPT_BOM:
+			o->bom = given[L_BOM] = true;
+			break;
+		case OPT_NO_HEADER:
+			o->no_header = given[L_NO_HEADER] = true;
+			break;
+		case OPT_SAFE:
+			o->safe = given[L_SAFE] = true;
+			break;
 		default:
 			cli_common_option(opt, optarg);
 		}
@@ -155,7 +155,7 @@ static void parse_options(int argc, char **argv, struct art_fmt_options *o)
 	for (int i = 0; i < L_COUNT; i++)
 		if (given[i] && !(limited[i].formats & FMT(format)))
 			cli_usage_error("%s does not apply to %s", limited[i].name,
-					format_options[format]);
+			                format_options[format]);
 	if (format == ART_FMT_TABLE)
 		o->width = (unsigned)cli_display_width(100);
 }

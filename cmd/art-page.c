@@ -8,26 +8,26 @@
 #include "cli.h"
 
 static const struct cli_command command = {
-	.name = "art-page",
-	.synopsis = "[OPTION]... [FILE]...",
-	.purpose = "Write one page of the records, unchanged.",
-	.options = "  -n, --per-page=N     N records to a page (default 10)\n"
-		   "  -p, --page=K         write page K, from 1 (default 1)\n"
-		   "      --pages          write {\"total\":N,\"per_page\":n,\"pages\":M} instead\n"
-		   "      --split=PREFIX   write every page to its own file, PREFIX-0001.ndjson,\n"
-		   "                       PREFIX-0002.ndjson, ..., each written atomically\n"
-		   "\nExit status is 0 when a record was written, 1 when the page is past the\n"
-		   "end of the input, 2 on error.\n\n",
+    .name = "art-page",
+    .synopsis = "[OPTION]... [FILE]...",
+    .purpose = "Write one page of the records, unchanged.",
+    .options = "  -n, --per-page=N     N records to a page (default 10)\n"
+               "  -p, --page=K         write page K, from 1 (default 1)\n"
+               "      --pages          write {\"total\":N,\"per_page\":n,\"pages\":M} instead\n"
+               "      --split=PREFIX   write every page to its own file, PREFIX-0001.ndjson,\n"
+               "                       PREFIX-0002.ndjson, ..., each written atomically\n"
+               "\nExit status is 0 when a record was written, 1 when the page is past the\n"
+               "end of the input, 2 on error.\n\n",
 };
 
 enum { OPT_PAGES = CLI_OPT_LOCAL, OPT_SPLIT };
 
 static const struct option long_options[] = {
-	{"per-page", required_argument, NULL, 'n'},
-	{"page", required_argument, NULL, 'p'},
-	{"pages", no_argument, NULL, OPT_PAGES},
-	{"split", required_argument, NULL, OPT_SPLIT},
-	CLI_LONG_OPTIONS,
+    {"per-page", required_argument, NULL, 'n'},
+    {"page", required_argument, NULL, 'p'},
+    {"pages", no_argument, NULL, OPT_PAGES},
+    {"split", required_argument, NULL, OPT_SPLIT},
+    CLI_LONG_OPTIONS,
 };
 
 struct settings {
@@ -41,7 +41,8 @@ static void parse_options(int argc, char **argv, struct settings *set)
 	set->per_page = 10;
 	set->page = 1;
 	int opt;
-	while ((opt = getopt_long(argc, argv, "n:p:" CLI_SHORT_OPTIONS, long_options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "n:p:" CLI_SHORT_OPTIONS, long_options, NULL)) !=
+	       -1) {
 		switch (opt) {
 		case 'n':
 			set->per_page = cli_number("--per-page", optarg, 1, UINT64_MAX);
@@ -64,7 +65,8 @@ static void parse_options(int argc, char **argv, struct settings *set)
 	}
 	cli_exclusive(set->pages ? "pages" : NULL, set->split ? "split" : NULL);
 	if (set->page_given && (set->pages || set->split))
-		cli_usage_error("--page cannot be used with %s", set->pages ? "--pages" : "--split");
+		cli_usage_error("--page cannot be used with %s",
+		                set->pages ? "--pages" : "--split");
 	if (set->split && cli.output)
 		cli_usage_error("--split writes files of its own: -o cannot be used with it");
 }
@@ -105,7 +107,8 @@ static uint64_t split_pages(struct art_input *in, const struct settings *set)
 		name_page(&names[0], set->split, p, ART_PAGE_DIGITS);
 		name_page(&names[1], set->split, p, digits);
 		if (strcmp(names[0].p, names[1].p) != 0 && rename(names[0].p, names[1].p) != 0)
-			cli_error("cannot rename %s to %s: %s", names[0].p, names[1].p, strerror(errno));
+			cli_error("cannot rename %s to %s: %s", names[0].p, names[1].p,
+			          strerror(errno));
 	}
 	art_buf_free(&names[0]);
 	art_buf_free(&names[1]);
@@ -136,7 +139,8 @@ int main(int argc, char **argv)
 	cli_open_output();
 
 	struct art_input in;
-	if (art_input_init(&in, argv + optind, (size_t)(argc - optind), ART_INPUT_RECORDS, NULL) != 0)
+	if (art_input_init(&in, argv + optind, (size_t)(argc - optind), ART_INPUT_RECORDS, NULL) !=
+	    0)
 		cli_fatal("out of memory");
 	bool wrote = true;
 	if (set.pages) {

@@ -8,17 +8,17 @@
 enum { OPT_LEXICON = CLI_OPT_LOCAL, OPT_EXPLAIN_TAGS };
 
 static const struct cli_command command = {
-	.name = "art-parse",
-	.synopsis = "[OPTION]... [FILE]...",
-	.purpose = "Turn saved \"Tagged articles\" pages into NDJSON records, one per line.",
-	.options = "      --lexicon=FILE   prefer the tags listed in FILE, one per line\n"
-		   "      --explain-tags   tell on standard error how each tag line was split\n",
+    .name = "art-parse",
+    .synopsis = "[OPTION]... [FILE]...",
+    .purpose = "Turn saved \"Tagged articles\" pages into NDJSON records, one per line.",
+    .options = "      --lexicon=FILE   prefer the tags listed in FILE, one per line\n"
+               "      --explain-tags   tell on standard error how each tag line was split\n",
 };
 
 static const struct option long_options[] = {
-	{"lexicon", required_argument, NULL, OPT_LEXICON},
-	{"explain-tags", no_argument, NULL, OPT_EXPLAIN_TAGS},
-	CLI_LONG_OPTIONS,
+    {"lexicon", required_argument, NULL, OPT_LEXICON},
+    {"explain-tags", no_argument, NULL, OPT_EXPLAIN_TAGS},
+    CLI_LONG_OPTIONS,
 };
 
 int main(int argc, char **argv)
@@ -50,7 +50,7 @@ int main(int argc, char **argv)
 	while (cli_next(&in, &item)) {
 		if (item.explain.n)
 			fprintf(stderr, "%s: %s:%lu: %.*s", command.name, cli_file_name(item.file),
-				item.line, (int)item.explain.n, item.explain.p);
+			        item.line, (int)item.explain.n, item.explain.p);
 		cli_put_item(&item);
 	}
 	art_input_free(&in);

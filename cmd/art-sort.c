@@ -6,30 +6,29 @@
 #include "cli.h"
 
 static const struct cli_command command = {
-	.name = "art-sort",
-	.synopsis = "[OPTION]... [FILE]...",
-	.purpose = "Write the records sorted by keys (by date when none is given), stably.",
-	.options =
-		"  -k, --key=FIELD      sort by FIELD: date, title, source, category, likes,\n"
-		"                       read_minutes or tags (the number of tags); repeatable,\n"
-		"                       or a comma-separated list, the first key first\n"
-		"  -r, --reverse        descending order\n"
-		"  -m, --merge          the inputs are sorted already: merge them in one pass\n"
-		"  -S, --buffer-size=SIZE\n"
-		"                       hold at most SIZE of records in memory, then sort\n"
-		"                       through temporary files; SIZE is a number with a\n"
-		"                       suffix b, K, M, G, T (K when none) or % of memory\n"
-		"  -T, --temporary-directory=DIR\n"
-		"                       put temporary files in DIR, not $TMPDIR or /tmp\n\n",
+    .name = "art-sort",
+    .synopsis = "[OPTION]... [FILE]...",
+    .purpose = "Write the records sorted by keys (by date when none is given), stably.",
+    .options = "  -k, --key=FIELD      sort by FIELD: date, title, source, category, likes,\n"
+               "                       read_minutes or tags (the number of tags); repeatable,\n"
+               "                       or a comma-separated list, the first key first\n"
+               "  -r, --reverse        descending order\n"
+               "  -m, --merge          the inputs are sorted already: merge them in one pass\n"
+               "  -S, --buffer-size=SIZE\n"
+               "                       hold at most SIZE of records in memory, then sort\n"
+               "                       through temporary files; SIZE is a number with a\n"
+               "                       suffix b, K, M, G, T (K when none) or % of memory\n"
+               "  -T, --temporary-directory=DIR\n"
+               "                       put temporary files in DIR, not $TMPDIR or /tmp\n\n",
 };
 
 static const struct option long_options[] = {
-	{"key", required_argument, NULL, 'k'},
-	{"reverse", no_argument, NULL, 'r'},
-	{"merge", no_argument, NULL, 'm'},
-	{"buffer-size", required_argument, NULL, 'S'},
-	{"temporary-directory", required_argument, NULL, 'T'},
-	CLI_LONG_OPTIONS,
+    {"key", required_argument, NULL, 'k'},
+    {"reverse", no_argument, NULL, 'r'},
+    {"merge", no_argument, NULL, 'm'},
+    {"buffer-size", required_argument, NULL, 'S'},
+    {"temporary-directory", required_argument, NULL, 'T'},
+    CLI_LONG_OPTIONS,
 };
 
 struct settings {
@@ -47,12 +46,13 @@ static void add_keys(struct art_sort_spec *spec, const char *arg)
 	for (;;) {
 		size_t n = strcspn(p, ",");
 		char name[32];
-		snprintf(name, sizeof name, "%.*s", (int)(n < sizeof name ? n : sizeof name - 1), p);
+		snprintf(name, sizeof name, "%.*s", (int)(n < sizeof name ? n : sizeof name - 1),
+		         p);
 		int k = n < sizeof name ? art_sort_key_lookup(name) : -1;
 		if (k < 0)
 			cli_usage_error("unknown key '%.*s' (keys: date, title, source, category, "
-					"likes, read_minutes, tags)",
-					(int)n, p);
+			                "likes, read_minutes, tags)",
+			                (int)n, p);
 		if (spec->nkeys == ART_SORT_MAX_KEYS)
 			cli_usage_error("more than %d keys", ART_SORT_MAX_KEYS);
 		spec->key[spec->nkeys++] = (enum art_sort_key)k;
@@ -108,15 +108,16 @@ static struct art_input *merge_sources(struct art_sorter *s, char **files, size_
 	if (!in)
 		cli_fatal("out of memory");
 	for (size_t i = 0; i < n; i++)
-		if (art_input_init(&in[i], files + i, nfiles ? 1 : 0, ART_INPUT_RECORDS, NULL) != 0 ||
+		if (art_input_init(&in[i], files + i, nfiles ? 1 : 0, ART_INPUT_RECORDS, NULL) !=
+		        0 ||
 		    art_sorter_add_source(s, next_record, &in[i]) != 0)
 			cli_fatal("out of memory");
 	return in;
 }
 
 /* Read every record (or, with -m, set up the sources); the readers. */
-static struct art_input *read_inputs(struct art_sorter *s, const struct settings *set,
-				     char **files, size_t nfiles)
+static struct art_input *read_inputs(struct art_sorter *s, const struct settings *set, char **files,
+                                     size_t nfiles)
 {
 	if (set->merge)
 		return merge_sources(s, files, nfiles);

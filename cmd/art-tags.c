@@ -197,8 +197,8 @@ static void draw_chart(struct art_tagcount *tc)
 		if (indent && (i == 0 || (art_tagcount_row(tc, i - 1, &prev),
 		                          !art_str_eq(prev.group, row.group)))) {
 			size_t shown;
-			if (art_utf8_fit(&cli.out.buf, row.group, c.label_w + c.count_w + c.bar_w + 2,
-			                 '?', &shown) ||
+			if (art_utf8_fit(&cli.out.buf, row.group,
+			                 c.label_w + c.count_w + c.bar_w + 2, '?', &shown) ||
 			    art_buf_putc(&cli.out.buf, '\n'))
 				cli_fatal("out of memory");
 		}

@@ -114,7 +114,7 @@ void cli_bad_record(const struct art_error *err)
 	if (cli.strict)
 		cli_fatal("%s:%lu: %s", cli_file_name(err->file), err->line, err->msg);
 	fprintf(stderr, "%s: %s:%lu: %s\n", cli.cmd->name, cli_file_name(err->file), err->line,
-		err->msg);
+	        err->msg);
 	cli.skipped++;
 }
 
@@ -147,8 +147,8 @@ uint64_t cli_number(const char *option, const char *arg, uint64_t min, uint64_t 
 	if (v < min && max == UINT64_MAX)
 		cli_usage_error("%s must be at least %" PRIu64 ": '%s'", option, min, arg);
 	if (v < min || v > max)
-		cli_usage_error("%s must be from %" PRIu64 " to %" PRIu64 ": '%s'", option, min, max,
-				arg);
+		cli_usage_error("%s must be from %" PRIu64 " to %" PRIu64 ": '%s'", option, min,
+		                max, arg);
 	return v;
 }
 
@@ -161,9 +161,10 @@ void cli_exclusive(const char *a, const char *b)
 size_t cli_display_width(size_t fallback)
 {
 	struct winsize ws;
-	int term = !cli.output && isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0
-			   ? ws.ws_col
-			   : 0;
+	int term =
+	    !cli.output && isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0
+	        ? ws.ws_col
+	        : 0;
 	return art_chart_width(getenv("COLUMNS"), term > 0 ? term : (int)fallback);
 }
 
@@ -262,7 +263,7 @@ int cli_finish(void)
 	}
 	if (cli.skipped)
 		fprintf(stderr, "%s: %lu record%s skipped\n", cli.cmd->name, cli.skipped,
-			cli.skipped == 1 ? "" : "s");
+		        cli.skipped == 1 ? "" : "s");
 	/* What a command printed with stdio: a closed stdout (EBADF) is an
 	 * error only when something was to go there; a failure of cli.out has
 	 * been reported above. */

@@ -42,8 +42,10 @@ enum { CLI_OPT_STRICT = 0x100, CLI_OPT_LOCAL = 0x200 /* first free code */ };
 #define CLI_SHORT_OPTIONS "ho:V"
 #define CLI_LONG_OPTIONS                                                                           \
 	{"help", no_argument, NULL, 'h'}, {"output", required_argument, NULL, 'o'},                \
-		{"strict", no_argument, NULL, CLI_OPT_STRICT},                                     \
-		{"version", no_argument, NULL, 'V'}, { NULL, 0, NULL, 0 }
+	    {"strict", no_argument, NULL, CLI_OPT_STRICT}, {"version", no_argument, NULL, 'V'},    \
+	{                                                                                          \
+		NULL, 0, NULL, 0                                                                   \
+	}
 
 void cli_init(const struct cli_command *cmd, int argc, char **argv);
 /* Options every command takes; any other code is a usage error. */

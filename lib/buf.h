@@ -28,11 +28,13 @@ struct art_buf {
 int art_buf_reserve(struct art_buf *b, size_t extra);
 int art_buf_append(struct art_buf *b, const void *p, size_t n);
 int art_buf_putc(struct art_buf *b, char c);
-int art_buf_printf(struct art_buf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+int art_buf_printf(struct art_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void art_buf_free(struct art_buf *b);
 
-static inline void art_buf_clear(struct art_buf *b) { b->len = 0; }
+static inline void art_buf_clear(struct art_buf *b)
+{
+	b->len = 0;
+}
 /* Never a null pointer, even for a buffer that has held nothing. */
 static inline art_str art_buf_str(const struct art_buf *b)
 {

@@ -16,8 +16,10 @@ static int set_record_columns(struct art_columns *c)
 		return -1;
 	for (int k = 0; k < ART_NFIELDS; k++) {
 		const char *name = art_field_names[k];
-		c->col[k] = (struct art_column){{name, strlen(name)}, k,
-						k == ART_F_LIKES || k == ART_F_READ_MINUTES, (size_t)k};
+		c->col[k] = (struct art_column){{name, strlen(name)},
+		                                k,
+		                                k == ART_F_LIKES || k == ART_F_READ_MINUTES,
+		                                (size_t)k};
 	}
 	c->n = ART_NFIELDS;
 	c->records = true;
@@ -38,8 +40,8 @@ static int set_object_columns(struct art_columns *c, const struct art_jobject *o
 		const struct art_jfield *f = &o->fields[i];
 		if (f->key.n)
 			memcpy(at, f->key.p, f->key.n);
-		c->col[i] = (struct art_column){{at, f->key.n}, art_field_lookup(f->key),
-						f->type == ART_J_NUMBER, i};
+		c->col[i] = (struct art_column){
+		    {at, f->key.n}, art_field_lookup(f->key), f->type == ART_J_NUMBER, i};
 		at += f->key.n;
 	}
 	c->n = o->nfields;
@@ -52,8 +54,8 @@ static void list_names(const struct art_columns *c, char *out, size_t outsz)
 	size_t at = 0;
 	out[0] = '\0';
 	for (size_t i = 0; i < c->n && at + 1 < outsz; i++) {
-		int n = snprintf(out + at, outsz - at, "%s%.*s", i ? ", " : "", (int)c->col[i].name.n,
-				 c->col[i].name.p);
+		int n = snprintf(out + at, outsz - at, "%s%.*s", i ? ", " : "",
+		                 (int)c->col[i].name.n, c->col[i].name.p);
 		if (n < 0)
 			break;
 		at += (size_t)n;
@@ -72,7 +74,7 @@ static art_str next_name(const char **p)
 }
 
 static int check_name(art_str name, const struct art_column *chosen, size_t nchosen, char *err,
-		      size_t errsz)
+                      size_t errsz)
 {
 	if (name.n == 0) {
 		snprintf(err, errsz, "empty field name in the field list");
@@ -109,7 +111,7 @@ static int select_columns(struct art_columns *c, const char *list, char *err, si
 			char known[900];
 			list_names(c, known, sizeof known);
 			snprintf(err, errsz, "unknown field \"%.*s\" (the fields are: %s)",
-				 (int)(name.n > 60 ? 60 : name.n), name.p, known);
+			         (int)(name.n > 60 ? 60 : name.n), name.p, known);
 			goto fail;
 		}
 		chosen[n++] = c->col[i];
@@ -124,7 +126,7 @@ fail:
 }
 
 int art_columns_init(struct art_columns *c, const struct art_item *first, const char *list,
-		     char *err, size_t errsz)
+                     char *err, size_t errsz)
 {
 	memset(c, 0, sizeof *c);
 	int rc = first->rec ? set_record_columns(c) : set_object_columns(c, first->obj);
@@ -154,8 +156,8 @@ int art_columns_from_list(struct art_columns *c, const char *list, char *err, si
 			return -1;
 		int k = art_field_lookup(name);
 		c->records &= k >= 0;
-		c->col[c->n] = (struct art_column){name, k, k == ART_F_LIKES || k == ART_F_READ_MINUTES,
-						   c->n};
+		c->col[c->n] =
+		    (struct art_column){name, k, k == ART_F_LIKES || k == ART_F_READ_MINUTES, c->n};
 		c->n++;
 	}
 	return 0;
@@ -178,7 +180,8 @@ static void record_cell(const struct art_record *r, int field, struct art_cell *
 		return;
 	case ART_F_LIKES:
 	case ART_F_READ_MINUTES: {
-		size_t n = art_json_int(cell->num, field == ART_F_LIKES ? r->likes : r->read_minutes);
+		size_t n =
+		    art_json_int(cell->num, field == ART_F_LIKES ? r->likes : r->read_minutes);
 		cell->kind = ART_CELL_NUMBER;
 		cell->text = (art_str){cell->num, n};
 		return;
@@ -192,7 +195,7 @@ static void record_cell(const struct art_record *r, int field, struct art_cell *
 }
 
 static void object_cell(const struct art_jobject *o, const struct art_column *col,
-			struct art_cell *cell)
+                        struct art_cell *cell)
 {
 	const struct art_jfield *f = NULL;
 	if (col->hint < o->nfields && art_str_eq(o->fields[col->hint].key, col->name)) {
@@ -217,16 +220,26 @@ static void object_cell(const struct art_jobject *o, const struct art_column *co
 		cell->items = o->items + f->item0;
 		cell->nitems = f->nitems;
 		break;
-	case ART_J_NUMBER: cell->kind = ART_CELL_NUMBER; break;
-	case ART_J_TRUE: cell->kind = ART_CELL_TRUE; break;
-	case ART_J_FALSE: cell->kind = ART_CELL_FALSE; break;
-	case ART_J_NULL: cell->kind = ART_CELL_NULL; break;
-	case ART_J_OBJECT: cell->kind = ART_CELL_JSON; break;
+	case ART_J_NUMBER:
+		cell->kind = ART_CELL_NUMBER;
+		break;
+	case ART_J_TRUE:
+		cell->kind = ART_CELL_TRUE;
+		break;
+	case ART_J_FALSE:
+		cell->kind = ART_CELL_FALSE;
+		break;
+	case ART_J_NULL:
+		cell->kind = ART_CELL_NULL;
+		break;
+	case ART_J_OBJECT:
+		cell->kind = ART_CELL_JSON;
+		break;
 	}
 }
 
 void art_cell_get(const struct art_columns *c, size_t i, const struct art_item *item,
-		  struct art_cell *cell)
+                  struct art_cell *cell)
 {
 	const struct art_column *col = &c->col[i];
 	cell->text = (art_str){"", 0};

@@ -54,14 +54,14 @@ struct art_columns {
  * LIST names, comma-separated, in its order.  0; -1 with ERR set when a
  * name is unknown, empty or given twice, or memory ran out. */
 int art_columns_init(struct art_columns *c, const struct art_item *first, const char *list,
-		     char *err, size_t errsz);
+                     char *err, size_t errsz);
 /* The columns LIST names, when there was no item to take them from. */
 int art_columns_from_list(struct art_columns *c, const char *list, char *err, size_t errsz);
 void art_columns_free(struct art_columns *c);
 
 /* The value of ITEM in column I. */
 void art_cell_get(const struct art_columns *c, size_t i, const struct art_item *item,
-		  struct art_cell *cell);
+                  struct art_cell *cell);
 /* The text of CELL when it needs no joining (anything but
  * ART_CELL_STRINGS): strings as they are, the rest as written, null and
  * missing as "". */

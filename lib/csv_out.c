@@ -18,7 +18,7 @@ bool art_csv_risky(art_str cell)
 static bool needs_quotes(art_str cell, char delimiter)
 {
 	return cell.n && (memchr(cell.p, delimiter, cell.n) || memchr(cell.p, '"', cell.n) ||
-			  memchr(cell.p, '\n', cell.n) || memchr(cell.p, '\r', cell.n));
+	                  memchr(cell.p, '\n', cell.n) || memchr(cell.p, '\r', cell.n));
 }
 
 int art_csv_put_cell(struct art_buf *b, art_str cell, const struct art_csv_style *style)
@@ -26,7 +26,8 @@ int art_csv_put_cell(struct art_buf *b, art_str cell, const struct art_csv_style
 	char delimiter = style->delimiter ? style->delimiter : ',';
 	bool prefix = style->safe && art_csv_risky(cell);
 	if (!needs_quotes(cell, delimiter))
-		return (prefix && art_buf_putc(b, '\'') != 0) ? -1 : art_buf_append(b, cell.p, cell.n);
+		return (prefix && art_buf_putc(b, '\'') != 0) ? -1
+		                                              : art_buf_append(b, cell.p, cell.n);
 	/* quoted: at most every byte doubled, and the two quotes */
 	size_t room = 2 * cell.n + 3;
 	if (art_buf_reserve(b, room) != 0)
@@ -56,7 +57,7 @@ static int put_row(struct art_writer *w)
 }
 
 const struct art_writer_class art_csv_writer = {
-	.name = "csv",
-	.tag_sep = ";",
-	.put_row = put_row,
+    .name = "csv",
+    .tag_sep = ";",
+    .put_row = put_row,
 };

@@ -5,12 +5,15 @@
 #include <stdio.h>
 
 static const char months[12][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-				   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-static const char *const long_months[12] = {
-	"January", "February", "March",     "April",   "May",      "June",
-	"July",    "August",   "September", "October", "November", "December"};
+                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+static const char *const long_months[12] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
 
-static bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+static bool is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 static bool valid_day(int y, int m, int d)
 {
@@ -29,7 +32,8 @@ static int month_of(art_str w)
 	for (int i = 0; i < 12; i++) {
 		if (memcmp(w.p, months[i], 3) != 0)
 			continue;
-		if (w.n == 3 || art_str_eq_cstr(w, long_months[i]) || (i == 8 && art_str_eq_cstr(w, "Sept")))
+		if (w.n == 3 || art_str_eq_cstr(w, long_months[i]) ||
+		    (i == 8 && art_str_eq_cstr(w, "Sept")))
 			return i + 1;
 		return 0;
 	}
@@ -81,7 +85,10 @@ int art_date_from_listing(art_str s, char out[10])
 	return 0;
 }
 
-static int two(const char *p) { return (p[0] - '0') * 10 + (p[1] - '0'); }
+static int two(const char *p)
+{
+	return (p[0] - '0') * 10 + (p[1] - '0');
+}
 
 bool art_date_is_iso(art_str s)
 {

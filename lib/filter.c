@@ -54,7 +54,8 @@ int art_filter_compile(struct art_filter *f, char *err, size_t errsz)
 		if (rc != 0) {
 			char msg[160];
 			regerror(rc, &f->re[f->nre], msg, sizeof msg);
-			snprintf(err, errsz, "invalid regular expression '%s': %s", res->v[f->nre].p, msg);
+			snprintf(err, errsz, "invalid regular expression '%s': %s",
+			         res->v[f->nre].p, msg);
 			return -1;
 		}
 	}
@@ -129,8 +130,9 @@ static bool has_tag(const struct art_filter *f, const struct art_record *r, art_
 
 static bool tags_match(const struct art_filter *f, const struct art_record *r)
 {
-	const struct art_filter_strings *all = &f->list[ART_FL_TAG], *any = &f->list[ART_FL_ANY_TAG],
-					*none = &f->list[ART_FL_NOT_TAG];
+	const struct art_filter_strings *all = &f->list[ART_FL_TAG],
+	                                *any = &f->list[ART_FL_ANY_TAG],
+	                                *none = &f->list[ART_FL_NOT_TAG];
 	for (size_t i = 0; i < all->n; i++)
 		if (!has_tag(f, r, all->v[i]))
 			return false;

@@ -39,8 +39,8 @@ struct art_filter_strings {
 struct art_filter {
 	struct art_filter_strings list[ART_FL_N];
 	bool icase;
-	bool invert; /* keep what does not match */
-	char since[10], until[10]; /* YYYY-MM-DD, inclusive; "" when not given */
+	bool invert;                           /* keep what does not match */
+	char since[10], until[10];             /* YYYY-MM-DD, inclusive; "" when not given */
 	int64_t min_read, max_read, min_likes; /* -1, INT64_MAX, -1 when not given */
 	/* filled by art_filter_compile */
 	regex_t *re;

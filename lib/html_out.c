@@ -21,7 +21,7 @@
 #include "tagcount.h"
 #include "utf8.h"
 
-#define CHART_BARS 10
+#define CHART_BARS  10
 #define CHART_LABEL 28 /* display columns of a tag's name in the chart */
 
 struct html {
@@ -42,11 +42,21 @@ int art_html_put_text(struct art_buf *b, art_str text)
 		unsigned char c = *p;
 		const char *e = NULL;
 		switch (c) {
-		case '&': e = "&amp;"; break;
-		case '<': e = "&lt;"; break;
-		case '>': e = "&gt;"; break;
-		case '"': e = "&quot;"; break;
-		case '\'': e = "&#39;"; break;
+		case '&':
+			e = "&amp;";
+			break;
+		case '<':
+			e = "&lt;";
+			break;
+		case '>':
+			e = "&gt;";
+			break;
+		case '"':
+			e = "&quot;";
+			break;
+		case '\'':
+			e = "&#39;";
+			break;
 		}
 		if (e) {
 			size_t n = strlen(e);
@@ -78,30 +88,33 @@ int art_html_put_text(struct art_buf *b, art_str text)
 }
 
 static const char style[] =
-	"body{font:15px/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif;"
-	"color:#1f2328;background:#fff;max-width:56rem;margin:2rem auto;padding:0 1rem}\n"
-	"h1{font-size:1.5rem;margin:0}\n"
-	".counts{color:#59636e;margin:.25rem 0 1.5rem}\n"
-	".counts strong{color:#1f2328}\n"
-	"figure{margin:0 0 2rem}\n"
-	"figcaption{font-weight:600;margin-bottom:.5rem}\n"
-	"svg{max-width:100%;height:auto}\n"
-	"svg text{font:13px system-ui,sans-serif;fill:#1f2328}\n"
-	"svg rect{fill:#0969da}\n"
-	"ol.records{list-style:none;margin:0;padding:0}\n"
-	"ol.records>li{border-top:1px solid #d1d9e0;padding:1rem 0}\n"
-	".meta{color:#59636e;font-size:.875rem;margin:0}\n"
-	"h2{font-size:1.125rem;line-height:1.35;margin:.25rem 0}\n"
-	".summary{margin:.25rem 0 .5rem}\n"
-	"ul.tags{list-style:none;display:flex;flex-wrap:wrap;gap:.375rem;margin:0 0 .5rem;"
-	"padding:0}\n"
-	"ul.tags li{background:#ddf4ff;color:#0550ae;border-radius:1rem;padding:0 .625rem;"
-	"font-size:.8125rem}\n"
-	"table{border-collapse:collapse}\n"
-	"th,td{border:1px solid #d1d9e0;padding:.25rem .5rem;text-align:left;vertical-align:top}\n"
-	"td.num{text-align:right}\n";
+    "body{font:15px/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif;"
+    "color:#1f2328;background:#fff;max-width:56rem;margin:2rem auto;padding:0 1rem}\n"
+    "h1{font-size:1.5rem;margin:0}\n"
+    ".counts{color:#59636e;margin:.25rem 0 1.5rem}\n"
+    ".counts strong{color:#1f2328}\n"
+    "figure{margin:0 0 2rem}\n"
+    "figcaption{font-weight:600;margin-bottom:.5rem}\n"
+    "svg{max-width:100%;height:auto}\n"
+    "svg text{font:13px system-ui,sans-serif;fill:#1f2328}\n"
+    "svg rect{fill:#0969da}\n"
+    "ol.records{list-style:none;margin:0;padding:0}\n"
+    "ol.records>li{border-top:1px solid #d1d9e0;padding:1rem 0}\n"
+    ".meta{color:#59636e;font-size:.875rem;margin:0}\n"
+    "h2{font-size:1.125rem;line-height:1.35;margin:.25rem 0}\n"
+    ".summary{margin:.25rem 0 .5rem}\n"
+    "ul.tags{list-style:none;display:flex;flex-wrap:wrap;gap:.375rem;margin:0 0 .5rem;"
+    "padding:0}\n"
+    "ul.tags li{background:#ddf4ff;color:#0550ae;border-radius:1rem;padding:0 .625rem;"
+    "font-size:.8125rem}\n"
+    "table{border-collapse:collapse}\n"
+    "th,td{border:1px solid #d1d9e0;padding:.25rem .5rem;text-align:left;vertical-align:top}\n"
+    "td.num{text-align:right}\n";
 
-static int put_lit(struct art_buf *b, const char *s) { return art_buf_append(b, s, strlen(s)); }
+static int put_lit(struct art_buf *b, const char *s)
+{
+	return art_buf_append(b, s, strlen(s));
+}
 
 static int put_count(struct art_buf *b, uint64_t n, const char *one, const char *many)
 {
@@ -153,10 +166,11 @@ static int put_card(struct art_writer *w, struct art_buf *b, const struct art_re
 			rc |= put_lit(b, "</p>\n");
 		meta = false;
 		if (f == ART_F_TITLE) {
-			rc |= put_lit(b, "<h2>") | art_html_put_text(b, r->title) | put_lit(b, "</h2>\n");
+			rc |= put_lit(b, "<h2>") | art_html_put_text(b, r->title) |
+			      put_lit(b, "</h2>\n");
 		} else if (f == ART_F_SUMMARY) {
-			rc |= put_lit(b, "<p class=\"summary\">") | art_html_put_text(b, r->summary) |
-			      put_lit(b, "</p>\n");
+			rc |= put_lit(b, "<p class=\"summary\">") |
+			      art_html_put_text(b, r->summary) | put_lit(b, "</p>\n");
 		} else if (f == ART_F_TAGS && r->ntags) {
 			rc |= put_lit(b, "<ul class=\"tags\">");
 			for (size_t t = 0; t < r->ntags; t++)
@@ -174,7 +188,9 @@ static int put_row(struct art_writer *w, struct art_buf *b, bool head)
 {
 	int rc = put_lit(b, "<tr>");
 	for (size_t i = 0; i < w->cols.n; i++) {
-		rc |= put_lit(b, head ? "<th>" : w->cols.col[i].numeric ? "<td class=\"num\">" : "<td>");
+		rc |= put_lit(b, head                     ? "<th>"
+		                 : w->cols.col[i].numeric ? "<td class=\"num\">"
+		                                          : "<td>");
 		rc |= art_html_put_text(b, w->row[i]);
 		rc |= put_lit(b, head ? "</th>" : "</td>");
 	}
@@ -235,12 +251,13 @@ static int put_chart(struct html *h, struct art_buf *b)
 	for (size_t i = 0; i < n; i++)
 		art_tagcount_row(h->tags, i, &top[i]);
 	const unsigned row = 24, label = 200, bar = 380, height = (unsigned)n * row + 4;
-	int rc = art_buf_printf(b,
-				"<figure>\n<figcaption>The most common tags</figcaption>\n"
-				"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"%u\" "
-				"viewBox=\"0 0 640 %u\" role=\"img\" aria-label=\"Bar chart of the %zu "
-				"most common tags and how many records have each\">\n",
-				height, height, n);
+	int rc =
+	    art_buf_printf(b,
+	                   "<figure>\n<figcaption>The most common tags</figcaption>\n"
+	                   "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"%u\" "
+	                   "viewBox=\"0 0 640 %u\" role=\"img\" aria-label=\"Bar chart of the %zu "
+	                   "most common tags and how many records have each\">\n",
+	                   height, height, n);
 	for (size_t i = 0; i < n; i++) {
 		unsigned y = (unsigned)i * row + 4;
 		uint64_t count = (uint64_t)top[i].count, most = (uint64_t)top[0].count;
@@ -248,13 +265,14 @@ static int put_chart(struct html *h, struct art_buf *b)
 		size_t shown;
 		h->label.len = 0;
 		rc |= art_utf8_fit(&h->label, top[i].tags[0], CHART_LABEL, ' ', &shown);
-		rc |= art_buf_printf(b, "<text x=\"%u\" y=\"%u\" text-anchor=\"end\">", label - 8, y + 14);
+		rc |= art_buf_printf(b, "<text x=\"%u\" y=\"%u\" text-anchor=\"end\">", label - 8,
+		                     y + 14);
 		rc |= art_html_put_text(b, art_buf_str(&h->label));
 		rc |= art_buf_printf(b,
-				     "</text><rect x=\"%u\" y=\"%u\" width=\"%u\" height=\"18\"/>"
-				     "<text x=\"%u\" y=\"%u\">%" PRIu64 "</text>\n",
-				     label, y, len ? len : 1, label + (len ? len : 1) + 6, y + 14,
-				     count);
+		                     "</text><rect x=\"%u\" y=\"%u\" width=\"%u\" height=\"18\"/>"
+		                     "<text x=\"%u\" y=\"%u\">%" PRIu64 "</text>\n",
+		                     label, y, len ? len : 1, label + (len ? len : 1) + 6, y + 14,
+		                     count);
 	}
 	return rc | put_lit(b, "</svg>\n</figure>\n");
 }
@@ -264,13 +282,15 @@ static int finish(struct art_writer *w)
 	struct html *h = w->state;
 	struct art_buf *b = &w->out->buf;
 	const char *title = h->records ? "Articles" : "Report";
-	int rc = put_lit(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-			    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
-			    "'none'; style-src 'unsafe-inline'\">\n<meta name=\"viewport\" "
-			    "content=\"width=device-width, initial-scale=1\">\n");
-	rc |= art_buf_printf(b, "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n"
-				"<header>\n<h1>%s</h1>\n<p class=\"counts\">",
-			     title, style, title);
+	int rc =
+	    put_lit(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	               "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
+	               "'none'; style-src 'unsafe-inline'\">\n<meta name=\"viewport\" "
+	               "content=\"width=device-width, initial-scale=1\">\n");
+	rc |= art_buf_printf(b,
+	                     "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n"
+	                     "<header>\n<h1>%s</h1>\n<p class=\"counts\">",
+	                     title, style, title);
 	if (h->records) {
 		if (art_tagcount_finish(h->tags, ART_TC_BY_COUNT, SIZE_MAX) != 0)
 			return -1;
@@ -308,10 +328,10 @@ static void html_free(struct art_writer *w)
 }
 
 const struct art_writer_class art_html_writer = {
-	.name = "html",
-	.tag_sep = ", ",
-	.start = start,
-	.put = put,
-	.finish = finish,
-	.free = html_free,
+    .name = "html",
+    .tag_sep = ", ",
+    .start = start,
+    .put = put,
+    .finish = finish,
+    .free = html_free,
 };

@@ -10,7 +10,7 @@ enum { KIND_CLOSED, KIND_UNKNOWN, KIND_LISTING, KIND_NDJSON };
 static const char *const stdin_only[] = {"-"};
 
 int art_input_init(struct art_input *in, char *const *files, size_t nfiles,
-		   enum art_input_mode mode, struct art_tagger *tagger)
+                   enum art_input_mode mode, struct art_tagger *tagger)
 {
 	memset(in, 0, sizeof *in);
 	if (nfiles == 0) {
@@ -57,7 +57,7 @@ static void close_file(struct art_input *in)
 }
 
 static int parse_json_line(struct art_input *in, art_str line, struct art_item *item,
-			   struct art_error *err)
+                           struct art_error *err)
 {
 	if (art_json_parse(&in->obj, line, err->msg, sizeof err->msg) != 0)
 		return ART_BAD;
@@ -86,7 +86,8 @@ static int too_long(struct art_input *in, struct art_error *err)
 }
 
 /* One line of the open file: a record, an error, or nothing yet. */
-static int take_line(struct art_input *in, art_str line, struct art_item *item, struct art_error *err)
+static int take_line(struct art_input *in, art_str line, struct art_item *item,
+                     struct art_error *err)
 {
 	size_t i = 0;
 	while (i < line.n && (line.p[i] == ' ' || line.p[i] == '\t'))
@@ -146,8 +147,8 @@ static int next_from_file(struct art_input *in, struct art_item *item, struct ar
 				/* the record it was part of is lost with it: one report */
 				size_t n = strlen(err->msg);
 				snprintf(err->msg + n, sizeof err->msg - n,
-					 " (line %lu is longer than %zu bytes)", in->lines.lineno,
-					 in->lines.max);
+				         " (line %lu is longer than %zu bytes)", in->lines.lineno,
+				         in->lines.max);
 				return ART_BAD;
 			}
 			return too_long(in, err);

@@ -47,7 +47,7 @@ struct art_input {
 
 /* TAGGER may be NULL for the default one.  -1 when out of memory. */
 int art_input_init(struct art_input *in, char *const *files, size_t nfiles,
-		   enum art_input_mode mode, struct art_tagger *tagger);
+                   enum art_input_mode mode, struct art_tagger *tagger);
 /* ART_OK with *item, ART_BAD or ART_FAIL with *err, or ART_EOF. */
 int art_input_next(struct art_input *in, struct art_item *item, struct art_error *err);
 void art_input_free(struct art_input *in);

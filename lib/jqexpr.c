@@ -26,7 +26,8 @@ static void collect_message(void *data, jv msg)
 	if (jv_get_kind(msg) == JV_KIND_STRING) {
 		const char *s = jv_string_value(msg);
 		size_t n = (size_t)jv_string_length_bytes(jv_copy(msg));
-		bool count = n > 4 && memcmp(s, "jq: ", 4) == 0 && memmem(s, n, "compile error", 13);
+		bool count =
+		    n > 4 && memcmp(s, "jq: ", 4) == 0 && memmem(s, n, "compile error", 13);
 		if (!(count && b->len)) {
 			if (b->len)
 				art_buf_append(b, "; ", 2);
@@ -55,7 +56,7 @@ struct art_jq *art_jq_compile(const char *expr, char *err, size_t errsz)
 	jq_set_error_cb(q->jq, collect_message, &q->compile_msg);
 	if (!jq_compile(q->jq, expr)) {
 		snprintf(err, errsz, "%.*s", (int)q->compile_msg.len,
-			 q->compile_msg.len ? q->compile_msg.p : "cannot compile");
+		         q->compile_msg.len ? q->compile_msg.p : "cannot compile");
 		art_jq_free(q);
 		return NULL;
 	}
@@ -71,7 +72,10 @@ void art_jq_free(struct art_jq *q)
 	free(q);
 }
 
-static jv str_jv(art_str s) { return jv_string_sized(s.p, (int)s.n); }
+static jv str_jv(art_str s)
+{
+	return jv_string_sized(s.p, (int)s.n);
+}
 
 jv art_record_to_jv(const struct art_record *r)
 {
@@ -112,7 +116,7 @@ static int runtime_error(jv v, char *err, size_t errsz)
 }
 
 int art_jq_each(struct art_jq *q, jv input, int (*fn)(void *ctx, jv out), void *ctx, char *err,
-		size_t errsz)
+                size_t errsz)
 {
 	jq_start(q->jq, input, 0);
 	for (;;) {

@@ -29,6 +29,6 @@ int art_jq_select(struct art_jq *q, jv input, char *err, size_t errsz);
 /* Call FN for every output (FN takes ownership of OUT); stop early when FN
  * returns non-zero.  0, or -1 on a runtime error. */
 int art_jq_each(struct art_jq *q, jv input, int (*fn)(void *ctx, jv out), void *ctx, char *err,
-		size_t errsz);
+                size_t errsz);
 
 #endif

@@ -31,7 +31,10 @@ struct parser {
  * byte marked is the first special one.
  */
 static const unsigned char special[256] = {
-	[0 ... 0x1F] = 1, ['"'] = 1, ['\\'] = 1, [0x80 ... 0xFF] = 1,
+    [0 ... 0x1F] = 1,
+    ['"'] = 1,
+    ['\\'] = 1,
+    [0x80 ... 0xFF] = 1,
 };
 
 #define ONES  0x0101010101010101u
@@ -51,11 +54,12 @@ static inline const char *skip_plain(const char *p, const char *end)
 	/* Sixteen at a time where there is SSE2 (every x86-64): compared as
 	 * signed bytes, those of 0x80 or more are below 0x20 too. */
 	const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'),
-		      space = _mm_set1_epi8(0x20);
+	              space = _mm_set1_epi8(0x20);
 	for (; end - p >= 16; p += 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
-					 _mm_cmplt_epi8(v, space));
+		__m128i m =
+		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
+		                 _mm_cmplt_epi8(v, space));
 		unsigned marks = (unsigned)_mm_movemask_epi8(m);
 		if (marks != 0)
 			return p + __builtin_ctz(marks);
@@ -93,7 +97,8 @@ static int fail(struct parser *ps, const char *fmt, ...)
 static void skip_ws_run(struct parser *ps)
 {
 	const char *at = ps->p;
-	while (ps->p < ps->end && (*ps->p == ' ' || *ps->p == '\t' || *ps->p == '\n' || *ps->p == '\r'))
+	while (ps->p < ps->end &&
+	       (*ps->p == ' ' || *ps->p == '\t' || *ps->p == '\n' || *ps->p == '\r'))
 		ps->p++;
 	if (ps->p != at)
 		ps->o->canonical = false; /* the writer puts no white space anywhere */
@@ -147,7 +152,8 @@ static bool writer_escape(uint32_t cp, const char *hex)
 {
 	static const char digits[] = "0123456789abcdef";
 	return cp < 0x20 && cp != '\b' && cp != '\t' && cp != '\n' && cp != '\f' && cp != '\r' &&
-	       hex[0] == '0' && hex[1] == '0' && hex[2] == digits[cp >> 4] && hex[3] == digits[cp & 15];
+	       hex[0] == '0' && hex[1] == '0' && hex[2] == digits[cp >> 4] &&
+	       hex[3] == digits[cp & 15];
 }
 
 /* After a backslash: decode one escape into the arena. */
@@ -167,8 +173,10 @@ static int decode_escape(struct parser *ps, struct art_buf *a)
 	if (c != 'u') {
 		char shown[ART_EXCERPT_SIZE];
 		uint32_t cp;
-		size_t n = art_utf8_decode((const unsigned char *)ps->p - 1, (size_t)(ps->end - ps->p) + 1, &cp);
-		return fail(ps, "bad escape '\\%s'", art_excerpt(shown, (art_str){ps->p - 1, n ? n : 1}));
+		size_t n = art_utf8_decode((const unsigned char *)ps->p - 1,
+		                           (size_t)(ps->end - ps->p) + 1, &cp);
+		return fail(ps, "bad escape '\\%s'",
+		            art_excerpt(shown, (art_str){ps->p - 1, n ? n : 1}));
 	}
 	const char *hex = ps->p;
 	uint32_t cp;
@@ -176,7 +184,8 @@ static int decode_escape(struct parser *ps, struct art_buf *a)
 		return -1;
 	if (!writer_escape(cp, hex))
 		ps->o->canonical = false;
-	if (cp >= 0xD800 && cp <= 0xDBFF && ps->end - ps->p >= 6 && ps->p[0] == '\\' && ps->p[1] == 'u') {
+	if (cp >= 0xD800 && cp <= 0xDBFF && ps->end - ps->p >= 6 && ps->p[0] == '\\' &&
+	    ps->p[1] == 'u') {
 		const char *save = ps->p;
 		uint32_t lo;
 		ps->p += 2;
@@ -235,7 +244,7 @@ static int parse_string_rest(struct parser *ps, const char *s, art_str *out)
 		}
 		if (c == '"') {
 			*out = escaped ? (art_str){a->p + start, a->len - start}
-				       : (art_str){s, (size_t)(ps->p - s)};
+			               : (art_str){s, (size_t)(ps->p - s)};
 			ps->p++;
 			return 0;
 		}
@@ -467,8 +476,8 @@ static struct art_jfield *new_field(struct art_jobject *o)
 
 /* art_field_names with their lengths, to compare keys without strlen. */
 static const art_str record_keys[] = {
-	ART_STR("source"),  ART_STR("date"), ART_STR("category"), ART_STR("title"),
-	ART_STR("summary"), ART_STR("tags"), ART_STR("likes"),    ART_STR("read_minutes"),
+    ART_STR("source"),  ART_STR("date"), ART_STR("category"), ART_STR("title"),
+    ART_STR("summary"), ART_STR("tags"), ART_STR("likes"),    ART_STR("read_minutes"),
 };
 _Static_assert(sizeof record_keys / sizeof *record_keys == ART_NFIELDS, "one key per field");
 
@@ -580,9 +589,9 @@ static int parse_members(struct parser *ps)
 
 /* What the writer puts before each of the record's values. */
 static const art_str record_leads[] = {
-	ART_STR("{\"source\":"), ART_STR(",\"date\":"),  ART_STR(",\"category\":"),
-	ART_STR(",\"title\":"),  ART_STR(",\"summary\":"), ART_STR(",\"tags\":"),
-	ART_STR(",\"likes\":"),  ART_STR(",\"read_minutes\":"),
+    ART_STR("{\"source\":"), ART_STR(",\"date\":"),         ART_STR(",\"category\":"),
+    ART_STR(",\"title\":"),  ART_STR(",\"summary\":"),      ART_STR(",\"tags\":"),
+    ART_STR(",\"likes\":"),  ART_STR(",\"read_minutes\":"),
 };
 _Static_assert(sizeof record_leads / sizeof *record_leads == ART_NFIELDS, "one lead per field");
 
@@ -681,7 +690,10 @@ static int whole_number(art_str raw, int64_t *v)
 	return 0;
 }
 
-int art_json_whole_number(art_str raw, int64_t *v) { return whole_number(raw, v); }
+int art_json_whole_number(art_str raw, int64_t *v)
+{
+	return whole_number(raw, v);
+}
 
 int art_record_from_json(struct art_record *r, const struct art_jobject *o, char *err, size_t errsz)
 {
@@ -704,21 +716,25 @@ int art_record_from_json(struct art_record *r, const struct art_jobject *o, char
 		case ART_F_READ_MINUTES:
 			if (f->type != ART_J_NUMBER)
 				goto wrong_type;
-			if (whole_number(f->raw, k == ART_F_LIKES ? &r->likes : &r->read_minutes) != 0) {
-				snprintf(err, errsz, "\"%s\": %.*s is not a whole number from 0 to 2^53",
-					 art_field_names[k], (int)(f->raw.n > 30 ? 30 : f->raw.n), f->raw.p);
+			if (whole_number(f->raw, k == ART_F_LIKES ? &r->likes : &r->read_minutes) !=
+			    0) {
+				snprintf(err, errsz,
+				         "\"%s\": %.*s is not a whole number from 0 to 2^53",
+				         art_field_names[k], (int)(f->raw.n > 30 ? 30 : f->raw.n),
+				         f->raw.p);
 				return -1;
 			}
 			break;
 		default: {
 			if (f->type != ART_J_STRING)
 				goto wrong_type;
-			art_str *dst[] = {&r->source, &r->date, &r->category, &r->title, &r->summary};
+			art_str *dst[] = {&r->source, &r->date, &r->category, &r->title,
+			                  &r->summary};
 			*dst[k] = f->str;
 			if (k == ART_F_DATE && !art_date_is_iso(f->str)) {
 				char shown[ART_EXCERPT_SIZE];
 				snprintf(err, errsz, "\"date\": \"%s\" is not a YYYY-MM-DD date",
-					 art_excerpt(shown, f->str));
+				         art_excerpt(shown, f->str));
 				return -1;
 			}
 		}
@@ -726,9 +742,9 @@ int art_record_from_json(struct art_record *r, const struct art_jobject *o, char
 		continue;
 	wrong_type:
 		snprintf(err, errsz, "\"%s\" must be %s", art_field_names[k],
-			 k == ART_F_TAGS ? "an array of strings"
-			 : (k == ART_F_LIKES || k == ART_F_READ_MINUTES) ? "a number"
-									 : "a string");
+		         k == ART_F_TAGS                                 ? "an array of strings"
+		         : (k == ART_F_LIKES || k == ART_F_READ_MINUTES) ? "a number"
+		                                                         : "a string");
 		return -1;
 	}
 	for (int k = 0; k < ART_NFIELDS; k++) {
@@ -747,7 +763,7 @@ bool art_json_canonical_record(const struct art_jobject *o)
 
 /* Writing.  Every string is written by put_string into room reserved
  * beforehand: a byte becomes at most 6 ("\u00XX"). */
-#define WORST(n) ((n) * 6 + 2)
+#define WORST(n) ((n)*6 + 2)
 
 static char *put_string(char *o, art_str s)
 {
@@ -760,7 +776,8 @@ static char *put_string(char *o, art_str s)
 		unsigned char c = p < end ? (unsigned char)*p : 0;
 		size_t n = 0;
 		uint32_t cp;
-		if (c >= 0x80 && (n = art_utf8_decode((const unsigned char *)p, (size_t)(end - p), &cp))) {
+		if (c >= 0x80 &&
+		    (n = art_utf8_decode((const unsigned char *)p, (size_t)(end - p), &cp))) {
 			p += n; /* a character outside ASCII stays in the run */
 			continue;
 		}
@@ -776,13 +793,27 @@ static char *put_string(char *o, art_str s)
 		}
 		*o++ = '\\';
 		switch (c) {
-		case '"': *o++ = '"'; break;
-		case '\\': *o++ = '\\'; break;
-		case '\n': *o++ = 'n'; break;
-		case '\t': *o++ = 't'; break;
-		case '\r': *o++ = 'r'; break;
-		case '\b': *o++ = 'b'; break;
-		case '\f': *o++ = 'f'; break;
+		case '"':
+			*o++ = '"';
+			break;
+		case '\\':
+			*o++ = '\\';
+			break;
+		case '\n':
+			*o++ = 'n';
+			break;
+		case '\t':
+			*o++ = 't';
+			break;
+		case '\r':
+			*o++ = 'r';
+			break;
+		case '\b':
+			*o++ = 'b';
+			break;
+		case '\f':
+			*o++ = 'f';
+			break;
 		default:
 			memcpy(o, "u00", 3);
 			o[3] = hex[c >> 4];
@@ -817,7 +848,10 @@ size_t art_json_int(char out[ART_JSON_INT_MAX], int64_t v)
 	return len;
 }
 
-static char *put_int(char *o, int64_t v) { return o + art_json_int(o, v); }
+static char *put_int(char *o, int64_t v)
+{
+	return o + art_json_int(o, v);
+}
 
 #define PUT_LIT(o, lit) (memcpy((o), (lit), sizeof(lit) - 1), (o) + sizeof(lit) - 1)
 

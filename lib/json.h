@@ -21,15 +21,23 @@
 
 #define ART_JSON_MAX_DEPTH 64
 
-enum art_jtype { ART_J_NULL, ART_J_FALSE, ART_J_TRUE, ART_J_NUMBER, ART_J_STRING, ART_J_ARRAY, ART_J_OBJECT };
+enum art_jtype {
+	ART_J_NULL,
+	ART_J_FALSE,
+	ART_J_TRUE,
+	ART_J_NUMBER,
+	ART_J_STRING,
+	ART_J_ARRAY,
+	ART_J_OBJECT
+};
 
 struct art_jfield {
 	art_str key;
 	enum art_jtype type;
-	art_str raw;    /* the value exactly as written */
-	art_str str;    /* ART_J_STRING: the decoded string */
-	bool strings;   /* ART_J_ARRAY: every element is a string ... */
-	size_t item0;   /* ... decoded in items[item0 .. item0 + nitems) */
+	art_str raw;  /* the value exactly as written */
+	art_str str;  /* ART_J_STRING: the decoded string */
+	bool strings; /* ART_J_ARRAY: every element is a string ... */
+	size_t item0; /* ... decoded in items[item0 .. item0 + nitems) */
 	size_t nitems;
 };
 
@@ -54,7 +62,8 @@ void art_jobject_free(struct art_jobject *o);
 
 /* Fill R from a parsed object holding the record keys (others are
  * ignored).  Returns 0, or -1 with ERR naming the key that is wrong. */
-int art_record_from_json(struct art_record *r, const struct art_jobject *o, char *err, size_t errsz);
+int art_record_from_json(struct art_record *r, const struct art_jobject *o, char *err,
+                         size_t errsz);
 
 /* A number's raw text as a whole number from 0 to 2^53 (what every JSON
  * reader holds exactly).  0, or -1 when it is not one. */

@@ -117,12 +117,12 @@ static int put(struct art_writer *w, const struct art_item *item, struct art_err
 static int finish(struct art_writer *w)
 {
 	return w->written ? art_buf_append(&w->out->buf, "\n]\n", 3)
-			  : art_buf_append(&w->out->buf, "[]\n", 3);
+	                  : art_buf_append(&w->out->buf, "[]\n", 3);
 }
 
 const struct art_writer_class art_json_writer = {
-	.name = "json",
-	.tag_sep = "",
-	.put = put,
-	.finish = finish,
+    .name = "json",
+    .tag_sep = "",
+    .put = put,
+    .finish = finish,
 };

@@ -57,7 +57,8 @@ static ssize_t fill(struct art_lines *l)
 	}
 	if (l->cap - l->end < ART_READ_BLOCK && l->cap < l->max + ART_READ_BLOCK) {
 		/* a long line that is allowed: make room for it */
-		size_t cap = l->cap * 2 < l->max + ART_READ_BLOCK ? l->cap * 2 : l->max + ART_READ_BLOCK;
+		size_t cap =
+		    l->cap * 2 < l->max + ART_READ_BLOCK ? l->cap * 2 : l->max + ART_READ_BLOCK;
 		char *p = realloc(l->buf, cap);
 		if (!p) {
 			l->err = ENOMEM;

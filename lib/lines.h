@@ -19,7 +19,7 @@
  * of which may grow sixfold by escaping (and the tag line more, split into
  * one-byte tags), so that what art-parse writes every command reads. */
 #define ART_JSON_LINE_MAX (1u << 26) /* 64 MiB */
-#define ART_READ_BLOCK (1u << 17)
+#define ART_READ_BLOCK    (1u << 17)
 
 enum { ART_LINES_OK = 0, ART_LINES_EOF = 1, ART_LINES_TOO_LONG = 2, ART_LINES_ERROR = 3 };
 

@@ -8,7 +8,7 @@
 
 enum { SEEK, TITLE, SUMMARY, TAGS, STATS, CLOSE };
 
-#define MIDDOT " \xC2\xB7 "
+#define MIDDOT     " \xC2\xB7 "
 #define NUMBER_MAX ((int64_t)1 << 53)
 
 void art_listing_init(struct art_listing *l, struct art_tagger *tagger)
@@ -19,8 +19,8 @@ void art_listing_init(struct art_listing *l, struct art_tagger *tagger)
 
 void art_listing_free(struct art_listing *l)
 {
-	struct art_buf *bufs[] = {&l->win[0], &l->win[1], &l->source, &l->category,
-				  &l->title,  &l->summary, &l->tagline};
+	struct art_buf *bufs[] = {&l->win[0], &l->win[1],  &l->source, &l->category,
+	                          &l->title,  &l->summary, &l->tagline};
 	for (size_t i = 0; i < sizeof bufs / sizeof *bufs; i++)
 		art_buf_free(bufs[i]);
 	art_tagsplit_free(&l->split);
@@ -138,7 +138,8 @@ static int source_lines(const struct art_listing *l)
  * open one, which therefore ended that many fields earlier. */
 static void report_cut_off(struct art_listing *l, int taken, struct art_error *err)
 {
-	static const char *const what[] = {"", "title", "summary", "tag line", "likes and read time"};
+	static const char *const what[] = {"", "title", "summary", "tag line",
+	                                   "likes and read time"};
 	int state = l->state - taken;
 	if (state < TITLE)
 		state = TITLE;
@@ -148,7 +149,7 @@ static void report_cut_off(struct art_listing *l, int taken, struct art_error *e
 
 /* A date line opens a record; one left open is reported as cut off. */
 static int open_record(struct art_listing *l, art_str line, unsigned long lineno, art_str date,
-		       art_str category, struct art_error *err)
+                       art_str category, struct art_error *err)
 {
 	int rc = ART_LISTING_NONE;
 	struct art_error second = {0};
@@ -183,7 +184,7 @@ static int open_record(struct art_listing *l, art_str line, unsigned long lineno
 }
 
 static int close_record(struct art_listing *l, art_str line, unsigned long lineno,
-			const struct art_record **rec, struct art_error *err)
+                        const struct art_record **rec, struct art_error *err)
 {
 	int64_t likes, minutes;
 	int s = art_listing_parse_stats(line, &likes, &minutes);
@@ -194,7 +195,7 @@ static int close_record(struct art_listing *l, art_str line, unsigned long linen
 	if (s == -2)
 		return bad(err, lineno, "number out of range", line);
 	if (art_tags_split(l->tagger, art_buf_str(&l->tagline), art_buf_str(&l->title),
-			   art_buf_str(&l->summary), &l->split) != 0)
+	                   art_buf_str(&l->summary), &l->split) != 0)
 		return bad(err, lineno, "out of memory", (art_str){0});
 	struct art_record *r = &l->rec;
 	r->source = art_buf_str(&l->source);
@@ -212,7 +213,7 @@ static int close_record(struct art_listing *l, art_str line, unsigned long linen
 }
 
 int art_listing_feed(struct art_listing *l, art_str line, unsigned long lineno,
-		     const struct art_record **rec, struct art_error *err)
+                     const struct art_record **rec, struct art_error *err)
 {
 	if (is_blank(line))
 		return ART_LISTING_NONE;
@@ -227,20 +228,24 @@ int art_listing_feed(struct art_listing *l, art_str line, unsigned long lineno,
 	}
 	push_window(l, line, lineno);
 	int64_t likes, minutes;
-	if ((state == SEEK || state == CLOSE) && art_listing_parse_stats(line, &likes, &minutes) != -1) {
+	if ((state == SEEK || state == CLOSE) &&
+	    art_listing_parse_stats(line, &likes, &minutes) != -1) {
 		/* the end of a record that never started: its date line was
 		 * missing or broken beyond recognition (unless that was said) */
 		bool said = l->lost;
 		l->lost = false;
 		if (!said)
-			return bad(err, lineno, "likes and read time of a record with no date line", line);
+			return bad(err, lineno, "likes and read time of a record with no date line",
+			           line);
 		return ART_LISTING_NONE;
 	}
-	if ((state == SUMMARY || state == TAGS) && art_listing_parse_stats(line, &likes, &minutes) != -1) {
+	if ((state == SUMMARY || state == TAGS) &&
+	    art_listing_parse_stats(line, &likes, &minutes) != -1) {
 		l->state = SEEK;
-		return bad(err, lineno, state == SUMMARY ? "record has no summary and no tag line"
-							 : "record lacks its summary or its tag line",
-			   line);
+		return bad(err, lineno,
+		           state == SUMMARY ? "record has no summary and no tag line"
+		                            : "record lacks its summary or its tag line",
+		           line);
 	}
 	switch (state) {
 	case TITLE:

@@ -40,7 +40,7 @@ void art_listing_free(struct art_listing *l);
  * (valid until the next call), ART_LISTING_BAD with *err set, or
  * ART_LISTING_NONE. */
 int art_listing_feed(struct art_listing *l, art_str line, unsigned long lineno,
-		     const struct art_record **rec, struct art_error *err);
+                     const struct art_record **rec, struct art_error *err);
 /* An error left over from the last feed, if any (ART_LISTING_BAD): its
  * line and message into *err, whose file is the caller's to set. */
 int art_listing_pending(struct art_listing *l, struct art_error *err);

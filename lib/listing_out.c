@@ -40,12 +40,12 @@ static int put_line(struct art_buf *b, art_str s, bool newline)
 int art_listing_put_record(struct art_buf *b, const struct art_record *r, const char **why)
 {
 	char date[16];
-	*why = blank(r->source)	   ? "its source is blank"
-	       : blank(r->title)   ? "its title is blank"
-	       : blank(r->summary) ? "its summary is blank"
-	       : r->ntags == 0	   ? "it has no tags"
+	*why = blank(r->source)                         ? "its source is blank"
+	       : blank(r->title)                        ? "its title is blank"
+	       : blank(r->summary)                      ? "its summary is blank"
+	       : r->ntags == 0                          ? "it has no tags"
 	       : art_date_to_listing(r->date, date) < 0 ? "its date is not a date"
-						       : NULL;
+	                                                : NULL;
 	if (*why)
 		return 1;
 	int rc = put_line(b, r->source, true) | put_line(b, r->source, true);
@@ -55,7 +55,7 @@ int art_listing_put_record(struct art_buf *b, const struct art_record *r, const 
 	for (size_t i = 0; i < r->ntags; i++)
 		rc |= put_line(b, r->tags[i], false);
 	rc |= art_buf_printf(b, "\n%" PRId64 " like%s \xC2\xB7 %" PRId64 " min read\n", r->likes,
-			     r->likes == 1 ? "" : "s", r->read_minutes);
+	                     r->likes == 1 ? "" : "s", r->read_minutes);
 	rc |= put_line(b, r->title, true);
 	return rc ? -1 : 0;
 }
@@ -63,7 +63,7 @@ int art_listing_put_record(struct art_buf *b, const struct art_record *r, const 
 int art_listing_put_header(struct art_buf *b, unsigned long count)
 {
 	return art_buf_printf(b, "Tagged articles\n%lu article%s\nPage 1 of 1\n", count,
-			      count == 1 ? "" : "s");
+	                      count == 1 ? "" : "s");
 }
 
 static int start(struct art_writer *w)
@@ -120,11 +120,11 @@ static void listing_free(struct art_writer *w)
 }
 
 const struct art_writer_class art_listing_writer = {
-	.name = "listing",
-	.tag_sep = "",
-	.records_only = true,
-	.start = start,
-	.put = put,
-	.finish = finish,
-	.free = listing_free,
+    .name = "listing",
+    .tag_sep = "",
+    .records_only = true,
+    .start = start,
+    .put = put,
+    .finish = finish,
+    .free = listing_free,
 };

@@ -17,8 +17,17 @@ int art_markdown_put_cell(struct art_buf *b, art_str cell)
 	for (size_t i = 0; i < cell.n; i++) {
 		char c = cell.p[i];
 		switch (c) {
-		case '\\': case '|': case '`': case '*': case '_': case '[': case ']':
-		case '<': case '>': case '&': case '~':
+		case '\\':
+		case '|':
+		case '`':
+		case '*':
+		case '_':
+		case '[':
+		case ']':
+		case '<':
+		case '>':
+		case '&':
+		case '~':
 			*o++ = '\\';
 			*o++ = c;
 			break;
@@ -63,13 +72,13 @@ static int start(struct art_writer *w)
 	int rc = art_buf_putc(b, '|');
 	for (size_t i = 0; i < w->cols.n; i++)
 		rc |= w->cols.col[i].numeric ? art_buf_append(b, " ---: |", 7)
-					     : art_buf_append(b, " --- |", 6);
+		                             : art_buf_append(b, " --- |", 6);
 	return rc | art_buf_putc(b, '\n');
 }
 
 const struct art_writer_class art_markdown_writer = {
-	.name = "markdown",
-	.tag_sep = ", ",
-	.start = start,
-	.put_row = put_row,
+    .name = "markdown",
+    .tag_sep = ", ",
+    .start = start,
+    .put_row = put_row,
 };

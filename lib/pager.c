@@ -28,8 +28,9 @@ uint64_t art_pages(uint64_t total, uint64_t per_page)
 
 int art_pages_json(struct art_buf *b, uint64_t total, uint64_t per_page)
 {
-	return art_buf_printf(b, "{\"total\":%" PRIu64 ",\"per_page\":%" PRIu64 ",\"pages\":%" PRIu64 "}\n",
-			      total, per_page, art_pages(total, per_page));
+	return art_buf_printf(
+	    b, "{\"total\":%" PRIu64 ",\"per_page\":%" PRIu64 ",\"pages\":%" PRIu64 "}\n", total,
+	    per_page, art_pages(total, per_page));
 }
 
 int art_page_digits(uint64_t npages)

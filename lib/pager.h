@@ -30,7 +30,10 @@ void art_pager_init(struct art_pager *p, uint64_t per_page, uint64_t page);
 /* What to do with the next record. */
 enum art_page_step art_pager_step(struct art_pager *p);
 /* True once the page is complete: no record after it is wanted. */
-static inline bool art_pager_done(const struct art_pager *p) { return p->seen >= p->last; }
+static inline bool art_pager_done(const struct art_pager *p)
+{
+	return p->seen >= p->last;
+}
 /* The number of pages TOTAL records fill: 0 for none. */
 uint64_t art_pages(uint64_t total, uint64_t per_page);
 /* {"total":N,"per_page":n,"pages":M} and a newline; -1 out of memory. */

@@ -22,11 +22,13 @@ static int emit(void *ctx, jv v)
 	struct art_buf *b = &w->out->buf;
 	int rc;
 	if (jv_get_kind(v) == JV_KIND_STRING) {
-		rc = art_buf_append(b, jv_string_value(v), (size_t)jv_string_length_bytes(jv_copy(v)));
+		rc = art_buf_append(b, jv_string_value(v),
+		                    (size_t)jv_string_length_bytes(jv_copy(v)));
 		jv_free(v);
 	} else {
 		jv s = jv_dump_string(v, 0);
-		rc = art_buf_append(b, jv_string_value(s), (size_t)jv_string_length_bytes(jv_copy(s)));
+		rc = art_buf_append(b, jv_string_value(s),
+		                    (size_t)jv_string_length_bytes(jv_copy(s)));
 		jv_free(s);
 	}
 	rc |= art_buf_putc(b, '\n');
@@ -56,9 +58,9 @@ static void raw_free(struct art_writer *w)
 }
 
 const struct art_writer_class art_raw_writer = {
-	.name = "raw",
-	.tag_sep = "",
-	.init = init,
-	.put = put,
-	.free = raw_free,
+    .name = "raw",
+    .tag_sep = "",
+    .init = init,
+    .put = put,
+    .free = raw_free,
 };

@@ -9,7 +9,7 @@
 #include "utf8.h"
 
 const char *const art_field_names[ART_NFIELDS] = {
-	"source", "date", "category", "title", "summary", "tags", "likes", "read_minutes",
+    "source", "date", "category", "title", "summary", "tags", "likes", "read_minutes",
 };
 
 int art_field_lookup(art_str name)
@@ -70,8 +70,8 @@ static art_str place(char **at, art_str s)
 
 int art_record_copy(struct art_record_copy *dst, const struct art_record *src)
 {
-	size_t n = src->source.n + src->date.n + src->category.n + src->title.n +
-		   src->summary.n + src->ntags * sizeof(art_str);
+	size_t n = src->source.n + src->date.n + src->category.n + src->title.n + src->summary.n +
+	           src->ntags * sizeof(art_str);
 	for (size_t i = 0; i < src->ntags; i++)
 		n += src->tags[i].n;
 	/* tags first, so the art_str array is suitably aligned */

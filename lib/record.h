@@ -48,7 +48,7 @@ struct art_error {
 };
 
 void art_error_set(struct art_error *e, unsigned long line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 /* Input text made fit to quote in a message: its first 60 bytes or so, cut
  * at a character boundary and then followed by "...", with control

@@ -11,7 +11,7 @@
 #include "json.h"
 
 const char *const art_sort_key_names[ART_NKEYS] = {
-	"date", "title", "source", "category", "likes", "read_minutes", "tags",
+    "date", "title", "source", "category", "likes", "read_minutes", "tags",
 };
 
 int art_sort_key_lookup(const char *name)
@@ -22,7 +22,10 @@ int art_sort_key_lookup(const char *name)
 	return -1;
 }
 
-static bool is_number(enum art_sort_key k) { return k >= ART_KEY_LIKES; }
+static bool is_number(enum art_sort_key k)
+{
+	return k >= ART_KEY_LIKES;
+}
 
 static art_str key_str(const struct art_record *r, enum art_sort_key k)
 {
@@ -54,8 +57,14 @@ static int64_t key_num(const struct art_record *r, enum art_sort_key k)
 	}
 }
 
-static int sign(int c) { return (c > 0) - (c < 0); }
-static int cmp64(int64_t a, int64_t b) { return (a > b) - (a < b); }
+static int sign(int c)
+{
+	return (c > 0) - (c < 0);
+}
+static int cmp64(int64_t a, int64_t b)
+{
+	return (a > b) - (a < b);
+}
 
 static struct art_sort_spec normalized(const struct art_sort_spec *spec)
 {
@@ -68,13 +77,13 @@ static struct art_sort_spec normalized(const struct art_sort_spec *spec)
 }
 
 int art_sort_compare(const struct art_sort_spec *spec, const struct art_record *a,
-		     const struct art_record *b)
+                     const struct art_record *b)
 {
 	struct art_sort_spec sp = normalized(spec);
 	for (size_t i = 0; i < sp.nkeys; i++) {
 		enum art_sort_key k = sp.key[i];
 		int c = is_number(k) ? cmp64(key_num(a, k), key_num(b, k))
-				     : sign(art_str_cmp(key_str(a, k), key_str(b, k)));
+		                     : sign(art_str_cmp(key_str(a, k), key_str(b, k)));
 		if (c)
 			return sp.reverse ? -c : c;
 	}
@@ -157,7 +166,7 @@ static uint64_t physical_memory(void)
 {
 	long pages = sysconf(_SC_PHYS_PAGES), psz = sysconf(_SC_PAGESIZE);
 	uint64_t mem = pages > 0 && psz > 0 ? (uint64_t)pages * (uint64_t)psz
-					    : UINT64_C(1) << 30; /* unknown: a small machine */
+	                                    : UINT64_C(1) << 30; /* unknown: a small machine */
 	uint64_t group = art_sort_cgroup_limit("/sys/fs/cgroup", "/proc/self/cgroup");
 	return group < mem ? group : mem;
 }
@@ -239,7 +248,10 @@ static uint32_t get32(const unsigned char *p)
 	return v;
 }
 
-static void put32(unsigned char *p, uint32_t v) { memcpy(p, &v, 4); }
+static void put32(unsigned char *p, uint32_t v)
+{
+	memcpy(p, &v, 4);
+}
 
 static size_t blob_size(const struct art_sort_spec *sp, const struct art_record *r, size_t line)
 {
@@ -250,7 +262,7 @@ static size_t blob_size(const struct art_sort_spec *sp, const struct art_record 
 }
 
 static void blob_fill(const struct art_sort_spec *sp, unsigned char *b, size_t size,
-		      const struct art_record *r, art_str line)
+                      const struct art_record *r, art_str line)
 {
 	put32(b, (uint32_t)size);
 	put32(b + 4, (uint32_t)line.n);
@@ -279,7 +291,7 @@ static art_str blob_line(const unsigned char *b)
 
 /* Compare the keys of two blobs, ascending. */
 static int blob_keys_cmp(const struct art_sort_spec *sp, const unsigned char *a,
-			 const unsigned char *b)
+                         const unsigned char *b)
 {
 	a += BLOB_HEAD;
 	b += BLOB_HEAD;
@@ -295,7 +307,7 @@ static int blob_keys_cmp(const struct art_sort_spec *sp, const unsigned char *a,
 		} else {
 			uint32_t la = get32(a), lb = get32(b);
 			c = sign(art_str_cmp((art_str){(const char *)a + 4, la},
-					     (art_str){(const char *)b + 4, lb}));
+			                     (art_str){(const char *)b + 4, lb}));
 			a += 4 + la;
 			b += 4 + lb;
 		}
@@ -414,7 +426,7 @@ static int sys_fail(struct art_sorter *s, struct art_error *err, const char *wha
 }
 
 struct art_sorter *art_sorter_new(const struct art_sort_spec *spec, uint64_t budget,
-				  const char *tmpdir)
+                                  const char *tmpdir)
 {
 	struct art_sorter *s = calloc(1, sizeof *s);
 	if (!s)
@@ -431,7 +443,10 @@ struct art_sorter *art_sorter_new(const struct art_sort_spec *spec, uint64_t bud
 	return s;
 }
 
-size_t art_sorter_runs(const struct art_sorter *s) { return s->written; }
+size_t art_sorter_runs(const struct art_sorter *s)
+{
+	return s->written;
+}
 
 int art_sorter_add_source(struct art_sorter *s, art_sort_source_fn *next, void *ctx)
 {
@@ -447,8 +462,8 @@ int art_sorter_add_source(struct art_sorter *s, art_sort_source_fn *next, void *
 static void sort_ents(const struct art_sort_spec *sp, struct ent *a, struct ent *tmp, size_t n)
 {
 #define ENT_LESS(x, y)                                                                             \
-	((x).prefix != (y).prefix ? (((x).prefix < (y).prefix) != sp->reverse)                   \
-				  : blob_cmp(sp, (x).blob, (y).blob) < 0)
+	((x).prefix != (y).prefix ? (((x).prefix < (y).prefix) != sp->reverse)                     \
+	                          : blob_cmp(sp, (x).blob, (y).blob) < 0)
 	if (n <= 12) {
 		for (size_t i = 1; i < n; i++) {
 			struct ent e = a[i];
@@ -523,7 +538,7 @@ struct run_writer {
 };
 
 static int run_put(struct art_sorter *s, struct run_writer *w, const unsigned char *blob,
-		   struct art_error *err)
+                   struct art_error *err)
 {
 	if (art_buf_append(&w->buf, blob, get32(blob)) != 0)
 		return oom(err);
@@ -629,7 +644,7 @@ static void order_words(const struct art_sort_spec *sp, char *out, size_t outsz)
 	size_t n = 0;
 	for (size_t i = 0; i < sp->nkeys && n < outsz; i++)
 		n += (size_t)snprintf(out + n, outsz - n, "%s%s", i ? "," : "",
-				      art_sort_key_names[sp->key[i]]);
+		                      art_sort_key_names[sp->key[i]]);
 	if (sp->reverse && n < outsz)
 		snprintf(out + n, outsz - n, " descending");
 }
@@ -723,7 +738,7 @@ static void sift_down(const struct art_sorter *s, struct merge *m, size_t at)
 /* Take over the NSRC sources at SRC (and the array) and read the first
  * blob of each. */
 static int merge_init(struct art_sorter *s, struct merge *m, struct src *src, size_t nsrc,
-		      struct art_error *err)
+                      struct art_error *err)
 {
 	memset(m, 0, sizeof *m);
 	m->src = src;
@@ -768,7 +783,7 @@ static void merge_free(struct merge *m)
 /* The smallest blob, or ART_EOF; the source it came from moves on at the
  * next call. */
 static int merge_next(struct art_sorter *s, struct merge *m, const unsigned char **blob,
-		      struct art_error *err)
+                      struct art_error *err)
 {
 	if (m->started && m->nheap) {
 		struct src *top = &m->src[m->heap[0]];
@@ -788,7 +803,7 @@ static int merge_next(struct art_sorter *s, struct merge *m, const unsigned char
 
 /* Merge the NSRC sources at SRC (taking them over) into a new run file. */
 static int merge_to_run(struct art_sorter *s, struct src *src, size_t nsrc, int *fd,
-			struct art_error *err)
+                        struct art_error *err)
 {
 	struct merge m;
 	struct run_writer w = {-1, {0}};
@@ -934,8 +949,8 @@ static int finish(struct art_sorter *s, struct art_error *err)
 	if (s->n)
 		src[k++] = (struct src){.kind = SRC_MEM};
 	for (size_t i = 0; i < s->ninputs; i++)
-		src[k++] = (struct src){.kind = SRC_INPUT, .next = s->inputs[i].next,
-					.ctx = s->inputs[i].ctx};
+		src[k++] = (struct src){
+		    .kind = SRC_INPUT, .next = s->inputs[i].next, .ctx = s->inputs[i].ctx};
 	while (n > FINAL_FANIN) {
 		size_t groups = (n + ART_SORT_FANIN - 1) / ART_SORT_FANIN;
 		for (size_t g = 0; g < groups && rc == ART_OK; g++) {

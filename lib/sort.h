@@ -47,7 +47,7 @@ extern const char *const art_sort_key_names[ART_NKEYS];
 int art_sort_key_lookup(const char *name);
 /* <0, 0, >0 as A sorts before, with, or after B. */
 int art_sort_compare(const struct art_sort_spec *spec, const struct art_record *a,
-		     const struct art_record *b);
+                     const struct art_record *b);
 
 /* A memory size as sort(1) takes it: a number with an optional suffix,
  * b (bytes), K, M, G, T (powers of 1024; no suffix means K), or % (of
@@ -67,7 +67,7 @@ struct art_sorter;
 
 /* TMPDIR is where runs go.  NULL when out of memory. */
 struct art_sorter *art_sorter_new(const struct art_sort_spec *spec, uint64_t budget,
-				  const char *tmpdir);
+                                  const char *tmpdir);
 void art_sorter_free(struct art_sorter *s);
 /* Take a copy of R.  ART_OK, or ART_FAIL with ERR (out of memory, or a
  * temporary file that could not be made or written). */

@@ -68,7 +68,10 @@ static void fit(size_t *nat, size_t n, size_t limit)
 	free(done);
 }
 
-static size_t limit_of(const struct art_writer *w) { return w->opt.width ? w->opt.width : SIZE_MAX; }
+static size_t limit_of(const struct art_writer *w)
+{
+	return w->opt.width ? w->opt.width : SIZE_MAX;
+}
 
 /* One line of the table from CELLS, each cut to its column. */
 static int put_line(struct art_writer *w, const art_str *cells)
@@ -205,10 +208,10 @@ static void table_free(struct art_writer *w)
 }
 
 const struct art_writer_class art_table_writer = {
-	.name = "table",
-	.tag_sep = ", ",
-	.start = start,
-	.put = put,
-	.finish = finish,
-	.free = table_free,
+    .name = "table",
+    .tag_sep = ", ",
+    .start = start,
+    .put = put,
+    .finish = finish,
+    .free = table_free,
 };

@@ -80,60 +80,79 @@ enum {
 };
 
 enum {
-	MAXP = 32,           /* cut points per line, its ends included */
-	TMAX = 8,            /* tag counts told apart; more count as TMAX */
-	KEEP_EXPLAIN = 5,    /* splits shown when explaining */
-	WINDOW = 32,         /* recent records whose tag counts are weighed */
-	LEARNED_MAX = 4096,  /* learned tags kept */
-	SPLIT_MAX = 1024,    /* a longer line is taken as one tag */
-	NONE = INT16_MIN,    /* no cut here */
+	MAXP = 32,                 /* cut points per line, its ends included */
+	TMAX = 8,                  /* tag counts told apart; more count as TMAX */
+	KEEP_EXPLAIN = 5,          /* splits shown when explaining */
+	WINDOW = 32,               /* recent records whose tag counts are weighed */
+	LEARNED_MAX = 4096,        /* learned tags kept */
+	SPLIT_MAX = 1024,          /* a longer line is taken as one tag */
+	NONE = INT16_MIN,          /* no cut here */
 	NOSCORE = (int16_t)0x8080, /* not worked out yet (memset to 0x80) */
-	TAG_KEY = 1 << 16,   /* tie-break weight of one tag */
-	SCORE_KEY = 1 << 24, /* the score's weight in a ranking key */
-	NTRIGRAM = 2048,     /* bits of the filter of triples */
-	NHEADS = 4096,       /* chains of known tags */
-	NB = SPLIT_MAX / 64 + 1, /* blocks of 64 places in a line, its end included */
-	NTRIPLES = 8192,     /* the table of a line's triples */
+	TAG_KEY = 1 << 16,         /* tie-break weight of one tag */
+	SCORE_KEY = 1 << 24,       /* the score's weight in a ranking key */
+	NTRIGRAM = 2048,           /* bits of the filter of triples */
+	NHEADS = 4096,             /* chains of known tags */
+	NB = SPLIT_MAX / 64 + 1,   /* blocks of 64 places in a line, its end included */
+	NTRIPLES = 8192,           /* the table of a line's triples */
 };
 
 enum { C_OTHER, C_SPACE, C_UP, C_LOW, C_DIGIT, C_CONT, C_LEAD };
 
 static const unsigned char cls[256] = {
-	[' '] = C_SPACE,       ['\t'] = C_SPACE,	 ['A' ... 'Z'] = C_UP,
-	['a' ... 'z'] = C_LOW, ['0' ... '9'] = C_DIGIT, [0x80 ... 0xBF] = C_CONT,
-	[0xC0 ... 0xFF] = C_LEAD,
+    [' '] = C_SPACE,          ['\t'] = C_SPACE,        ['A' ... 'Z'] = C_UP,
+    ['a' ... 'z'] = C_LOW,    ['0' ... '9'] = C_DIGIT, [0x80 ... 0xBF] = C_CONT,
+    [0xC0 ... 0xFF] = C_LEAD,
 };
 
-static inline bool is_word(int c) { return c == C_UP || c == C_LOW || c == C_DIGIT; }
-static inline unsigned lower(unsigned char c) { return cls[c] == C_UP ? c | 0x20u : c; }
+static inline bool is_word(int c)
+{
+	return c == C_UP || c == C_LOW || c == C_DIGIT;
+}
+static inline unsigned lower(unsigned char c)
+{
+	return cls[c] == C_UP ? c | 0x20u : c;
+}
 
 #define HASH_MUL 0x100000001b3ULL
-static inline uint64_t mix(uint64_t h) { return h * 0x9E3779B97F4A7C15ULL; }
+static inline uint64_t mix(uint64_t h)
+{
+	return h * 0x9E3779B97F4A7C15ULL;
+}
 
 /* The kinds of cut, for the weights and the explanation.  Those of weight
  * 0 or less are places to cut only where a word of the text or a known
  * tag starts or ends. */
 enum why {
-	WHY_LOWER_UPPER, WHY_CAPS_WORD, WHY_CAP_WORD, WHY_INITIAL_CAP, WHY_CAPS, WHY_CAPS_LOWER,
-	WHY_CAP_LOWER, WHY_WORD_EDGE, WHY_DIGIT, WHY_DIGIT_UPPER, WHY_AFTER_SYMBOL, WHY_BEFORE_DOT,
+	WHY_LOWER_UPPER,
+	WHY_CAPS_WORD,
+	WHY_CAP_WORD,
+	WHY_INITIAL_CAP,
+	WHY_CAPS,
+	WHY_CAPS_LOWER,
+	WHY_CAP_LOWER,
+	WHY_WORD_EDGE,
+	WHY_DIGIT,
+	WHY_DIGIT_UPPER,
+	WHY_AFTER_SYMBOL,
+	WHY_BEFORE_DOT,
 	NWHY
 };
 static const struct {
 	short w;
 	const char *what;
 } cut_kinds[NWHY] = {
-	[WHY_LOWER_UPPER] = {W_LOWER_UPPER, "lowercase, then a capital"},
-	[WHY_CAPS_WORD] = {W_CAPS_WORD, "capitals, then a capitalised word"},
-	[WHY_CAP_WORD] = {W_CAP_WORD, "a last capital, then a capitalised word"},
-	[WHY_INITIAL_CAP] = {W_INITIAL_CAP, "a first capital, then a capitalised word"},
-	[WHY_CAPS] = {W_CAPS, "between capitals"},
-	[WHY_CAPS_LOWER] = {W_CAPS_LOWER, "capitals, then lowercase"},
-	[WHY_CAP_LOWER] = {W_CAP_LOWER, "one capital, then lowercase"},
-	[WHY_WORD_EDGE] = {W_WORD_EDGE, "inside lowercase"},
-	[WHY_DIGIT] = {W_DIGIT, "between a letter and a digit"},
-	[WHY_DIGIT_UPPER] = {W_DIGIT_UPPER, "a digit, then a capital"},
-	[WHY_AFTER_SYMBOL] = {W_AFTER_SYMBOL, "after + or #"},
-	[WHY_BEFORE_DOT] = {W_BEFORE_DOT, "before a dot"},
+    [WHY_LOWER_UPPER] = {W_LOWER_UPPER, "lowercase, then a capital"},
+    [WHY_CAPS_WORD] = {W_CAPS_WORD, "capitals, then a capitalised word"},
+    [WHY_CAP_WORD] = {W_CAP_WORD, "a last capital, then a capitalised word"},
+    [WHY_INITIAL_CAP] = {W_INITIAL_CAP, "a first capital, then a capitalised word"},
+    [WHY_CAPS] = {W_CAPS, "between capitals"},
+    [WHY_CAPS_LOWER] = {W_CAPS_LOWER, "capitals, then lowercase"},
+    [WHY_CAP_LOWER] = {W_CAP_LOWER, "one capital, then lowercase"},
+    [WHY_WORD_EDGE] = {W_WORD_EDGE, "inside lowercase"},
+    [WHY_DIGIT] = {W_DIGIT, "between a letter and a digit"},
+    [WHY_DIGIT_UPPER] = {W_DIGIT_UPPER, "a digit, then a capital"},
+    [WHY_AFTER_SYMBOL] = {W_AFTER_SYMBOL, "after + or #"},
+    [WHY_BEFORE_DOT] = {W_BEFORE_DOT, "before a dot"},
 };
 
 struct tword { /* a word of the record's title or summary, where the line may have it */
@@ -149,7 +168,7 @@ struct known {
 	bool confirmed; /* by a word of its record's text, or by the user */
 	uint64_t hash;
 	uint64_t pre, mask; /* its first 8 bytes (as load8 reads them); the bits of them */
-	uint32_t next; /* next with the same first two bytes, +1 */
+	uint32_t next;      /* next with the same first two bytes, +1 */
 };
 
 struct point { /* a place where the line may be cut */
@@ -159,7 +178,7 @@ struct point { /* a place where the line may be cut */
 	uint32_t word_a, word_b; /* the word broken, when split */
 };
 
-struct cell { /* one of the best splits of the line so far, ending in a given tag */
+struct cell {        /* one of the best splits of the line so far, ending in a given tag */
 	int64_t key; /* score, then fewer tags, then cuts further right */
 	int32_t score;
 	uint8_t ft, fi, fr; /* the state it came from: tag count, start point, rank */
@@ -167,10 +186,10 @@ struct cell { /* one of the best splits of the line so far, ending in a given ta
 
 struct art_tagger {
 	bool explain;
-	uint64_t common[128];     /* common_words by pack_lower, hashed (0: none) */
+	uint64_t common[128];               /* common_words by pack_lower, hashed (0: none) */
 	uint64_t common2[26 * 26 / 64 + 1]; /* those of two letters, by letters */
-	unsigned char code[256];  /* 1..36 for digits and letters, case folded */
-	unsigned char low[256];   /* lowercase */
+	unsigned char code[256];            /* 1..36 for digits and letters, case folded */
+	unsigned char low[256];             /* lowercase */
 
 	/* the record's context: the words of its title and summary that the
 	 * line could have, chained by the characters they start with: a chain
@@ -182,13 +201,13 @@ struct art_tagger {
 	struct tword *words;
 	size_t nwords, words_cap;
 	uint32_t head2[SPLIT_MAX], head3[SPLIT_MAX]; /* first word + 1 */
-	uint16_t chain2[SPLIT_MAX];                   /* valid where tstart says */
-	uint16_t chain3[SPLIT_MAX];                   /* where the line has a triple */
-	uint16_t next3[SPLIT_MAX]; /* the next place with the same triple, + 1 */
-	uint64_t singles;    /* capitals and digits standing alone in it */
-	bool counting;       /* a text long enough to have the limit on words apply */
-	size_t nkept;        /* ... the words counted for it */
-	bool triples_done;   /* ... line_triples is filled */
+	uint16_t chain2[SPLIT_MAX];                  /* valid where tstart says */
+	uint16_t chain3[SPLIT_MAX];                  /* where the line has a triple */
+	uint16_t next3[SPLIT_MAX];                   /* the next place with the same triple, + 1 */
+	uint64_t singles;                            /* capitals and digits standing alone in it */
+	bool counting;     /* a text long enough to have the limit on words apply */
+	size_t nkept;      /* ... the words counted for it */
+	bool triples_done; /* ... line_triples is filled */
 	uint64_t line_triples[NTRIGRAM / 64];
 	/* the line's triples of letters and digits in lowercase, by
 	 * triple_hash, open addressing: gen << 48 | the triple (load24) << 16 |
@@ -204,17 +223,17 @@ struct art_tagger {
 	uint32_t *kslot; /* by hash, index + 1 */
 	size_t kslot_cap;
 	uint32_t khead[NHEADS]; /* by first two bytes, index + 1 */
-	uint8_t kpairs[65536]; /* [load2 of them]: 1 when a tag starts with those 2 bytes */
-	uint64_t klens; /* bit n set when a known tag has n bytes (63 for more) */
-	uint32_t kshort;      /* one-byte tags, chained */
+	uint8_t kpairs[65536];  /* [load2 of them]: 1 when a tag starts with those 2 bytes */
+	uint64_t klens;         /* bit n set when a known tag has n bytes (63 for more) */
+	uint32_t kshort;        /* one-byte tags, chained */
 
 	/* tag counts of recent records */
 	uint8_t window[WINDOW];
 	unsigned nwindow, wnext, tally[TMAX + 1];
 
 	/* scratch for one line */
-	const unsigned char *p; /* copy */
-	size_t n, nb;           /* its length; blocks of 64 places, one past its end */
+	const unsigned char *p;             /* copy */
+	size_t n, nb;                       /* its length; blocks of 64 places, one past its end */
 	unsigned char copy[SPLIT_MAX + 72]; /* the line, then zeros */
 	unsigned char fold[SPLIT_MAX + 96]; /* its letters and digits in lowercase, others 0 */
 	/* places as bits, block by block: letters and digits; capitals; where
@@ -238,7 +257,7 @@ struct art_tagger {
 	struct point pts[MAXP];
 	size_t m; /* pts[0..m] */
 	int32_t tscore[MAXP * MAXP];
-	uint32_t tdone[MAXP]; /* bit j of i: tscore[i][j] is worked out */
+	uint32_t tdone[MAXP];         /* bit j of i: tscore[i][j] is worked out */
 	uint16_t layers[MAXP * MAXP]; /* tag counts of the splits kept, by last tag */
 	struct cell *cells;
 	uint8_t *ncell;
@@ -261,7 +280,7 @@ struct art_tagger {
 	/* word_info of the part of a run after or before each point, worked out
 	 * when first needed (NOSCORE until then) */
 	int16_t whead[MAXP], wtail[MAXP];
-	uint32_t known_from[MAXP]; /* bit j of i set when a known tag is [P_I, P_J) */
+	uint32_t known_from[MAXP];       /* bit j of i set when a known tag is [P_I, P_J) */
 	uint8_t point_at[SPLIT_MAX + 1]; /* the point at a place, if it is one */
 };
 
@@ -303,13 +322,19 @@ static inline uint64_t pack_lower(const unsigned char *w, size_t n)
 }
 
 /* The slot of such a key in a table of 128. */
-static inline size_t small_slot(uint64_t x) { return (size_t)(mix(x) >> 57); }
+static inline size_t small_slot(uint64_t x)
+{
+	return (size_t)(mix(x) >> 57);
+}
 
 static inline bool has_bit(const uint64_t *set, unsigned bit)
 {
 	return set[bit / 64] >> (bit % 64) & 1;
 }
-static inline void set_bit(uint64_t *set, unsigned bit) { set[bit / 64] |= 1ull << (bit % 64); }
+static inline void set_bit(uint64_t *set, unsigned bit)
+{
+	set[bit / 64] |= 1ull << (bit % 64);
+}
 
 /* Is the word W[0..n) of letters and digits one of common_words? */
 static inline bool common_word(const struct art_tagger *t, const unsigned char *w, size_t n)
@@ -333,7 +358,7 @@ static inline bool common_at(const struct art_tagger *t, size_t a, size_t b)
  * letters and digits only (others 0).  For letters and digits, setting
  * bit 5 is what lowercase does. */
 static inline void classify16(const unsigned char *p, unsigned *w, unsigned *up,
-			      unsigned char *fold)
+                              unsigned char *fold)
 {
 #ifdef __SSE2__
 	/* A byte is in a range when, moved by 0x80 - the range's first, it is
@@ -341,11 +366,11 @@ static inline void classify16(const unsigned char *p, unsigned *w, unsigned *up,
 	__m128i x = load16(p);
 	__m128i l = _mm_or_si128(x, _mm_set1_epi8(0x20));
 	__m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(l, _mm_set1_epi8((char)(0x80 - 'a'))),
-				       _mm_set1_epi8((char)(0x80 + 26)));
+	                               _mm_set1_epi8((char)(0x80 + 26)));
 	__m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - '0'))),
-				       _mm_set1_epi8((char)(0x80 + 10)));
+	                               _mm_set1_epi8((char)(0x80 + 10)));
 	__m128i upper = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - 'A'))),
-				       _mm_set1_epi8((char)(0x80 + 26)));
+	                               _mm_set1_epi8((char)(0x80 + 26)));
 	__m128i word = _mm_or_si128(alpha, digit);
 	*w = (unsigned)_mm_movemask_epi8(word);
 	*up = (unsigned)_mm_movemask_epi8(upper);
@@ -365,7 +390,7 @@ static inline void classify16(const unsigned char *p, unsigned *w, unsigned *up,
 
 /* The same for P[0..64). */
 static inline void classify64(const unsigned char *p, uint64_t *w, uint64_t *up,
-			      unsigned char *fold)
+                              unsigned char *fold)
 {
 	*w = *up = 0;
 	for (unsigned k = 0; k < 64; k += 16) {
@@ -388,7 +413,10 @@ static inline uint32_t load24(const unsigned char *p)
 }
 
 /* The slot of the table of triples for a triple X as load24 reads it. */
-static inline size_t triple_slot(uint32_t x) { return (size_t)((x * 0x9E3779B1u) >> 19); }
+static inline size_t triple_slot(uint32_t x)
+{
+	return (size_t)((x * 0x9E3779B1u) >> 19);
+}
 
 /* May a word of the text of LEN characters (at least two) start at line
  * position Q? */
@@ -451,7 +479,7 @@ int tags_ctx_build(struct art_tagger *t, art_str title, art_str summary);
 bool tags_word_starts(const struct art_tagger *t, size_t p);
 void tags_note_word_ends(struct art_tagger *t, size_t q);
 int tags_word_score_at(const struct art_tagger *t, size_t a, size_t b, bool common,
-		       const char **how, const struct tword **c);
+                       const char **how, const struct tword **c);
 int tags_word_info_now(const struct art_tagger *t, size_t s, size_t e);
 
 /* tags_line.c */
@@ -470,9 +498,9 @@ const struct known *tags_tag_known(const struct art_tagger *t, size_t a, size_t 
 size_t tags_search_few(struct art_tagger *t, uint8_t *path);
 int tags_search(struct art_tagger *t, size_t keep, struct cell *final, uint8_t *nfinal);
 size_t tags_trace_path(const struct art_tagger *t, size_t keep, const struct cell *fin,
-		       uint8_t *path);
+                       uint8_t *path);
 void tags_explain(struct art_tagger *t, const struct cell *fin, uint8_t nfin, struct art_buf *b);
 void tags_explain_run(const struct art_tagger *t, const uint16_t *ends, size_t m,
-		      struct art_buf *b);
+                      struct art_buf *b);
 
 #endif

@@ -84,7 +84,7 @@ static int push(struct art_tagsplit *s, art_str tag)
 }
 
 int art_tags_split(struct art_tagger *t, art_str line, art_str title, art_str summary,
-		   struct art_tagsplit *split)
+                   struct art_tagsplit *split)
 {
 	split->n = 0;
 	split->explain.len = 0;

@@ -56,7 +56,7 @@ void art_tagger_explain(struct art_tagger *t, bool on);
 /* Cut LINE into tags, using TITLE and SUMMARY as context, and learn from
  * the result.  -1 when out of memory. */
 int art_tags_split(struct art_tagger *t, art_str line, art_str title, art_str summary,
-		   struct art_tagsplit *split);
+                   struct art_tagsplit *split);
 void art_tagsplit_free(struct art_tagsplit *s);
 
 #endif

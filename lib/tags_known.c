@@ -118,13 +118,13 @@ int tags_known_add(struct art_tagger *t, const char *s, size_t n, bool lexicon, 
 	memcpy(pre, s, n < 8 ? n : 8);
 	memset(mask, 0xFF, n < 8 ? n : 8);
 	t->known[t->nknown] = (struct known){.off = (uint32_t)(t->kbytes.len - n),
-					     .n = (uint32_t)n,
-					     .count = !lexicon,
-					     .lexicon = lexicon,
-					     .confirmed = confirmed,
-					     .hash = h,
-					     .pre = load8(pre),
-					     .mask = load8(mask)};
+	                                     .n = (uint32_t)n,
+	                                     .count = !lexicon,
+	                                     .lexicon = lexicon,
+	                                     .confirmed = confirmed,
+	                                     .hash = h,
+	                                     .pre = load8(pre),
+	                                     .mask = load8(mask)};
 	known_index(t, (uint32_t)t->nknown++);
 	t->nlearned += !lexicon;
 	t->kgen++;
@@ -159,14 +159,14 @@ struct art_tagger *art_tagger_new(void)
 	for (unsigned top = 1; top <= WINDOW; top++)
 		for (unsigned c = 0; c <= top; c++)
 			t->rarity[top][c] =
-				(int8_t)(-W_COUNT * log2_tenths(2 * top + 1, 2 * c + 1) / 10);
+			    (int8_t)(-W_COUNT * log2_tenths(2 * top + 1, 2 * c + 1) / 10);
 	for (int c = 0; c < 256; c++)
 		t->low[c] = (unsigned char)lower((unsigned char)c);
 	for (int c = 0; c < 256; c++)
 		t->code[c] = cls[c] == C_DIGIT ? (unsigned char)(c - '0' + 1)
-			     : cls[c] == C_UP  ? (unsigned char)(c - 'A' + 11)
-			     : cls[c] == C_LOW ? (unsigned char)(c - 'a' + 11)
-					       : 0;
+		             : cls[c] == C_UP  ? (unsigned char)(c - 'A' + 11)
+		             : cls[c] == C_LOW ? (unsigned char)(c - 'a' + 11)
+		                               : 0;
 	return t;
 }
 
@@ -184,7 +184,10 @@ void art_tagger_free(struct art_tagger *t)
 	free(t);
 }
 
-void art_tagger_explain(struct art_tagger *t, bool on) { t->explain = on; }
+void art_tagger_explain(struct art_tagger *t, bool on)
+{
+	t->explain = on;
+}
 
 int art_tagger_add(struct art_tagger *t, art_str tag, enum art_tag_kind kind)
 {
@@ -218,7 +221,7 @@ int art_tagger_load(struct art_tagger *t, const char *path, struct art_error *er
 			snprintf(err->msg, sizeof err->msg, "%s", strerror(err->errnum));
 		else
 			snprintf(err->msg, sizeof err->msg, "line longer than %u bytes",
-				 (unsigned)ART_LINE_MAX);
+			         (unsigned)ART_LINE_MAX);
 		rc = ART_FAIL;
 		break;
 	}

@@ -10,7 +10,10 @@
 
 /* ---- classifying ---- */
 
-static inline bool bit_at(const uint64_t *set, size_t p) { return set[p / 64] >> (p % 64) & 1; }
+static inline bool bit_at(const uint64_t *set, size_t p)
+{
+	return set[p / 64] >> (p % 64) & 1;
+}
 
 /* Does a new piece (a capitalised word, capitals, digits) start between
  * characters of classes X and Y? */
@@ -43,8 +46,8 @@ static inline uint64_t bytes_mask64(const unsigned char *p, unsigned char c, uns
 #ifdef __SSE2__
 		__m128i x = load16(p + k);
 		m |= (uint64_t)(unsigned)_mm_movemask_epi8(
-			     _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)c)),
-					  _mm_cmpeq_epi8(x, _mm_set1_epi8((char)d))))
+		         _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)c)),
+		                      _mm_cmpeq_epi8(x, _mm_set1_epi8((char)d))))
 		     << k;
 #else
 		for (unsigned i = k; i < k + 16; i++)
@@ -88,7 +91,7 @@ void tags_prepare_line(struct art_tagger *t)
 		uint64_t low1 = low >> 1 | lowa << 63, low2 = low >> 2 | lowa << 62;
 		uint64_t sym = bytes_mask64(L + b * 64, '+', '#');
 		t->mvisit[b] = (up & ~up1) | (up & up1 & up2 & low1 & low2) | (low & up1 & up2) |
-			       (w & (sym << 1 | sym_before));
+		               (w & (sym << 1 | sym_before));
 		sym_before = sym >> 63;
 	}
 	uint64_t *triples = t->triples, gen = t->gen;
@@ -123,13 +126,13 @@ enum { K_UPUP = NWHY, K_UPLOW, K_AFTER, K_BEFORE };
 /* The kind of cut between characters of two classes, when it depends on
  * nothing else; -1 for never. */
 static const signed char pair_kinds[7][7] = {
-	[C_OTHER] = {-1, -1, K_AFTER, K_AFTER, K_AFTER, -1, -1},
-	[C_SPACE] = {-1, -1, -1, -1, -1, -1, -1},
-	[C_UP] = {K_BEFORE, -1, K_UPUP, K_UPLOW, WHY_DIGIT, -1, -1},
-	[C_LOW] = {K_BEFORE, -1, WHY_LOWER_UPPER, WHY_WORD_EDGE, WHY_DIGIT, -1, -1},
-	[C_DIGIT] = {K_BEFORE, -1, WHY_DIGIT_UPPER, WHY_DIGIT, -1, -1, -1},
-	[C_CONT] = {-1, -1, WHY_LOWER_UPPER, -1, -1, -1, -1},
-	[C_LEAD] = {-1, -1, -1, -1, -1, -1, -1},
+    [C_OTHER] = {-1, -1, K_AFTER, K_AFTER, K_AFTER, -1, -1},
+    [C_SPACE] = {-1, -1, -1, -1, -1, -1, -1},
+    [C_UP] = {K_BEFORE, -1, K_UPUP, K_UPLOW, WHY_DIGIT, -1, -1},
+    [C_LOW] = {K_BEFORE, -1, WHY_LOWER_UPPER, WHY_WORD_EDGE, WHY_DIGIT, -1, -1},
+    [C_DIGIT] = {K_BEFORE, -1, WHY_DIGIT_UPPER, WHY_DIGIT, -1, -1, -1},
+    [C_CONT] = {-1, -1, WHY_LOWER_UPPER, -1, -1, -1, -1},
+    [C_LEAD] = {-1, -1, -1, -1, -1, -1, -1},
 };
 
 /* The kind of cut between P - 1 and P, or -1 when the line is not cut
@@ -154,8 +157,8 @@ static int cut_kind(const unsigned char *L, size_t n, size_t p)
 		return L[p - 1] == '+' || L[p - 1] == '#' ? WHY_AFTER_SYMBOL : -1;
 	default: /* K_BEFORE */
 		return L[p] == '.' && p + 1 < n && (cls[L[p + 1]] == C_UP || cls[L[p + 1]] == C_LOW)
-			       ? WHY_BEFORE_DOT
-			       : -1;
+		           ? WHY_BEFORE_DOT
+		           : -1;
 	}
 }
 
@@ -266,7 +269,7 @@ static inline void known_chains(const struct art_tagger *t, size_t p, uint32_t c
 
 /* Is the usable known tag K at P of the line, FIRST being load8 there? */
 static inline bool known_at(const struct art_tagger *t, const struct known *k, size_t p,
-			    uint64_t first)
+                            uint64_t first)
 {
 	return p + k->n <= t->n && (first & k->mask) == k->pre && usable(k) &&
 	       (k->n <= 8 || memcmp(t->kbytes.p + k->off + 8, t->p + p + 8, k->n - 8) == 0);
@@ -291,8 +294,8 @@ void tags_find_known(struct art_tagger *t)
 		}
 	for (size_t x = 0; x < nc; x++) {
 		size_t p = at[x];
-		if (p > 0 && (cls[L[p - 1]] == C_SPACE || cls[L[p]] == C_SPACE ||
-			      cls[L[p]] == C_CONT))
+		if (p > 0 &&
+		    (cls[L[p - 1]] == C_SPACE || cls[L[p]] == C_SPACE || cls[L[p]] == C_CONT))
 			continue;
 		uint32_t chains[2];
 		known_chains(t, p, chains);
@@ -378,7 +381,7 @@ void tags_collect_points(struct art_tagger *t)
 		for (uint64_t m = t->mmarked[b]; m; m &= m - 1) {
 			size_t p = b * 64 + (size_t)__builtin_ctzll(m);
 			t->cand[nc++] = (struct point){
-				.pos = (uint32_t)p, .prior = t->prior[p], .why = t->why[p]};
+			    .pos = (uint32_t)p, .prior = t->prior[p], .why = t->why[p]};
 		}
 	if (nc > MAXP - 2) {
 		qsort(t->cand, nc, sizeof *t->cand, cmp_point_prior);

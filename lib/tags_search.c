@@ -12,15 +12,18 @@
 
 /* A split's score, by reason. */
 enum { P_CUTS, P_SPLIT, P_WORDS, P_KNOWN, P_SHAPE, P_COUNT, NPARTS };
-static const char *const part_names[NPARTS] = {"cuts",	     "broken words", "words",
-					       "known tags", "shape",	     "count"};
+static const char *const part_names[NPARTS] = {"cuts",       "broken words", "words",
+                                               "known tags", "shape",        "count"};
 struct parts {
 	int v[NPARTS];
 };
 
 /* ---- scores ---- */
 
-static void bputs(struct art_buf *b, const char *s) { art_buf_append(b, s, strlen(s)); }
+static void bputs(struct art_buf *b, const char *s)
+{
+	art_buf_append(b, s, strlen(s));
+}
 
 static void put_tenths(struct art_buf *b, int v)
 {
@@ -84,7 +87,7 @@ void tags_find_runs(struct art_tagger *t)
 			t->rinfo[r] = (int16_t)tags_word_info_now(t, s, e);
 			t->rsum[r + 1] = t->rsum[r] + (t->rinfo[r] >> 2);
 			t->rcaps[r + 1] = (uint16_t)(t->rcaps[r] + (cls[t->p[s]] == C_UP && s > 0 &&
-								    cls[t->p[s - 1]] == C_SPACE));
+			                                            cls[t->p[s - 1]] == C_SPACE));
 			r++;
 		}
 		before = w >> 63;
@@ -168,7 +171,7 @@ static inline void tag_parts(struct art_tagger *t, size_t pi, size_t pj, struct 
 
 /* The same, adding the parts to PA, and saying why in WHY. */
 static void tag_explain(struct art_tagger *t, size_t pi, size_t pj, struct parts *pa,
-			struct art_buf *why)
+                        struct art_buf *why)
 {
 	struct tag_parts tp;
 	tag_parts(t, pi, pj, &tp);
@@ -196,7 +199,7 @@ static void tag_explain(struct art_tagger *t, size_t pi, size_t pj, struct parts
 		put_tenths(why, tp.known);
 		if (!tp.k->lexicon)
 			art_buf_printf(why, " (seen %u time%s)", tp.k->count,
-				       tp.k->count == 1 ? "" : "s");
+			               tp.k->count == 1 ? "" : "s");
 	}
 }
 
@@ -283,7 +286,7 @@ static int grow_cells(struct art_tagger *t, size_t keep)
 
 /* Offer C to state (K, I, J): the splits whose Kth tag is [P_I, P_J). */
 static void offer_state(struct art_tagger *t, size_t keep, size_t k, size_t i, size_t j,
-			struct cell c)
+                        struct cell c)
 {
 	size_t st = state(t, k, i, j);
 	uint16_t *layers = &t->layers[i * MAXP + j];
@@ -309,7 +312,7 @@ int tags_search(struct art_tagger *t, size_t keep, struct cell *final, uint8_t *
 	for (size_t j = 1; j <= m; j++) {
 		int s = tscore(t, 0, j);
 		offer_state(t, keep, 1, 0, j,
-			    (struct cell){.key = (int64_t)s * SCORE_KEY - TAG_KEY, .score = s});
+		            (struct cell){.key = (int64_t)s * SCORE_KEY - TAG_KEY, .score = s});
 		for (size_t i = 1; i < j; i++) {
 			int add = INT32_MIN;
 			int64_t addkey = 0;
@@ -327,13 +330,13 @@ int tags_search(struct art_tagger *t, size_t keep, struct cell *final, uint8_t *
 					for (uint8_t r = 0; r < t->ncell[from]; r++) {
 						const struct cell *c = &t->cells[from * keep + r];
 						offer_state(t, keep, k < TMAX ? k + 1 : TMAX, i, j,
-							    (struct cell){
-								    .key = c->key + addkey,
-								    .score = c->score + add,
-								    .ft = (uint8_t)k,
-								    .fi = (uint8_t)h,
-								    .fr = r,
-							    });
+						            (struct cell){
+						                .key = c->key + addkey,
+						                .score = c->score + add,
+						                .ft = (uint8_t)k,
+						                .fi = (uint8_t)h,
+						                .fr = r,
+						            });
 					}
 				}
 			}
@@ -370,7 +373,7 @@ static size_t search_best(struct art_tagger *t, uint8_t *path)
 	uint8_t *from = t->from;
 	memset(t->tdone, 0, (m + 1) * sizeof *t->tdone);
 	memset(t->layers, 0, (m + 1) * MAXP * sizeof *t->layers);
-#define AT(k, i, j) (((k) * m1 + (i)) * m1 + (j))
+#define AT(k, i, j) (((k)*m1 + (i)) * m1 + (j))
 	for (size_t j = 1; j <= m; j++) {
 		best[AT(1, 0, j)] = (int64_t)tscore(t, 0, j) * SCORE_KEY - TAG_KEY;
 		t->layers[j] = 1u << 1;
@@ -480,7 +483,7 @@ size_t tags_search_few(struct art_tagger *t, uint8_t *path)
 
 /* The points of a split found by tags_search, start to end: PATH[0..n]. */
 size_t tags_trace_path(const struct art_tagger *t, size_t keep, const struct cell *fin,
-		       uint8_t *path)
+                       uint8_t *path)
 {
 	uint8_t rev[MAXP];
 	size_t n = 0, k = fin->ft, i = fin->fi, j = t->m, r = fin->fr;
@@ -527,7 +530,7 @@ static void put_split(struct art_buf *b, const struct art_tagger *t, const uint8
 
 /* Score the split PATH[0..n] again, by reason, saying why when WHY. */
 static int rescore(struct art_tagger *t, const uint8_t *path, size_t n, struct parts *pa,
-		   struct art_buf *why)
+                   struct art_buf *why)
 {
 	memset(pa, 0, sizeof *pa);
 	for (size_t x = 0; x < n; x++) {
@@ -566,7 +569,7 @@ static int rescore(struct art_tagger *t, const uint8_t *path, size_t n, struct p
 		put_tenths(why, pa->v[P_COUNT]);
 		if (t->nwindow)
 			art_buf_printf(why, " (%u of %u recent records had %zu%s)\n", t->tally[k],
-				       t->nwindow, k, k == TMAX ? " or more" : "");
+			               t->nwindow, k, k == TMAX ? " or more" : "");
 		else
 			bputs(why, " (no records before)\n");
 	}
@@ -605,7 +608,7 @@ void tags_explain(struct art_tagger *t, const struct cell *fin, uint8_t nfin, st
 		put_tenths(b, fin[0].score - fin[1].score);
 		if (fin[0].score == fin[1].score)
 			bputs(b, len[0] < len[1] ? ", a tie won by having fewer tags"
-							: ", a tie won by cutting further right");
+			                         : ", a tie won by cutting further right");
 		const char *sep = ": ";
 		for (int i = 0; i < NPARTS; i++)
 			if (pa[0].v[i] != pa[1].v[i]) {

@@ -13,30 +13,32 @@
 
 /* Words too common to say anything about a tag. */
 static const char *const common_words[] = {
-	"a",	"an",	"and", "are",  "as",   "at",   "be",   "by",   "can",  "do",
-	"for",	"from", "has", "have", "how",  "in",   "into", "is",   "it",   "its",
-	"new",	"not",	"of",  "on",   "or",   "our",  "than", "that", "the",  "their",
-	"this", "to",	"use", "via",  "vs",   "was",  "we",   "what", "when", "why",
-	"will", "with", "you", "your",
+    "a",    "an",  "and",  "are", "as",   "at",   "be",  "by",    "can",  "do",  "for",
+    "from", "has", "have", "how", "in",   "into", "is",  "it",    "its",  "new", "not",
+    "of",   "on",  "or",   "our", "than", "that", "the", "their", "this", "to",  "use",
+    "via",  "vs",  "was",  "we",  "what", "when", "why", "will",  "with", "you", "your",
 };
 enum { NCOMMON = sizeof common_words / sizeof *common_words };
 
 /* Endings that make two words one ("refactoring", "refactored"); the
  * first NINFLECT may also follow a whole word ("service", "services"). */
 enum { NINFLECT = 8 };
-#define E(s) {s, sizeof s - 1}
+#define E(s)                                                                                       \
+	{                                                                                          \
+		s, sizeof s - 1                                                                    \
+	}
 static const struct {
 	char s[8];
 	unsigned char n;
 } endings[] = {
-	E("s"),	      E("es"),	   E("ed"),	 E("d"),     E("ing"),	 E("ings"),  E("er"),
-	E("ers"),     E("e"),	   E("or"),	 E("ors"),   E("ion"),	 E("ions"),  E("ation"),
-	E("ations"),  E("ization"), E("isation"), E("ity"),   E("ities"), E("ility"), E("ibility"),
-	E("ability"), E("able"),    E("ible"),	 E("ably"),  E("le"),	 E("ment"),  E("ments"),
-	E("ly"),      E("al"),	   E("ally"),	 E("ar"),    E("ic"),	 E("ics"),   E("ical"),
-	E("ive"),     E("ives"),    E("ize"),	 E("ized"),  E("izes"),	 E("ise"),   E("ised"),
-	E("y"),	      E("ies"),    E("ied"),	 E("ness"),  E("ism"),	 E("ist"),   E("ists"),
-	E("ence"),    E("ance"),    E("ency"),	 E("ent"),   E("ant"),	 E("ure"),   E("ous"),
+    E("s"),       E("es"),      E("ed"),      E("d"),    E("ing"),   E("ings"),  E("er"),
+    E("ers"),     E("e"),       E("or"),      E("ors"),  E("ion"),   E("ions"),  E("ation"),
+    E("ations"),  E("ization"), E("isation"), E("ity"),  E("ities"), E("ility"), E("ibility"),
+    E("ability"), E("able"),    E("ible"),    E("ably"), E("le"),    E("ment"),  E("ments"),
+    E("ly"),      E("al"),      E("ally"),    E("ar"),   E("ic"),    E("ics"),   E("ical"),
+    E("ive"),     E("ives"),    E("ize"),     E("ized"), E("izes"),  E("ise"),   E("ised"),
+    E("y"),       E("ies"),     E("ied"),     E("ness"), E("ism"),   E("ist"),   E("ists"),
+    E("ence"),    E("ance"),    E("ency"),    E("ent"),  E("ant"),   E("ure"),   E("ous"),
 };
 #undef E
 enum { NENDINGS = sizeof endings / sizeof *endings };
@@ -64,7 +66,7 @@ static inline size_t same_bytes(uint64_t x, uint64_t y)
 /* How many characters of the line from Q and of the word W of the text
  * (at most N) are alike but for case. */
 static inline size_t same_start(const struct art_tagger *t, size_t q, const struct tword *w,
-				size_t n)
+                                size_t n)
 {
 	size_t k = same_bytes(load8(t->fold + q), w->low8);
 	if (k == 8)
@@ -120,8 +122,7 @@ static inline long triple_place(const struct art_tagger *t, uint32_t x)
 
 /* The places of the line that start with W[0..k), k = 2 or 3 letters and
  * digits in any case, as bits in POS (t->nb blocks).  False for none. */
-static bool line_places(const struct art_tagger *t, const unsigned char *w, size_t k,
-			uint64_t *pos)
+static bool line_places(const struct art_tagger *t, const unsigned char *w, size_t k, uint64_t *pos)
 {
 	const unsigned char *f = t->fold;
 	unsigned char c0 = w[0] | 0x20, c1 = w[1] | 0x20, c2 = k > 2 ? w[2] | 0x20 : 0;
@@ -129,10 +130,10 @@ static bool line_places(const struct art_tagger *t, const unsigned char *w, size
 	memset(pos, 0, t->nb * sizeof *pos);
 #ifdef __SSE2__
 	__m128i v0 = _mm_set1_epi8((char)c0), v1 = _mm_set1_epi8((char)c1),
-		v2 = _mm_set1_epi8((char)c2);
+	        v2 = _mm_set1_epi8((char)c2);
 	for (size_t q = 0; q < t->n; q += 16) {
 		__m128i e = _mm_and_si128(_mm_cmpeq_epi8(load16(f + q), v0),
-					  _mm_cmpeq_epi8(load16(f + q + 1), v1));
+		                          _mm_cmpeq_epi8(load16(f + q + 1), v1));
 		if (k > 2)
 			e = _mm_and_si128(e, _mm_cmpeq_epi8(load16(f + q + 2), v2));
 		uint64_t m = (uint64_t)_mm_movemask_epi8(e);
@@ -159,8 +160,8 @@ static bool old_triple(struct art_tagger *t, unsigned key)
 			const unsigned char *c = t->code, *L = t->p;
 			if (c[L[q]] && c[L[q + 1]] && c[L[q + 2]])
 				set_bit(t->line_triples,
-					((c[L[q]] * 37 + c[L[q + 1]]) * 37 + c[L[q + 2]]) &
-						(NTRIGRAM - 1));
+				        ((c[L[q]] * 37 + c[L[q + 1]]) * 37 + c[L[q + 2]]) &
+				            (NTRIGRAM - 1));
 		}
 		t->triples_done = true;
 	}
@@ -254,7 +255,7 @@ static inline bool common_two(const struct art_tagger *t, const unsigned char *w
  * three characters the line may have (as the table of triples TRIPLES of
  * the line GEN says): most are not, and are passed over here. */
 static inline uint64_t triples_in_line(const uint64_t *triples, uint64_t gen,
-				       const unsigned char *b, uint64_t starts)
+                                       const unsigned char *b, uint64_t starts)
 {
 	uint64_t in = 0;
 	for (; starts; starts &= starts - 1) {
@@ -298,7 +299,7 @@ static int ctx_add_text(struct art_tagger *t, const unsigned char *p, size_t n)
 		for (; three; three &= three - 1) {
 			size_t k = (size_t)__builtin_ctzll(three);
 			uint32_t x = load24(b + k) | 0x202020u; /* its first three in lowercase */
-			uint64_t rest = ~(w >> k); /* its end, if in this block */
+			uint64_t rest = ~(w >> k);              /* its end, if in this block */
 			size_t a = i + k, e = rest ? a + (size_t)__builtin_ctzll(rest) : i + 64;
 			if (e == i + 64) /* on into the next block */
 				while (code[p[e]])
@@ -410,7 +411,7 @@ static bool plain(const struct art_tagger *t, size_t a, size_t b)
 		return true;
 	if ((a + 1) / 64 == (b - 1) / 64) /* mostly: in one block */
 		return !(t->mup[(a + 1) / 64] >> ((a + 1) % 64) & ~0ull >> (64 - (b - a - 1)));
-	for (size_t i = a + 1; i < b; i += 64 - i % 64) { /* block by block */
+	for (size_t i = a + 1; i < b; i += 64 - i % 64) {             /* block by block */
 		size_t e = b - i < 64 - i % 64 ? b - i : 64 - i % 64; /* this block's part */
 		uint64_t ones = e == 64 ? ~0ull : (1ull << e) - 1;
 		if (t->mup[i / 64] >> (i % 64) & ones)
@@ -422,7 +423,7 @@ static bool plain(const struct art_tagger *t, size_t a, size_t b)
 /* The score of the word [A, B) of the line (COMMON: common_at), saying why
  * in WHY. */
 int tags_word_score_at(const struct art_tagger *t, size_t a, size_t b, bool common,
-		       const char **how, const struct tword **c)
+                       const char **how, const struct tword **c)
 {
 	size_t n = b - a;
 	const unsigned char *w = t->p + a;

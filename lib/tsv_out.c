@@ -16,11 +16,24 @@ int art_tsv_put_cell(struct art_buf *b, art_str cell, bool safe)
 	for (size_t i = 0; i < cell.n; i++) {
 		char c = cell.p[i];
 		switch (c) {
-		case '\t': *o++ = '\\'; *o++ = 't'; break;
-		case '\n': *o++ = '\\'; *o++ = 'n'; break;
-		case '\r': *o++ = '\\'; *o++ = 'r'; break;
-		case '\\': *o++ = '\\'; *o++ = '\\'; break;
-		default: *o++ = c;
+		case '\t':
+			*o++ = '\\';
+			*o++ = 't';
+			break;
+		case '\n':
+			*o++ = '\\';
+			*o++ = 'n';
+			break;
+		case '\r':
+			*o++ = '\\';
+			*o++ = 'r';
+			break;
+		case '\\':
+			*o++ = '\\';
+			*o++ = '\\';
+			break;
+		default:
+			*o++ = c;
 		}
 	}
 	b->len = (size_t)(o - b->p);
@@ -32,10 +45,13 @@ static int put_cell(struct art_writer *w, struct art_buf *b, art_str cell)
 	return art_tsv_put_cell(b, cell, w->opt.safe);
 }
 
-static int put_row(struct art_writer *w) { return art_writer_put_line(w, '\t', put_cell); }
+static int put_row(struct art_writer *w)
+{
+	return art_writer_put_line(w, '\t', put_cell);
+}
 
 const struct art_writer_class art_tsv_writer = {
-	.name = "tsv",
-	.tag_sep = ";",
-	.put_row = put_row,
+    .name = "tsv",
+    .tag_sep = ";",
+    .put_row = put_row,
 };

@@ -4,7 +4,10 @@
 
 #include <stdbool.h>
 
-static int cont(unsigned char c) { return (c & 0xC0) == 0x80; }
+static int cont(unsigned char c)
+{
+	return (c & 0xC0) == 0x80;
+}
 
 size_t art_utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
 {

@@ -9,16 +9,19 @@
 #include "json.h"
 
 static const struct art_writer_class *const classes[ART_NFORMATS] = {
-	[ART_FMT_TABLE] = &art_table_writer,     [ART_FMT_CSV] = &art_csv_writer,
-	[ART_FMT_TSV] = &art_tsv_writer,         [ART_FMT_MARKDOWN] = &art_markdown_writer,
-	[ART_FMT_HTML] = &art_html_writer,       [ART_FMT_LISTING] = &art_listing_writer,
-	[ART_FMT_JSON] = &art_json_writer,       [ART_FMT_RAW] = &art_raw_writer,
+    [ART_FMT_TABLE] = &art_table_writer, [ART_FMT_CSV] = &art_csv_writer,
+    [ART_FMT_TSV] = &art_tsv_writer,     [ART_FMT_MARKDOWN] = &art_markdown_writer,
+    [ART_FMT_HTML] = &art_html_writer,   [ART_FMT_LISTING] = &art_listing_writer,
+    [ART_FMT_JSON] = &art_json_writer,   [ART_FMT_RAW] = &art_raw_writer,
 };
 
-const struct art_writer_class *art_writer_class(enum art_format f) { return classes[f]; }
+const struct art_writer_class *art_writer_class(enum art_format f)
+{
+	return classes[f];
+}
 
 int art_writer_init(struct art_writer *w, enum art_format f, const struct art_fmt_options *opt,
-		    struct art_out *out, char *err, size_t errsz)
+                    struct art_out *out, char *err, size_t errsz)
 {
 	memset(w, 0, sizeof *w);
 	w->cls = classes[f];
@@ -164,7 +167,7 @@ void art_writer_names(struct art_writer *w)
 }
 
 int art_writer_put_line(struct art_writer *w, char sep,
-			int (*put_cell)(struct art_writer *w, struct art_buf *b, art_str cell))
+                        int (*put_cell)(struct art_writer *w, struct art_buf *b, art_str cell))
 {
 	struct art_buf *b = &w->out->buf;
 	int rc = 0;

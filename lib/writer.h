@@ -76,7 +76,7 @@ struct art_writer {
 	struct art_out *out;
 	struct art_columns cols;
 	bool started;
-	unsigned long written; /* items written */
+	unsigned long written;  /* items written */
 	struct art_cell *cells; /* art_writer_cells: the item's cells */
 	art_str *row;           /* art_writer_row: the same as text */
 	struct art_buf scratch;
@@ -85,7 +85,7 @@ struct art_writer {
 };
 
 extern const struct art_writer_class art_csv_writer, art_tsv_writer, art_table_writer,
-	art_markdown_writer, art_html_writer, art_listing_writer, art_json_writer, art_raw_writer;
+    art_markdown_writer, art_html_writer, art_listing_writer, art_json_writer, art_raw_writer;
 
 /* The writer class of a format. */
 const struct art_writer_class *art_writer_class(enum art_format f);
@@ -93,7 +93,7 @@ const struct art_writer_class *art_writer_class(enum art_format f);
 /* 0, or -1 with ERR set (a jq expression that does not compile, or no
  * memory). */
 int art_writer_init(struct art_writer *w, enum art_format f, const struct art_fmt_options *opt,
-		    struct art_out *out, char *err, size_t errsz);
+                    struct art_out *out, char *err, size_t errsz);
 /* ART_OK; ART_BAD when the item was skipped (ERR says why: not a record,
  * cannot be written in this format, the jq expression failed on it);
  * ART_FAIL when writing cannot go on (ERR says why: an unknown field, no
@@ -114,7 +114,7 @@ void art_writer_names(struct art_writer *w);
  * between them, and the line end ("\r\n" with crlf).  0, or -1 when out of
  * memory. */
 int art_writer_put_line(struct art_writer *w, char sep,
-			int (*put_cell)(struct art_writer *w, struct art_buf *b, art_str cell));
+                        int (*put_cell)(struct art_writer *w, struct art_buf *b, art_str cell));
 
 /* The escaping of each format, one cell or text at a time, appended to B
  * (0, or -1 when out of memory). */

@@ -54,11 +54,13 @@ static inline void fuzz_round_trip(const struct art_record *r)
 	art_str line = {out1.p, out1.len - 1};
 	FUZZ_CHECK(memchr(line.p, '\n', line.n) == NULL);
 	if (art_json_parse(&obj, line, err, sizeof err) != 0) {
-		fprintf(stderr, "written record does not parse: %s\n%.*s\n", err, (int)line.n, line.p);
+		fprintf(stderr, "written record does not parse: %s\n%.*s\n", err, (int)line.n,
+		        line.p);
 		abort();
 	}
 	if (art_record_from_json(&back, &obj, err, sizeof err) != 0) {
-		fprintf(stderr, "written record is no record: %s\n%.*s\n", err, (int)line.n, line.p);
+		fprintf(stderr, "written record is no record: %s\n%.*s\n", err, (int)line.n,
+		        line.p);
 		abort();
 	}
 	FUZZ_CHECK(back.likes == r->likes && back.read_minutes == r->read_minutes);

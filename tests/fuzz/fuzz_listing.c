@@ -61,7 +61,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fill(fd[0], data, n1);
 	fill(fd[1], ff ? ff + 1 : data, ff ? size - n1 - 1 : 0);
 	char *files[2] = {path[0], path[1]};
-	unsigned long lines[2] = {count_lines(data, n1), ff ? count_lines(ff + 1, size - n1 - 1) : 0};
+	unsigned long lines[2] = {count_lines(data, n1),
+	                          ff ? count_lines(ff + 1, size - n1 - 1) : 0};
 
 	struct art_input in;
 	FUZZ_CHECK(art_input_init(&in, files, ff ? 2 : 1, mode, NULL) == 0);

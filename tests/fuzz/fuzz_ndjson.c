@@ -23,7 +23,8 @@ static void string_round_trip(art_str s)
 	FUZZ_CHECK(art_buf_append(&wrap, out1.p, out1.len) == 0);
 	FUZZ_CHECK(art_buf_putc(&wrap, '}') == 0);
 	if (art_json_parse(&obj2, art_buf_str(&wrap), err, sizeof err) != 0) {
-		fprintf(stderr, "written string does not parse: %s\n%.*s\n", err, (int)wrap.len, wrap.p);
+		fprintf(stderr, "written string does not parse: %s\n%.*s\n", err, (int)wrap.len,
+		        wrap.p);
 		abort();
 	}
 	const struct art_jfield *k = art_jobject_get(&obj2, "k");
@@ -40,7 +41,8 @@ static void check_object(art_str line)
 		FUZZ_CHECK(f->raw.n > 0);
 		/* keys are unique, so each key finds its own field */
 		struct art_buf key = {0};
-		FUZZ_CHECK(art_buf_append(&key, f->key.p, f->key.n) == 0 && art_buf_putc(&key, 0) == 0);
+		FUZZ_CHECK(art_buf_append(&key, f->key.p, f->key.n) == 0 &&
+		           art_buf_putc(&key, 0) == 0);
 		if (!memchr(f->key.p, 0, f->key.n))
 			FUZZ_CHECK(art_jobject_get(&obj, key.p) == f);
 		art_buf_free(&key);

@@ -48,7 +48,8 @@ static void split_all(const uint8_t *data, size_t size, struct art_buf *result)
 			FUZZ_CHECK(fuzz_inside(tag, tagline.p, tagline.n));
 			FUZZ_CHECK(tag.p >= at);
 			at = tag.p + tag.n;
-			FUZZ_CHECK(art_buf_printf(result, "%zu+%zu ", (size_t)(tag.p - tagline.p), tag.n) == 0);
+			FUZZ_CHECK(art_buf_printf(result, "%zu+%zu ", (size_t)(tag.p - tagline.p),
+			                          tag.n) == 0);
 		}
 		FUZZ_CHECK(art_buf_putc(result, '\n') == 0);
 	}

@@ -20,8 +20,8 @@ static struct art_item item(const char *line)
 }
 
 static const char *record_line =
-	"{\"source\":\"JD\",\"date\":\"2026-01-13\",\"category\":\"Backend\",\"title\":\"Kafka\","
-	"\"summary\":\"s\",\"tags\":[\"A\",\"B\"],\"likes\":3,\"read_minutes\":16,\"extra\":1}";
+    "{\"source\":\"JD\",\"date\":\"2026-01-13\",\"category\":\"Backend\",\"title\":\"Kafka\","
+    "\"summary\":\"s\",\"tags\":[\"A\",\"B\"],\"likes\":3,\"read_minutes\":16,\"extra\":1}";
 
 START_TEST(records_give_the_record_keys)
 {
@@ -51,18 +51,19 @@ END_TEST
 START_TEST(objects_give_their_keys_in_order)
 {
 	struct art_columns c;
-	struct art_item it = item("{\"tag\":\"Kafka\",\"count\":3,\"ok\":true,\"no\":false,\"n\":null,"
-				  "\"x\":{\"a\":[1]},\"l\":[1,\"a\"],\"s\":[\"p\",\"q\"]}");
+	struct art_item it =
+	    item("{\"tag\":\"Kafka\",\"count\":3,\"ok\":true,\"no\":false,\"n\":null,"
+	         "\"x\":{\"a\":[1]},\"l\":[1,\"a\"],\"s\":[\"p\",\"q\"]}");
 	ck_assert_int_eq(art_columns_init(&c, &it, NULL, err, sizeof err), 0);
 	ck_assert(!c.records);
 	ck_assert_uint_eq(c.n, 8);
 	ck_assert_str_view(c.col[1].name, "count");
 	ck_assert(c.col[1].numeric && !c.col[0].numeric);
 	static const enum art_cell_kind kinds[] = {ART_CELL_STRING, ART_CELL_NUMBER, ART_CELL_TRUE,
-						   ART_CELL_FALSE,  ART_CELL_NULL,   ART_CELL_JSON,
-						   ART_CELL_JSON,   ART_CELL_STRINGS};
-	static const char *const texts[] = {"Kafka", "3", "true", "false", "", "{\"a\":[1]}",
-					    "[1,\"a\"]", "p;q"};
+	                                           ART_CELL_FALSE,  ART_CELL_NULL,   ART_CELL_JSON,
+	                                           ART_CELL_JSON,   ART_CELL_STRINGS};
+	static const char *const texts[] = {"Kafka", "3",           "true",      "false",
+	                                    "",      "{\"a\":[1]}", "[1,\"a\"]", "p;q"};
 	struct art_buf b = {0};
 	for (size_t i = 0; i < c.n; i++) {
 		struct art_cell cell;
@@ -109,7 +110,7 @@ START_TEST(bad_field_lists_are_refused)
 	struct art_item it = item(record_line);
 	ck_assert_int_eq(art_columns_init(&c, &it, "title,extra", err, sizeof err), -1);
 	ck_assert_str_eq(err, "unknown field \"extra\" (the fields are: source, date, category, "
-			      "title, summary, tags, likes, read_minutes)");
+	                      "title, summary, tags, likes, read_minutes)");
 	art_columns_free(&c);
 	ck_assert_int_eq(art_columns_init(&c, &it, "title,,date", err, sizeof err), -1);
 	ck_assert_str_eq(err, "empty field name in the field list");

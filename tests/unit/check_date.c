@@ -21,13 +21,13 @@ END_TEST
 START_TEST(impossible_listing_dates_are_refused)
 {
 	char out[10];
-	const char *bad[] = {"Feb 30, 2025", "Feb 29, 2025", "Apr 31, 2026", "Jan 0, 2026",
-			     "Foo 1, 2026",  "Apr 20 2026",  "Apr 20, 26",   "Apr 20, 20266",
-			     "Apr 123, 2026", "",            "Apr",          "Apr 20, 2026x",
-			     "apr 20, 2026", "Feb 29, 1900"};
+	const char *bad[] = {
+	    "Feb 30, 2025", "Feb 29, 2025",  "Apr 31, 2026",  "Jan 0, 2026",   "Foo 1, 2026",
+	    "Apr 20 2026",  "Apr 20, 26",    "Apr 20, 20266", "Apr 123, 2026", "",
+	    "Apr",          "Apr 20, 2026x", "apr 20, 2026",  "Feb 29, 1900"};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
 		ck_assert_msg(art_date_from_listing((art_str){bad[i], strlen(bad[i])}, out) == -1,
-			      "accepted \"%s\"", bad[i]);
+		              "accepted \"%s\"", bad[i]);
 	ck_assert_int_eq(art_date_from_listing(S("Feb 29, 2000"), out), 0);
 }
 END_TEST
@@ -59,25 +59,26 @@ END_TEST
 START_TEST(month_names_short_long_and_sept_only)
 {
 	static const char *const names[12][2] = {
-		{"Jan", "January"}, {"Feb", "February"}, {"Mar", "March"},     {"Apr", "April"},
-		{"May", "May"},     {"Jun", "June"},     {"Jul", "July"},      {"Aug", "August"},
-		{"Sep", "September"}, {"Oct", "October"}, {"Nov", "November"}, {"Dec", "December"},
+	    {"Jan", "January"},   {"Feb", "February"}, {"Mar", "March"},    {"Apr", "April"},
+	    {"May", "May"},       {"Jun", "June"},     {"Jul", "July"},     {"Aug", "August"},
+	    {"Sep", "September"}, {"Oct", "October"},  {"Nov", "November"}, {"Dec", "December"},
 	};
 	char line[40], out[10], expect[11];
 	for (int m = 0; m < 12; m++) {
 		snprintf(expect, sizeof expect, "2024-%02d-01", m + 1);
 		for (int form = 0; form < 2; form++) {
 			snprintf(line, sizeof line, "%s 1, 2024", names[m][form]);
-			ck_assert_int_eq(art_date_from_listing((art_str){line, strlen(line)}, out), 0);
+			ck_assert_int_eq(art_date_from_listing((art_str){line, strlen(line)}, out),
+			                 0);
 			ck_assert_str_view(((art_str){out, 10}), expect);
 		}
 	}
-	const char *bad[] = {"Janu 1, 2024", "Septe 1, 2024", "Sep. 1, 2024", "Ma 1, 2024",
-			     "Mayo 1, 2024", "Octt 1, 2024", "Junee 1, 2024", "Decembers 1, 2024",
-			     "Augt 1, 2024", "Nov, 1, 2024", "J 1, 2024"};
+	const char *bad[] = {"Janu 1, 2024", "Septe 1, 2024", "Sep. 1, 2024",  "Ma 1, 2024",
+	                     "Mayo 1, 2024", "Octt 1, 2024",  "Junee 1, 2024", "Decembers 1, 2024",
+	                     "Augt 1, 2024", "Nov, 1, 2024",  "J 1, 2024"};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
 		ck_assert_msg(art_date_from_listing((art_str){bad[i], strlen(bad[i])}, out) == -1,
-			      "accepted \"%s\"", bad[i]);
+		              "accepted \"%s\"", bad[i]);
 }
 END_TEST
 

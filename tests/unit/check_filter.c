@@ -15,14 +15,14 @@ static struct art_record kafka(void)
 	tags[1] = S("Kafka");
 	tags[2] = S("caching");
 	return (struct art_record){.source = S("JD Tech"),
-				   .date = S("2024-05-29"),
-				   .category = S("Backend Development"),
-				   .title = S("Handling High-Concurrency Scenarios"),
-				   .summary = S("How Kafka queues absorb peaks"),
-				   .tags = tags,
-				   .ntags = 3,
-				   .likes = 3,
-				   .read_minutes = 12};
+	                           .date = S("2024-05-29"),
+	                           .category = S("Backend Development"),
+	                           .title = S("Handling High-Concurrency Scenarios"),
+	                           .summary = S("How Kafka queues absorb peaks"),
+	                           .tags = tags,
+	                           .ntags = 3,
+	                           .likes = 3,
+	                           .read_minutes = 12};
 }
 
 static int match(void)
@@ -34,7 +34,10 @@ static int match(void)
 	return m;
 }
 
-static void setup(void) { art_filter_init(&f); }
+static void setup(void)
+{
+	art_filter_init(&f);
+}
 
 START_TEST(no_test_keeps_everything)
 {
@@ -97,7 +100,8 @@ START_TEST(case_folding_is_by_character)
 	/* beyond ASCII, the locale decides */
 	if (setlocale(LC_CTYPE, "C.UTF-8") || setlocale(LC_CTYPE, "en_US.UTF-8")) {
 		ck_assert(art_str_eq_fold(S("Caf\xC3\xA9"), S("CAF\xC3\x89")));
-		ck_assert(art_str_eq_fold(S("\xCE\xA3\xCE\xA5\xCE\xA3"), S("\xCF\x83\xCF\x85\xCF\x83")));
+		ck_assert(
+		    art_str_eq_fold(S("\xCE\xA3\xCE\xA5\xCE\xA3"), S("\xCF\x83\xCF\x85\xCF\x83")));
 		ck_assert(!art_str_eq_fold(S("Caf\xC3\xA9"), S("Cafe")));
 		setlocale(LC_CTYPE, "C");
 	}

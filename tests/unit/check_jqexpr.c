@@ -10,14 +10,14 @@ static struct art_record sample(void)
 	tags[0] = S("Kafka");
 	tags[1] = S("caf\xC3\xA9 \"quoted\"");
 	return (struct art_record){.source = S("JD Tech"),
-				   .date = S("2024-05-29"),
-				   .category = S("Backend Development"),
-				   .title = S("Queues"),
-				   .summary = S("line\nbreak"),
-				   .tags = tags,
-				   .ntags = 2,
-				   .likes = 3,
-				   .read_minutes = 12};
+	                           .date = S("2024-05-29"),
+	                           .category = S("Backend Development"),
+	                           .title = S("Queues"),
+	                           .summary = S("line\nbreak"),
+	                           .tags = tags,
+	                           .ntags = 2,
+	                           .likes = 3,
+	                           .read_minutes = 12};
 }
 
 static int store(void *ctx, jv v)
@@ -44,7 +44,7 @@ static char *first_output(const char *expr)
 START_TEST(a_record_becomes_its_eight_keys)
 {
 	ck_assert_str_eq(first_output("keys_unsorted | join(\",\")"),
-			 "\"source,date,category,title,summary,tags,likes,read_minutes\"");
+	                 "\"source,date,category,title,summary,tags,likes,read_minutes\"");
 	ck_assert_str_eq(first_output(".source"), "\"JD Tech\"");
 	ck_assert_str_eq(first_output(".date"), "\"2024-05-29\"");
 	ck_assert_str_eq(first_output(".summary"), "\"line\\nbreak\"");
@@ -110,12 +110,14 @@ START_TEST(each_sees_every_output_until_told_to_stop)
 	struct art_jq *q = art_jq_compile(".tags[], .source", err, sizeof err);
 	struct art_record r = sample();
 	int n = 0;
-	ck_assert_int_eq(art_jq_each(q, art_record_to_jv(&r), count_outputs, &n, err, sizeof err), 0);
+	ck_assert_int_eq(art_jq_each(q, art_record_to_jv(&r), count_outputs, &n, err, sizeof err),
+	                 0);
 	ck_assert_int_eq(n, 3);
 	art_jq_free(q);
 	q = art_jq_compile("range(1000000)", err, sizeof err);
 	n = 0;
-	ck_assert_int_eq(art_jq_each(q, art_record_to_jv(&r), count_outputs, &n, err, sizeof err), 0);
+	ck_assert_int_eq(art_jq_each(q, art_record_to_jv(&r), count_outputs, &n, err, sizeof err),
+	                 0);
 	ck_assert_int_eq(n, 100);
 	/* a compiled expression runs again and again */
 	for (int i = 0; i < 3; i++) {
@@ -136,8 +138,9 @@ START_TEST(compile_errors_are_one_line_of_jq_text)
 	ck_assert_msg(strchr(err, '\n') == NULL && strstr(err, "compile error") == NULL, "%s", err);
 	/* several errors are kept, one after another */
 	ck_assert_ptr_null(art_jq_compile("$x + $y", err, sizeof err));
-	ck_assert_msg(strstr(err, "$x is not defined") && strstr(err, "; jq: error: $y is not defined"),
-		      "%s", err);
+	ck_assert_msg(strstr(err, "$x is not defined") &&
+	                  strstr(err, "; jq: error: $y is not defined"),
+	              "%s", err);
 }
 END_TEST
 

@@ -5,12 +5,15 @@
 static struct art_jobject obj;
 static char err[240];
 
-static int parse(const char *s) { return art_json_parse(&obj, (art_str){s, strlen(s)}, err, sizeof err); }
+static int parse(const char *s)
+{
+	return art_json_parse(&obj, (art_str){s, strlen(s)}, err, sizeof err);
+}
 
 static const char *record_line =
-	"{\"source\":\"JD Tech\",\"date\":\"2026-01-13\",\"category\":\"Backend Development\","
-	"\"title\":\"Deep Dive\",\"summary\":\"Kafka \\u2014 \\\"JMQ\\\"\",\"tags\":[\"Backend "
-	"Engineering\",\"JMQ\",\"Kafka\"],\"likes\":3,\"read_minutes\":16}";
+    "{\"source\":\"JD Tech\",\"date\":\"2026-01-13\",\"category\":\"Backend Development\","
+    "\"title\":\"Deep Dive\",\"summary\":\"Kafka \\u2014 \\\"JMQ\\\"\",\"tags\":[\"Backend "
+    "Engineering\",\"JMQ\",\"Kafka\"],\"likes\":3,\"read_minutes\":16}";
 
 START_TEST(a_record_line_is_read)
 {
@@ -36,9 +39,10 @@ START_TEST(written_records_read_back_the_same)
 	ck_assert_int_eq(art_record_from_json(&r, &obj, err, sizeof err), 0);
 	ck_assert_int_eq(art_json_put_record(&out, &r), 0);
 	const char *expect =
-		"{\"source\":\"JD Tech\",\"date\":\"2026-01-13\",\"category\":\"Backend Development\","
-		"\"title\":\"Deep Dive\",\"summary\":\"Kafka \xE2\x80\x94 \\\"JMQ\\\"\",\"tags\":[\"Backend "
-		"Engineering\",\"JMQ\",\"Kafka\"],\"likes\":3,\"read_minutes\":16}\n";
+	    "{\"source\":\"JD Tech\",\"date\":\"2026-01-13\",\"category\":\"Backend Development\","
+	    "\"title\":\"Deep Dive\",\"summary\":\"Kafka \xE2\x80\x94 "
+	    "\\\"JMQ\\\"\",\"tags\":[\"Backend "
+	    "Engineering\",\"JMQ\",\"Kafka\"],\"likes\":3,\"read_minutes\":16}\n";
 	ck_assert_str_view(art_buf_str(&out), expect);
 	art_buf_free(&out);
 }
@@ -48,13 +52,15 @@ START_TEST(awkward_characters_are_escaped)
 {
 	struct art_buf out = {0};
 	art_json_put_string(&out, (art_str){"a\"b\\c\n\t\r\x01\x1f\x7f/\0z", 14});
-	ck_assert_str_view(art_buf_str(&out), "\"a\\\"b\\\\c\\n\\t\\r\\u0001\\u001f\x7f/\\u0000z\"");
+	ck_assert_str_view(art_buf_str(&out),
+	                   "\"a\\\"b\\\\c\\n\\t\\r\\u0001\\u001f\x7f/\\u0000z\"");
 	out.len = 0;
 	/* valid UTF-8 stays as it is; bytes that are not UTF-8 become U+FFFD */
-	art_json_put_string(&out, S("caf\xC3\xA9 \xE2\x80\x91 \xF0\x9F\x98\x80 \xFF \xC3 \xED\xA0\x80"));
+	art_json_put_string(&out,
+	                    S("caf\xC3\xA9 \xE2\x80\x91 \xF0\x9F\x98\x80 \xFF \xC3 \xED\xA0\x80"));
 	ck_assert_str_view(art_buf_str(&out),
-			   "\"caf\xC3\xA9 \xE2\x80\x91 \xF0\x9F\x98\x80 \xEF\xBF\xBD \xEF\xBF\xBD "
-			   "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");
+	                   "\"caf\xC3\xA9 \xE2\x80\x91 \xF0\x9F\x98\x80 \xEF\xBF\xBD \xEF\xBF\xBD "
+	                   "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");
 	art_buf_free(&out);
 }
 END_TEST
@@ -71,7 +77,9 @@ END_TEST
 
 START_TEST(any_flat_object_is_read)
 {
-	ck_assert_int_eq(parse(" {\"tag\":\"Kafka\",\"count\":3,\"ok\":true,\"n\":null,\"x\":{\"a\":[1,2]}} "), 0);
+	ck_assert_int_eq(
+	    parse(" {\"tag\":\"Kafka\",\"count\":3,\"ok\":true,\"n\":null,\"x\":{\"a\":[1,2]}} "),
+	    0);
 	ck_assert_uint_eq(obj.nfields, 5);
 	ck_assert_int_eq(obj.fields[1].type, ART_J_NUMBER);
 	ck_assert_str_view(obj.fields[1].raw, "3");
@@ -88,18 +96,18 @@ END_TEST
 START_TEST(broken_json_is_refused_with_a_column)
 {
 	const char *bad[][2] = {
-		{"", "column 1: not a JSON object"},
-		{"[1]", "column 1: not a JSON object"},
-		{"{\"a\" 1}", "column 6: expected ':'"},
-		{"{\"a\":1,}", "column 8: expected a key"},
-		{"{\"a\":1}x", "column 8: text after the object"},
-		{"{\"a\":01}", "column 7: expected ',' or '}'"},
-		{"{\"a\":\"x\ty\"}", "column 8: control character in string"},
-		{"{\"a\":\"\\q\"}", "column 9: bad escape '\\q'"},
-		{"{\"a\":tru}", "column 6: unexpected character 't'"},
-		{"{\"a\":1,\"a\":2}", "column 8: duplicate key \"a\""},
-		{"{\"a\":\"x", "column 8: unterminated string"},
-		{"{\"a\":-}", "column 7: bad number"},
+	    {"", "column 1: not a JSON object"},
+	    {"[1]", "column 1: not a JSON object"},
+	    {"{\"a\" 1}", "column 6: expected ':'"},
+	    {"{\"a\":1,}", "column 8: expected a key"},
+	    {"{\"a\":1}x", "column 8: text after the object"},
+	    {"{\"a\":01}", "column 7: expected ',' or '}'"},
+	    {"{\"a\":\"x\ty\"}", "column 8: control character in string"},
+	    {"{\"a\":\"\\q\"}", "column 9: bad escape '\\q'"},
+	    {"{\"a\":tru}", "column 6: unexpected character 't'"},
+	    {"{\"a\":1,\"a\":2}", "column 8: duplicate key \"a\""},
+	    {"{\"a\":\"x", "column 8: unterminated string"},
+	    {"{\"a\":-}", "column 7: bad number"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		ck_assert_msg(parse(bad[i][0]) == -1, "accepted %s", bad[i][0]);
@@ -123,13 +131,13 @@ START_TEST(record_keys_must_have_their_types)
 {
 	struct art_record r;
 	const char *lines[][2] = {
-		{"{\"source\":1}", "\"source\" must be a string"},
-		{"{\"tags\":[\"a\",1]}", "\"tags\" must be an array of strings"},
-		{"{\"likes\":-1}", "\"likes\": -1 is not a whole number from 0 to 2^53"},
-		{"{\"likes\":1.5}", "\"likes\": 1.5 is not a whole number from 0 to 2^53"},
-		{"{\"read_minutes\":99999999999999999999}",
-		 "\"read_minutes\": 99999999999999999999 is not a whole number from 0 to 2^53"},
-		{"{\"date\":\"2025-02-30\"}", "\"date\": \"2025-02-30\" is not a YYYY-MM-DD date"},
+	    {"{\"source\":1}", "\"source\" must be a string"},
+	    {"{\"tags\":[\"a\",1]}", "\"tags\" must be an array of strings"},
+	    {"{\"likes\":-1}", "\"likes\": -1 is not a whole number from 0 to 2^53"},
+	    {"{\"likes\":1.5}", "\"likes\": 1.5 is not a whole number from 0 to 2^53"},
+	    {"{\"read_minutes\":99999999999999999999}",
+	     "\"read_minutes\": 99999999999999999999 is not a whole number from 0 to 2^53"},
+	    {"{\"date\":\"2025-02-30\"}", "\"date\": \"2025-02-30\" is not a YYYY-MM-DD date"},
 	};
 	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
 		ck_assert_int_eq(parse(lines[i][0]), 0);
@@ -144,21 +152,21 @@ END_TEST
 static const struct {
 	const char *in, *out, *back; /* written as OUT, read back as BACK */
 } near_special[] = {
-	{"\"", "\\\"", "\""},
-	{"\\", "\\\\", "\\"},
-	{"\n", "\\n", "\n"},
-	{"\x01", "\\u0001", "\x01"},
-	{"\x1f", "\\u001f", "\x1f"},
-	{"\xC3\xA9", "\xC3\xA9", "\xC3\xA9"},
-	{"\xFF", "\xEF\xBF\xBD", "\xEF\xBF\xBD"},
-	{"\x80", "\xEF\xBF\xBD", "\xEF\xBF\xBD"},
-	{" ", " ", " "},
-	{"!", "!", "!"},
-	{"#", "#", "#"},
-	{"[", "[", "["},
-	{"]", "]", "]"},
-	{"\x7f", "\x7f", "\x7f"},
-	{"~", "~", "~"},
+    {"\"", "\\\"", "\""},
+    {"\\", "\\\\", "\\"},
+    {"\n", "\\n", "\n"},
+    {"\x01", "\\u0001", "\x01"},
+    {"\x1f", "\\u001f", "\x1f"},
+    {"\xC3\xA9", "\xC3\xA9", "\xC3\xA9"},
+    {"\xFF", "\xEF\xBF\xBD", "\xEF\xBF\xBD"},
+    {"\x80", "\xEF\xBF\xBD", "\xEF\xBF\xBD"},
+    {" ", " ", " "},
+    {"!", "!", "!"},
+    {"#", "#", "#"},
+    {"[", "[", "["},
+    {"]", "]", "]"},
+    {"\x7f", "\x7f", "\x7f"},
+    {"~", "~", "~"},
 };
 
 START_TEST(the_writer_sees_special_bytes_at_every_offset)
@@ -168,9 +176,9 @@ START_TEST(the_writer_sees_special_bytes_at_every_offset)
 	for (size_t c = 0; c < sizeof near_special / sizeof *near_special; c++) {
 		for (int at = 0; at < 20; at++) {
 			snprintf(in, sizeof in, "%.*s%sbcdefghijklmnop", at, "aaaaaaaaaaaaaaaaaaaa",
-				 near_special[c].in);
+			         near_special[c].in);
 			snprintf(expect, sizeof expect, "\"%.*s%sbcdefghijklmnop\"", at,
-				 "aaaaaaaaaaaaaaaaaaaa", near_special[c].out);
+			         "aaaaaaaaaaaaaaaaaaaa", near_special[c].out);
 			out.len = 0;
 			ck_assert_int_eq(art_json_put_string(&out, (art_str){in, strlen(in)}), 0);
 			ck_assert_str_view(art_buf_str(&out), expect);
@@ -189,14 +197,15 @@ START_TEST(the_reader_sees_special_bytes_at_every_offset)
 	for (size_t c = 0; c < sizeof near_special / sizeof *near_special; c++) {
 		for (int at = 0; at < 20; at++) {
 			snprintf(in, sizeof in, "%.*s%sbcdefghijklmnop", at, "aaaaaaaaaaaaaaaaaaaa",
-				 near_special[c].in);
+			         near_special[c].in);
 			snprintf(back, sizeof back, "%.*s%sbcdefghijklmnop", at,
-				 "aaaaaaaaaaaaaaaaaaaa", near_special[c].back);
+			         "aaaaaaaaaaaaaaaaaaaa", near_special[c].back);
 			line.len = 0;
 			art_buf_append(&line, "{\"k\":", 5);
 			art_json_put_string(&line, (art_str){in, strlen(in)});
 			art_buf_putc(&line, '}');
-			ck_assert_int_eq(art_json_parse(&obj, art_buf_str(&line), err, sizeof err), 0);
+			ck_assert_int_eq(art_json_parse(&obj, art_buf_str(&line), err, sizeof err),
+			                 0);
 			ck_assert_str_view(obj.fields[0].str, back);
 			ck_assert(obj.canonical);
 		}
@@ -208,14 +217,23 @@ END_TEST
 START_TEST(lines_not_as_the_writer_writes_are_not_canonical)
 {
 	static const char *const written[] = {
-		"{\"k\":\"a/b\"}", "{\"k\":\"\\u001f \\b\\f\\n\\r\\t\\\"\\\\\"}",
-		"{\"k\":\"\xC3\xA9\xE2\x80\x94\",\"n\":[\"x\",\"\"],\"m\":12}",
+	    "{\"k\":\"a/b\"}",
+	    "{\"k\":\"\\u001f \\b\\f\\n\\r\\t\\\"\\\\\"}",
+	    "{\"k\":\"\xC3\xA9\xE2\x80\x94\",\"n\":[\"x\",\"\"],\"m\":12}",
 	};
 	static const char *const not_written[] = {
-		"{\"k\":\"a\\/b\"}",       "{\"k\":\"\\u00e9\"}",   "{\"k\":\"\\u001F\"}",
-		"{\"k\":\"\\u0008\"}",     "{\"k\":\"\\u000a\"}",   "{\"k\": \"x\"}",
-		" {\"k\":\"x\"}",          "{\"k\":\"x\"} ",        "{\"k\":[\"x\", \"y\"]}",
-		"{\"k\":\"\xFF\"}",        "{\"k\":\"\\ud83d\\ude00\"}", "{\"k\":\"\xED\xA0\x80\"}",
+	    "{\"k\":\"a\\/b\"}",
+	    "{\"k\":\"\\u00e9\"}",
+	    "{\"k\":\"\\u001F\"}",
+	    "{\"k\":\"\\u0008\"}",
+	    "{\"k\":\"\\u000a\"}",
+	    "{\"k\": \"x\"}",
+	    " {\"k\":\"x\"}",
+	    "{\"k\":\"x\"} ",
+	    "{\"k\":[\"x\", \"y\"]}",
+	    "{\"k\":\"\xFF\"}",
+	    "{\"k\":\"\\ud83d\\ude00\"}",
+	    "{\"k\":\"\xED\xA0\x80\"}",
 	};
 	for (size_t i = 0; i < sizeof written / sizeof *written; i++) {
 		ck_assert_int_eq(parse(written[i]), 0);
@@ -245,12 +263,12 @@ START_TEST(only_a_record_as_written_is_canonical)
 
 	const char *tail = ",\"likes\":3,\"read_minutes\":16}";
 	const char *changed[] = {
-		/* keys out of order */
-		"{\"date\":\"2026-01-13\",\"source\":\"JD Tech\",\"category\":\"B\",\"title\":\"T\","
-		"\"summary\":\"S\",\"tags\":[]",
-		/* a key more */
-		"{\"source\":\"JD Tech\",\"date\":\"2026-01-13\",\"category\":\"B\",\"title\":\"T\","
-		"\"summary\":\"S\",\"tags\":[],\"x\":1",
+	    /* keys out of order */
+	    "{\"date\":\"2026-01-13\",\"source\":\"JD Tech\",\"category\":\"B\",\"title\":\"T\","
+	    "\"summary\":\"S\",\"tags\":[]",
+	    /* a key more */
+	    "{\"source\":\"JD Tech\",\"date\":\"2026-01-13\",\"category\":\"B\",\"title\":\"T\","
+	    "\"summary\":\"S\",\"tags\":[],\"x\":1",
 	};
 	for (size_t i = 0; i < 2; i++) {
 		char buf[512];
@@ -269,9 +287,10 @@ END_TEST
 START_TEST(record_keys_leaving_their_order)
 {
 	struct art_record r;
-	ck_assert_int_eq(parse("{\"source\":\"S\",\"date\":\"2024-01-02\",\"tags\":[\"t\"],\"likes\":1,"
-			       "\"summary\":\"U\",\"title\":\"T\",\"read_minutes\":2,\"category\":\"C\"}"),
-			 0);
+	ck_assert_int_eq(
+	    parse("{\"source\":\"S\",\"date\":\"2024-01-02\",\"tags\":[\"t\"],\"likes\":1,"
+	          "\"summary\":\"U\",\"title\":\"T\",\"read_minutes\":2,\"category\":\"C\"}"),
+	    0);
 	ck_assert_uint_eq(obj.in_order, 2);
 	ck_assert_int_eq(art_record_from_json(&r, &obj, err, sizeof err), 0);
 	ck_assert_str_view(r.source, "S");
@@ -295,9 +314,10 @@ END_TEST
  * wherever it is found. */
 START_TEST(lines_leaving_the_written_layout_read_the_same)
 {
-	const char *written = "{\"source\":\"S\",\"date\":\"2024-01-02\",\"category\":\"C\","
-			      "\"title\":\"T\",\"summary\":\"U\",\"tags\":[\"a\",\"b\"],\"likes\":1,"
-			      "\"read_minutes\":2}";
+	const char *written =
+	    "{\"source\":\"S\",\"date\":\"2024-01-02\",\"category\":\"C\","
+	    "\"title\":\"T\",\"summary\":\"U\",\"tags\":[\"a\",\"b\"],\"likes\":1,"
+	    "\"read_minutes\":2}";
 	struct art_record want, got;
 	ck_assert_int_eq(parse(written), 0);
 	ck_assert_int_eq(art_record_from_json(&want, &obj, err, sizeof err), 0);
@@ -316,13 +336,15 @@ START_TEST(lines_leaving_the_written_layout_read_the_same)
 		ck_assert_int_eq(art_record_from_json(&got, &obj, err, sizeof err), 0);
 		ck_assert_msg(!art_json_canonical_record(&obj), "%s", copies[k]);
 		ck_assert(art_str_eq(got.source, want.source) && art_str_eq(got.date, want.date) &&
-			  art_str_eq(got.category, want.category) && art_str_eq(got.title, want.title) &&
-			  art_str_eq(got.summary, want.summary) && got.ntags == 2 &&
-			  art_str_eq(got.tags[1], want.tags[1]) && got.likes == 1 && got.read_minutes == 2);
+		          art_str_eq(got.category, want.category) &&
+		          art_str_eq(got.title, want.title) &&
+		          art_str_eq(got.summary, want.summary) && got.ntags == 2 &&
+		          art_str_eq(got.tags[1], want.tags[1]) && got.likes == 1 &&
+		          got.read_minutes == 2);
 	}
 	ck_assert_int_eq(parse("{\"source\":\"S\",\"date\":\"2024-01-02\",\"category\":\"C\","
-			       "\"title\":\"T\",\"summary\":\"a\\qb\"}"),
-			 -1);
+	                       "\"title\":\"T\",\"summary\":\"a\\qb\"}"),
+	                 -1);
 	ck_assert_str_eq(err, "column 76: bad escape '\\q'");
 	ck_assert_int_eq(parse("{\"source\":\"S\",\"date\":\"2024-01-02\",\"source\":\"C\"}"), -1);
 	ck_assert_str_eq(err, "column 35: duplicate key \"source\"");
@@ -336,8 +358,8 @@ START_TEST(numbers_are_written_whole)
 	struct art_buf out = {0};
 	int64_t values[][2] = {{0, 7}, {9007199254740992, 10}, {-12, 1000}};
 	const char *expect[] = {"\"likes\":0,\"read_minutes\":7}\n",
-				"\"likes\":9007199254740992,\"read_minutes\":10}\n",
-				"\"likes\":-12,\"read_minutes\":1000}\n"};
+	                        "\"likes\":9007199254740992,\"read_minutes\":10}\n",
+	                        "\"likes\":-12,\"read_minutes\":1000}\n"};
 	for (size_t i = 0; i < 3; i++) {
 		r.likes = values[i][0];
 		r.read_minutes = values[i][1];
@@ -351,7 +373,7 @@ START_TEST(numbers_are_written_whole)
 	ck_assert_str_view(((art_str){num, art_json_int(num, INT64_MAX)}), "9223372036854775807");
 	ck_assert_str_view(((art_str){num, art_json_int(num, 0)}), "0");
 	const char *head = "{\"source\":\"s\",\"date\":\"2024-01-02\",\"category\":\"c\","
-			   "\"title\":\"t\",\"summary\":\"\",\"tags\":[\"a\",\"b\"],";
+	                   "\"title\":\"t\",\"summary\":\"\",\"tags\":[\"a\",\"b\"],";
 	ck_assert(strncmp(out.p, head, strlen(head)) == 0);
 	art_buf_free(&out);
 }
@@ -393,10 +415,10 @@ END_TEST
 START_TEST(input_bytes_in_messages_are_shown_safely)
 {
 	const char *bad[][2] = {
-		{"{\"a\":\x01}", "column 6: unexpected character '\\x01'"},
-		{"{\"a\":\xC3\xA9}", "column 6: unexpected character '\xC3\xA9'"},
-		{"{\"a\":\"\\\x1B\"}", "column 9: bad escape '\\\\x1B'"},
-		{"{\"\\u001b[2J\":1,\"\\u001b[2J\":2}", "column 16: duplicate key \"\\x1B[2J\""},
+	    {"{\"a\":\x01}", "column 6: unexpected character '\\x01'"},
+	    {"{\"a\":\xC3\xA9}", "column 6: unexpected character '\xC3\xA9'"},
+	    {"{\"a\":\"\\\x1B\"}", "column 9: bad escape '\\\\x1B'"},
+	    {"{\"\\u001b[2J\":1,\"\\u001b[2J\":2}", "column 16: duplicate key \"\\x1B[2J\""},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		ck_assert_msg(parse(bad[i][0]) == -1, "accepted %s", bad[i][0]);
@@ -443,8 +465,9 @@ START_TEST(an_empty_view_is_an_empty_string)
 	/* no tags, in an object that has never held a string array */
 	struct art_jobject fresh = {0};
 	struct art_record r;
-	const char *line = "{\"source\":\"s\",\"date\":\"2025-01-01\",\"category\":\"c\",\"title\":\"t\","
-			   "\"summary\":\"s\",\"tags\":[],\"likes\":0,\"read_minutes\":1}";
+	const char *line =
+	    "{\"source\":\"s\",\"date\":\"2025-01-01\",\"category\":\"c\",\"title\":\"t\","
+	    "\"summary\":\"s\",\"tags\":[],\"likes\":0,\"read_minutes\":1}";
 	ck_assert_int_eq(art_json_parse(&fresh, (art_str){line, strlen(line)}, err, sizeof err), 0);
 	ck_assert_int_eq(art_record_from_json(&r, &fresh, err, sizeof err), 0);
 	ck_assert_uint_eq(r.ntags, 0);

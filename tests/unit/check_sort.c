@@ -16,8 +16,8 @@ static art_str tagpool[4];
 static struct art_error err;
 static char tmpdir[64];
 
-static const char *const sources[] = {"Alibaba", "JD Tech", "Meituan", "Ctrip", "21CTO",
-				      "caf\xC3\xA9"};
+static const char *const sources[] = {"Alibaba", "JD Tech", "Meituan",
+                                      "Ctrip",   "21CTO",   "caf\xC3\xA9"};
 
 /* Records with few distinct values per key, so that ties are many. */
 static void make_records(void)
@@ -31,18 +31,20 @@ static void make_records(void)
 		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
 		uint32_t r = (uint32_t)(x >> 33);
 		const char *src = sources[r % 6];
-		snprintf(dates[i], sizeof dates[i], "20%02u-%02u-01", 20 + (r >> 3) % 4, 1 + (r >> 5) % 3);
+		snprintf(dates[i], sizeof dates[i], "20%02u-%02u-01", 20 + (r >> 3) % 4,
+		         1 + (r >> 5) % 3);
 		snprintf(text[i][0], sizeof text[0][0], "Title %u", (r >> 7) % 50);
 		snprintf(text[i][1], sizeof text[0][1], "summary of record %d", i);
-		recs[i] = (struct art_record){.source = {src, strlen(src)},
-					      .date = {dates[i], 10},
-					      .category = (r >> 13) % 2 ? S("Databases") : S("Backend"),
-					      .title = {text[i][0], strlen(text[i][0])},
-					      .summary = {text[i][1], strlen(text[i][1])},
-					      .tags = tagpool,
-					      .ntags = (r >> 15) % 5,
-					      .likes = (r >> 18) % 4 * 5,
-					      .read_minutes = (r >> 21) % 12};
+		recs[i] =
+		    (struct art_record){.source = {src, strlen(src)},
+		                        .date = {dates[i], 10},
+		                        .category = (r >> 13) % 2 ? S("Databases") : S("Backend"),
+		                        .title = {text[i][0], strlen(text[i][0])},
+		                        .summary = {text[i][1], strlen(text[i][1])},
+		                        .tags = tagpool,
+		                        .ntags = (r >> 15) % 5,
+		                        .likes = (r >> 18) % 4 * 5,
+		                        .read_minutes = (r >> 21) % 12};
 	}
 }
 
@@ -123,7 +125,7 @@ static size_t check_sort(const struct art_sort_spec *spec, uint64_t budget)
 	art_sorter_free(s);
 	ck_assert_uint_eq(got.len, want.len);
 	ck_assert_msg(memcmp(got.p, want.p, want.len) == 0, "order differs with budget %llu",
-		      (unsigned long long)budget);
+	              (unsigned long long)budget);
 	art_buf_free(&want);
 	art_buf_free(&got);
 	return runs;
@@ -145,8 +147,8 @@ END_TEST
 START_TEST(strings_compare_by_bytes_and_numbers_as_numbers)
 {
 	struct art_record a = {.title = S("Zebra"), .date = S("2024-01-02"), .likes = 9},
-			  b = {.title = S("apple"), .date = S("2024-01-02"), .likes = 10},
-			  c = {.title = S("caf\xC3\xA9"), .date = S("2023-12-31"), .likes = 10};
+	                  b = {.title = S("apple"), .date = S("2024-01-02"), .likes = 10},
+	                  c = {.title = S("caf\xC3\xA9"), .date = S("2023-12-31"), .likes = 10};
 	struct art_sort_spec title = {.key = {ART_KEY_TITLE}, .nkeys = 1};
 	ck_assert_int_lt(art_sort_compare(&title, &a, &b), 0); /* 'Z' < 'a' */
 	ck_assert_int_gt(art_sort_compare(&title, &c, &b), 0);
@@ -247,8 +249,19 @@ START_TEST(sizes_read_as_sort_reads_them)
 	uint64_t all;
 	ck_assert_int_eq(art_sort_parse_size("100%", &all), 0);
 	ck_assert_uint_le(v, all);
-	const char *bad[] = {"", "x", "-1", "+1", " 1", "1 ", "1KB", "1Q", "101%", "1.5M",
-			     "99999999999999999999", "18014398509481984K", "M"};
+	const char *bad[] = {"",
+	                     "x",
+	                     "-1",
+	                     "+1",
+	                     " 1",
+	                     "1 ",
+	                     "1KB",
+	                     "1Q",
+	                     "101%",
+	                     "1.5M",
+	                     "99999999999999999999",
+	                     "18014398509481984K",
+	                     "M"};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
 		ck_assert_msg(art_sort_parse_size(bad[i], &v) == -1, "took '%s'", bad[i]);
 	ck_assert_uint_ge(art_sort_default_size(), 8u << 20);
@@ -258,11 +271,11 @@ END_TEST
 START_TEST(in_memory_sorts_are_stable)
 {
 	struct art_sort_spec specs[] = {
-		{.nkeys = 0},
-		{.key = {ART_KEY_SOURCE, ART_KEY_LIKES}, .nkeys = 2},
-		{.key = {ART_KEY_TAGS}, .nkeys = 1, .reverse = true},
-		{.key = {ART_KEY_TITLE, ART_KEY_CATEGORY, ART_KEY_READ_MINUTES}, .nkeys = 3},
-		{.key = {ART_KEY_DATE, ART_KEY_DATE}, .nkeys = 2, .reverse = true},
+	    {.nkeys = 0},
+	    {.key = {ART_KEY_SOURCE, ART_KEY_LIKES}, .nkeys = 2},
+	    {.key = {ART_KEY_TAGS}, .nkeys = 1, .reverse = true},
+	    {.key = {ART_KEY_TITLE, ART_KEY_CATEGORY, ART_KEY_READ_MINUTES}, .nkeys = 3},
+	    {.key = {ART_KEY_DATE, ART_KEY_DATE}, .nkeys = 2, .reverse = true},
 	};
 	for (size_t i = 0; i < sizeof specs / sizeof *specs; i++)
 		ck_assert_uint_eq(check_sort(&specs[i], 64u << 20), 0);
@@ -392,7 +405,7 @@ START_TEST(a_temporary_directory_that_fails_is_reported)
 	ck_assert_int_eq(art_sorter_add(s, &recs[0], &err), ART_OK);
 	ck_assert_int_eq(art_sorter_add(s, &recs[1], &err), ART_FAIL);
 	ck_assert_str_eq(err.msg, "cannot create a temporary file in /nonexistent/dir: "
-				  "No such file or directory");
+	                          "No such file or directory");
 	art_sorter_free(s);
 }
 END_TEST

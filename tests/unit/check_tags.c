@@ -17,7 +17,7 @@ static const char *joined(void)
 	buf[0] = '\0';
 	for (size_t i = 0; i < split.n && at < sizeof buf; i++)
 		at += (size_t)snprintf(buf + at, sizeof buf - at, "%s%.*s", i ? "|" : "",
-				       (int)split.tags[i].n, split.tags[i].p);
+		                       (int)split.tags[i].n, split.tags[i].p);
 	return buf;
 }
 
@@ -25,14 +25,17 @@ static const char *joined(void)
  * joined by '|'. */
 static void expect_in(const char *line, const char *title, const char *summary, const char *tags)
 {
-	art_str l = {line, strlen(line)}, ti = {title, strlen(title)}, su = {summary,
-				  strlen(summary)};
+	art_str l = {line, strlen(line)}, ti = {title, strlen(title)},
+	        su = {summary, strlen(summary)};
 	ck_assert_int_eq(art_tags_split(tagger, l, ti, su, &split), 0);
 	ck_assert_msg(strcmp(joined(), tags) == 0, "\"%s\" split as \"%s\", expected \"%s\"", line,
-		      joined(), tags);
+	              joined(), tags);
 }
 
-static void expect_split(const char *line, const char *tags) { expect_in(line, "", "", tags); }
+static void expect_split(const char *line, const char *tags)
+{
+	expect_in(line, "", "", tags);
+}
 
 static bool explained(const char *text)
 {
@@ -43,7 +46,7 @@ START_TEST(case_changes_are_the_usual_cuts)
 {
 	expect_split("Backend EngineeringJMQKafka", "Backend Engineering|JMQ|Kafka");
 	expect_split("AI automationBackend EngineeringJava",
-		     "AI automation|Backend Engineering|Java");
+	             "AI automation|Backend Engineering|Java");
 	expect_split("Backend EngineeringBilibiliKV", "Backend Engineering|Bilibili|KV");
 }
 END_TEST
@@ -51,96 +54,95 @@ END_TEST
 START_TEST(capitals_inside_a_tag)
 {
 	expect_in("Backend EngineeringJava AILangChain4j",
-		  "Why Java AI Is Moving Beyond Agents: Spring AI vs. LangChain4j",
-		  "Java AI development shifts from model SDKs to engineered solutions, "
-		  "comparing Spring AI with LangChain4j.",
-		  "Backend Engineering|Java AI|LangChain4j");
+	          "Why Java AI Is Moving Beyond Agents: Spring AI vs. LangChain4j",
+	          "Java AI development shifts from model SDKs to engineered solutions, "
+	          "comparing Spring AI with LangChain4j.",
+	          "Backend Engineering|Java AI|LangChain4j");
 	expect_in("DatabasesPostgreSQLautovacuum",
-		  "PostgreSQL Vacuum Tuning for Write-Heavy Workloads",
-		  "This guide shows how autovacuum thresholds and fillfactor interact in "
-		  "PostgreSQL.",
-		  "Databases|PostgreSQL|autovacuum");
+	          "PostgreSQL Vacuum Tuning for Write-Heavy Workloads",
+	          "This guide shows how autovacuum thresholds and fillfactor interact in "
+	          "PostgreSQL.",
+	          "Databases|PostgreSQL|autovacuum");
 	expect_in("Frontend DevelopmentGraphQLSchema Design", "GraphQL Federation Without the Pain",
-		  "How a retail site split one GraphQL schema into federated subgraphs.",
-		  "Frontend Development|GraphQL|Schema Design");
+	          "How a retail site split one GraphQL schema into federated subgraphs.",
+	          "Frontend Development|GraphQL|Schema Design");
 	expect_in("Cloud NativeEnvoyService MeshgRPC", "gRPC Load Balancing Inside a Service Mesh",
-		  "Because gRPC multiplexes requests over HTTP/2, this post compares client-side "
-		  "balancing with Envoy sidecars.",
-		  "Cloud Native|Envoy|Service Mesh|gRPC");
+	          "Because gRPC multiplexes requests over HTTP/2, this post compares client-side "
+	          "balancing with Envoy sidecars.",
+	          "Cloud Native|Envoy|Service Mesh|gRPC");
 	expect_in("DatabasesOnline DDLTiDB",
-		  "How TiDB Keeps Secondary Indexes Consistent During Online DDL",
-		  "The article walks through TiDB\xE2\x80\x99s online schema change protocol.",
-		  "Databases|Online DDL|TiDB");
+	          "How TiDB Keeps Secondary Indexes Consistent During Online DDL",
+	          "The article walks through TiDB\xE2\x80\x99s online schema change protocol.",
+	          "Databases|Online DDL|TiDB");
 	expect_in("Cloud NativeDevOpsSearch Platform", "Rebuilding Our Search Platform",
-		  "How the DevOps team moved the search platform to containers.",
-		  "Cloud Native|DevOps|Search Platform");
+	          "How the DevOps team moved the search platform to containers.",
+	          "Cloud Native|DevOps|Search Platform");
 }
 END_TEST
 
 START_TEST(digits_and_symbols_inside_a_tag)
 {
 	expect_in("Cloud NativeK8sOperator", "Running Stateful Workloads on K8s with Operators",
-		  "The article explains how Kubernetes operators encode day-two operations.",
-		  "Cloud Native|K8s|Operator");
+	          "The article explains how Kubernetes operators encode day-two operations.",
+	          "Cloud Native|K8s|Operator");
 	expect_in("CDNCloud NativeHTTP/3QUIC", "What HTTP/3 and QUIC Change for Mobile Users",
-		  "Moving from HTTP/2 to HTTP/3 cut connection setup time; the CDN changes it "
-		  "required.",
-		  "CDN|Cloud Native|HTTP/3|QUIC");
+	          "Moving from HTTP/2 to HTTP/3 cut connection setup time; the CDN changes it "
+	          "required.",
+	          "CDN|Cloud Native|HTTP/3|QUIC");
 	expect_in("Artificial IntelligenceC++CUDAGPU",
-		  "Writing a Fused Attention Kernel in CUDA C++",
-		  "Step by step, the post writes a fused kernel in CUDA C++ with shared-memory "
-		  "tiling.",
-		  "Artificial Intelligence|C++|CUDA|GPU");
+	          "Writing a Fused Attention Kernel in CUDA C++",
+	          "Step by step, the post writes a fused kernel in CUDA C++ with shared-memory "
+	          "tiling.",
+	          "Artificial Intelligence|C++|CUDA|GPU");
 	expect_in("Argo CDCloud NativeGitOpsci/cd", "Shipping Faster with GitOps: Argo CD",
-		  "The team moved deployments for 40 clusters to GitOps with Argo CD.",
-		  "Argo CD|Cloud Native|GitOps|ci/cd");
+	          "The team moved deployments for 40 clusters to GitOps with Argo CD.",
+	          "Argo CD|Cloud Native|GitOps|ci/cd");
 	expect_in("B-PaaSBackend EngineeringFinancial Services",
-		  "Evolution of a Business PaaS at a Bank",
-		  "The B-PaaS platform gives financial teams shared services.",
-		  "B-PaaS|Backend Engineering|Financial Services");
+	          "Evolution of a Business PaaS at a Bank",
+	          "The B-PaaS platform gives financial teams shared services.",
+	          "B-PaaS|Backend Engineering|Financial Services");
 	expect_in(".NETC#Programming Languages", "What's New in C# 12 and .NET 8",
-		  "Primary constructors and the performance work in .NET 8.",
-		  ".NET|C#|Programming Languages");
+	          "Primary constructors and the performance work in .NET 8.",
+	          ".NET|C#|Programming Languages");
 }
 END_TEST
 
 START_TEST(lowercase_tags)
 {
 	expect_in("ARBackend Engineeringhigh concurrency", "Building an AR Try-On Service",
-		  "Serving AR scenes under high concurrency with caching and rate limits.",
-		  "AR|Backend Engineering|high concurrency");
+	          "Serving AR scenes under high concurrency with caching and rate limits.",
+	          "AR|Backend Engineering|high concurrency");
 	/* two lowercase tags in a row */
 	expect_in("Backend Engineeringmodular architecturerefactoring",
-		  "How We Refactored a 66k-Line Home Page",
-		  "A monolithic home-page system was re-engineered through module-based design.",
-		  "Backend Engineering|modular architecture|refactoring");
+	          "How We Refactored a 66k-Line Home Page",
+	          "A monolithic home-page system was re-engineered through module-based design.",
+	          "Backend Engineering|modular architecture|refactoring");
 	expect_in("cachingconsistencywrite-behind",
-		  "Choosing Between Write-Through and Write-Behind Caches",
-		  "A comparison of write-through and write-behind patterns, covering consistency "
-		  "windows.",
-		  "caching|consistency|write-behind");
+	          "Choosing Between Write-Through and Write-Behind Caches",
+	          "A comparison of write-through and write-behind patterns, covering consistency "
+	          "windows.",
+	          "caching|consistency|write-behind");
 	expect_in("DatabasesPostgreSQLpgvectorvector search",
-		  "Vector Search Inside PostgreSQL with pgvector",
-		  "Adding semantic search to PostgreSQL with the pgvector extension.",
-		  "Databases|PostgreSQL|pgvector|vector search");
+	          "Vector Search Inside PostgreSQL with pgvector",
+	          "Adding semantic search to PostgreSQL with the pgvector extension.",
+	          "Databases|PostgreSQL|pgvector|vector search");
 }
 END_TEST
 
 START_TEST(acronyms_next_to_acronyms)
 {
 	expect_in("AIKVRedis", "Serving AI Features from a KV Store",
-		  "Feature vectors for AI models live in a KV store in front of Redis.",
-		  "AI|KV|Redis");
-	expect_in("AutoscalingCloud NativeHPAKEDA",
-		  "Autoscaling on Custom Metrics with KEDA and HPA",
-		  "Scaling consumers on queue length with KEDA.",
-		  "Autoscaling|Cloud Native|HPA|KEDA");
+	          "Feature vectors for AI models live in a KV store in front of Redis.",
+	          "AI|KV|Redis");
+	expect_in(
+	    "AutoscalingCloud NativeHPAKEDA", "Autoscaling on Custom Metrics with KEDA and HPA",
+	    "Scaling consumers on queue length with KEDA.", "Autoscaling|Cloud Native|HPA|KEDA");
 	expect_in("DNSSRETTL", "DNS Outages: What We Learned from a TTL Mistake",
-		  "A record was changed with a one-week TTL still cached by resolvers.",
-		  "DNS|SRE|TTL");
+	          "A record was changed with a one-week TTL still cached by resolvers.",
+	          "DNS|SRE|TTL");
 	expect_in("SLOSREerror budget", "Writing SLOs That Engineers Actually Use",
-		  "Dozens of alerts were replaced with a few SLOs and an error budget policy.",
-		  "SLO|SRE|error budget");
+	          "Dozens of alerts were replaced with a few SLOs and an error budget policy.",
+	          "SLO|SRE|error budget");
 }
 END_TEST
 
@@ -148,14 +150,14 @@ START_TEST(one_two_four_and_five_tags)
 {
 	expect_in("Databases", "Databases Weekly", "Notes on databases.", "Databases");
 	expect_in("Databasestime series", "Time-Series Storage: Gorilla Compression",
-		  "How modern time-series databases build on the idea.", "Databases|time series");
+	          "How modern time-series databases build on the idea.", "Databases|time series");
 	expect_in("DatabasesMySQLread-write splittingsharding", "Choosing a Sharding Key",
-		  "Splitting a MySQL order database into shards with read-write splitting.",
-		  "Databases|MySQL|read-write splitting|sharding");
+	          "Splitting a MySQL order database into shards with read-write splitting.",
+	          "Databases|MySQL|read-write splitting|sharding");
 	expect_in("Artificial IntelligenceBF16FP8H100mixed precision",
-		  "Mixed Precision Training on H100: BF16, FP8 and Loss Scaling",
-		  "The article compares BF16 and FP8 training on H100 GPUs.",
-		  "Artificial Intelligence|BF16|FP8|H100|mixed precision");
+	          "Mixed Precision Training on H100: BF16, FP8 and Loss Scaling",
+	          "The article compares BF16 and FP8 training on H100 GPUs.",
+	          "Artificial Intelligence|BF16|FP8|H100|mixed precision");
 }
 END_TEST
 
@@ -168,8 +170,8 @@ START_TEST(tags_come_in_byte_order)
 	expect_in("DevOpsSearch", "", "DevOps and search.", "DevOps|Search");
 	/* "cert-managerm|TLS" would end with a capital after lowercase */
 	expect_in("Cloud NativeTLScert-managermTLS", "Certificate Rotation with cert-manager",
-		  "TLS certificates for 3,000 services, and the mTLS rollout.",
-		  "Cloud Native|TLS|cert-manager|mTLS");
+	          "TLS certificates for 3,000 services, and the mTLS rollout.",
+	          "Cloud Native|TLS|cert-manager|mTLS");
 }
 END_TEST
 
@@ -194,7 +196,8 @@ START_TEST(a_lexicon_file)
 	char path[] = "/tmp/check_tags.XXXXXX";
 	int fd = mkstemp(path);
 	ck_assert_int_ge(fd, 0);
-	const char text[] = "\xEF\xBB\xBF" "FinOps\r\n\r\n  mTLS  \nGitOps";
+	const char text[] = "\xEF\xBB\xBF"
+	                    "FinOps\r\n\r\n  mTLS  \nGitOps";
 	ck_assert_int_eq(write(fd, text, sizeof text - 1), (ssize_t)(sizeof text - 1));
 	close(fd);
 	ck_assert_int_eq(art_tagger_load(tagger, path, &err), ART_OK);
@@ -203,8 +206,8 @@ START_TEST(a_lexicon_file)
 	expect_split("AWS S3FinOpsSRE", "AWS S3|FinOps|SRE");
 	expect_in("AWS S3GitOpsmTLS", "AWS S3", "", "AWS S3|GitOps|mTLS");
 	ck_assert(explained("\"mTLS\"  cut s|m -1.0 (inside lowercase)  "
-			    "mTLS -1.0 (not in the text)  "
-			    "in the lexicon +4.0"));
+	                    "mTLS -1.0 (not in the text)  "
+	                    "in the lexicon +4.0"));
 	/* a line of lexicon entries alone needs no search */
 	expect_split("GitOpsmTLS", "GitOps|mTLS");
 	ck_assert(explained("tags \"GitOpsmTLS\": known tags, one way only: GitOps | mTLS\n"));
@@ -227,9 +230,9 @@ START_TEST(tags_are_learned_from_clean_records)
 	art_tagger_free(tagger);
 	tagger = art_tagger_new();
 	expect_in("JVMhigh concurrency", "Tuning the JVM", "GC pauses on the JVM.",
-		  "JVM|high concurrency");
+	          "JVM|high concurrency");
 	expect_in("MySQLhigh concurrency", "Connection Pools for MySQL", "MySQL pool sizing.",
-		  "MySQL|high concurrency");
+	          "MySQL|high concurrency");
 	art_tagger_explain(tagger, true);
 	expect_in("Redishigh concurrency", "", "", "Redis|high concurrency");
 	ck_assert(explained("learned +2.0 (seen 2 times)"));
@@ -244,7 +247,7 @@ START_TEST(a_tag_seen_cleanly_twice_is_learned)
 	expect_in("KafkaSRE", "Kafka streams", "", "Kafka|SRE");
 	expect_in("RedisSRE", "Redis", "", "Redis|SRE");
 	ck_assert(explained("\"SRE\"  cut s|S +1.5 (lowercase, then a capital)  "
-			    "SRE -1.0 (not in the text)\n"));
+	                    "SRE -1.0 (not in the text)\n"));
 	expect_in("MySQLSRE", "MySQL", "", "MySQL|SRE");
 	ck_assert(explained("SRE -1.0 (not in the text)  learned +2.0 (seen 2 times)\n"));
 }
@@ -264,7 +267,7 @@ START_TEST(learned_counts_weigh_in)
 	expect_split("Backend EngineeringJMQKafka", "Backend Engineering|JMQ|Kafka");
 	expect_split("Backend EngineeringDjangoPython", "Backend Engineering|Django|Python");
 	expect_split("AI automationBackend EngineeringJava",
-		     "AI automation|Backend Engineering|Java");
+	             "AI automation|Backend Engineering|Java");
 	art_tagger_explain(tagger, true);
 	expect_in("Backend EngineeringGoci/cd", title, summary, "Backend Engineering|Go|ci/cd");
 	ck_assert(explained("3 tags +0.0 (3 of 3 recent records had 3)"));
@@ -291,9 +294,9 @@ END_TEST
 START_TEST(explaining_changes_nothing)
 {
 	static const char *const lines[] = {
-		"Backend EngineeringJava AILangChain4j", "Backend EngineeringGoci/cd",
-		"ARBackend Engineeringhigh concurrency", "AIKVRedis",
-		"Backend EngineeringDevOpsSearch Platform",
+	    "Backend EngineeringJava AILangChain4j",    "Backend EngineeringGoci/cd",
+	    "ARBackend Engineeringhigh concurrency",    "AIKVRedis",
+	    "Backend EngineeringDevOpsSearch Platform",
 	};
 	struct art_tagger *quiet = art_tagger_new();
 	struct art_tagsplit other = {0};
@@ -301,10 +304,10 @@ START_TEST(explaining_changes_nothing)
 	for (int round = 0; round < 3; round++)
 		for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
 			art_str l = {lines[i], strlen(lines[i])};
-			ck_assert_int_eq(art_tags_split(tagger, l, S("Go and AI"), S("KV DevOps"),
-					 &split), 0);
-			ck_assert_int_eq(art_tags_split(quiet, l, S("Go and AI"), S("KV DevOps"),
-					 &other), 0);
+			ck_assert_int_eq(
+			    art_tags_split(tagger, l, S("Go and AI"), S("KV DevOps"), &split), 0);
+			ck_assert_int_eq(
+			    art_tags_split(quiet, l, S("Go and AI"), S("KV DevOps"), &other), 0);
 			ck_assert_uint_eq(split.n, other.n);
 			for (size_t k = 0; k < split.n; k++)
 				ck_assert(art_str_eq(split.tags[k], other.tags[k]));
@@ -321,12 +324,12 @@ END_TEST
  * split so without a search; any doubt, and the search decides. */
 START_TEST(a_line_of_known_tags)
 {
-	static const char *const lexicon[] = {"Go", "Gocache", "cache", "Kafka", "ci/cd", "C++",
-					      "Java"};
+	static const char *const lexicon[] = {"Go",    "Gocache", "cache", "Kafka",
+	                                      "ci/cd", "C++",     "Java"};
 	for (size_t i = 0; i < sizeof lexicon / sizeof *lexicon; i++)
 		ck_assert_int_eq(art_tagger_add(tagger, (art_str){lexicon[i], strlen(lexicon[i])},
-						ART_TAG_LEXICON),
-				 0);
+		                                ART_TAG_LEXICON),
+		                 0);
 	art_tagger_explain(tagger, true);
 	expect_split("C++GoKafkaci/cd", "C++|Go|Kafka|ci/cd");
 	ck_assert(explained(": known tags, one way only: C++ | Go | Kafka | ci/cd\n"));
@@ -352,25 +355,25 @@ START_TEST(an_explanation_reads_so)
 {
 	art_tagger_explain(tagger, true);
 	expect_in("Backend EngineeringJMQKafka", "Deep Dive into Kafka, RocketMQ, and JMQ Storage",
-		  "Compares the storage models of Kafka and JMQ.", "Backend Engineering|JMQ|Kafka");
+	          "Compares the storage models of Kafka and JMQ.", "Backend Engineering|JMQ|Kafka");
 	art_buf_putc(&split.explain, '\0');
 	ck_assert_str_eq(split.explain.p,
-			 "tags \"Backend EngineeringJMQKafka\": "
-			 "3 places to cut: g|J +1.5, Q|K +1.5, K|a -1.0\n"
-			 "  1. +5.0  Backend Engineering | JMQ | Kafka\n"
-			 "  2. +1.5  Backend EngineeringJMQ | Kafka\n"
-			 "  3. -1.0  Backend Engineering | JMQ | K | afka\n"
-			 "  4. -1.5  Backend Engineering | JMQKafka\n"
-			 "  5. -2.0  Backend EngineeringJMQKafka\n"
-			 "  1 beats 2 by +3.5: cuts +1.5, words +2.0\n"
-			 "  1 in detail:\n"
-			 "    \"Backend Engineering\"  Backend -1.0 (not in the text)  "
-			 "Engineering -1.0 (not in the text)\n"
-			 "    \"JMQ\"  cut g|J +1.5 (lowercase, then a capital)  "
-			 "JMQ +2.0 (in the text)\n"
-			 "    \"Kafka\"  cut Q|K +1.5 (capitals, then a capitalised word)  "
-			 "Kafka +2.0 (in the text)\n"
-			 "    3 tags +0.0 (no records before)\n");
+	                 "tags \"Backend EngineeringJMQKafka\": "
+	                 "3 places to cut: g|J +1.5, Q|K +1.5, K|a -1.0\n"
+	                 "  1. +5.0  Backend Engineering | JMQ | Kafka\n"
+	                 "  2. +1.5  Backend EngineeringJMQ | Kafka\n"
+	                 "  3. -1.0  Backend Engineering | JMQ | K | afka\n"
+	                 "  4. -1.5  Backend Engineering | JMQKafka\n"
+	                 "  5. -2.0  Backend EngineeringJMQKafka\n"
+	                 "  1 beats 2 by +3.5: cuts +1.5, words +2.0\n"
+	                 "  1 in detail:\n"
+	                 "    \"Backend Engineering\"  Backend -1.0 (not in the text)  "
+	                 "Engineering -1.0 (not in the text)\n"
+	                 "    \"JMQ\"  cut g|J +1.5 (lowercase, then a capital)  "
+	                 "JMQ +2.0 (in the text)\n"
+	                 "    \"Kafka\"  cut Q|K +1.5 (capitals, then a capitalised word)  "
+	                 "Kafka +2.0 (in the text)\n"
+	                 "    3 tags +0.0 (no records before)\n");
 }
 END_TEST
 
@@ -399,8 +402,8 @@ START_TEST(memory_stays_bounded)
 	char tag[32];
 	for (int i = 0; i < 20000; i++) {
 		snprintf(tag, sizeof tag, "Tag%05d", i);
-		ck_assert_int_eq(art_tagger_add(tagger, (art_str){tag, strlen(tag)},
-				 ART_TAG_LEARNED), 0);
+		ck_assert_int_eq(
+		    art_tagger_add(tagger, (art_str){tag, strlen(tag)}, ART_TAG_LEARNED), 0);
 	}
 	ck_assert_int_eq(art_tagger_add(tagger, S("Kafka Streams"), ART_TAG_LEXICON), 0);
 	expect_split("JavaKafka Streams", "Java|Kafka Streams");
@@ -413,26 +416,32 @@ END_TEST
 START_TEST(long_lines_and_texts)
 {
 	const char *line = "Backend EngineeringDistributed SystemsMessage QueuesObservability"
-			   "PostgreSQLkafkastreams";
+	                   "PostgreSQLkafkastreams";
 	const char *tags = "Backend Engineering|Distributed Systems|Message Queues|Observability|"
-			   "PostgreSQL|kafka|streams";
+	                   "PostgreSQL|kafka|streams";
 	const char *title = "Events at scale", *summary = "Distributed systems and message queues "
-							       "meet: ";
+	                                                  "meet: ";
 	char text[256];
 	/* "kafka" across the first 64 bytes of the title and summary ... */
-	snprintf(text, sizeof text, "%skafka moves events while observability data from "
-				    "PostgreSQL arrives", summary);
+	snprintf(text, sizeof text,
+	         "%skafka moves events while observability data from "
+	         "PostgreSQL arrives",
+	         summary);
 	expect_in(line, title, text, tags);
 	/* ... "streams" last ... */
-	snprintf(text, sizeof text, "%sit moves events while observability data from "
-				    "PostgreSQL arrives as streams", summary);
+	snprintf(text, sizeof text,
+	         "%sit moves events while observability data from "
+	         "PostgreSQL arrives as streams",
+	         summary);
 	expect_in(line, title, text, tags);
 	/* ... neither: nothing says where to cut the lowercase */
-	snprintf(text, sizeof text, "%sit moves events while observability data from "
-				    "PostgreSQL arrives", summary);
+	snprintf(text, sizeof text,
+	         "%sit moves events while observability data from "
+	         "PostgreSQL arrives",
+	         summary);
 	expect_in(line, title, text,
-		  "Backend Engineering|Distributed Systems|Message Queues|Observability|"
-		  "PostgreSQL|kafkastreams");
+	          "Backend Engineering|Distributed Systems|Message Queues|Observability|"
+	          "PostgreSQL|kafkastreams");
 }
 END_TEST
 
@@ -450,14 +459,17 @@ START_TEST(at_most_65535_words_of_the_text)
 		art_tagger_free(tagger);
 		tagger = art_tagger_new();
 		expect_in("Backend Engineeringkafkaqueue", "Streams", text,
-			  filler == 65533 ? "Backend Engineering|kafka|queue"
-					  : "Backend Engineeringkafkaqueue");
+		          filler == 65533 ? "Backend Engineering|kafka|queue"
+		                          : "Backend Engineeringkafkaqueue");
 		free(text);
 	}
 }
 END_TEST
 
-static void setup(void) { tagger = art_tagger_new(); }
+static void setup(void)
+{
+	tagger = art_tagger_new();
+}
 static void teardown(void)
 {
 	art_tagsplit_free(&split);

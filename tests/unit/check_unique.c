@@ -3,12 +3,12 @@
 #include "unit.h"
 
 static struct art_record rec(const char *source, const char *date, const char *title,
-			     const char *summary)
+                             const char *summary)
 {
 	return (struct art_record){.source = {source, strlen(source)},
-				   .date = {date, strlen(date)},
-				   .title = {title, strlen(title)},
-				   .summary = {summary, strlen(summary)}};
+	                           .date = {date, strlen(date)},
+	                           .title = {title, strlen(title)},
+	                           .summary = {summary, strlen(summary)}};
 }
 
 START_TEST(hashes_depend_on_every_byte_and_the_length)
@@ -20,7 +20,8 @@ START_TEST(hashes_depend_on_every_byte_and_the_length)
 	for (size_t i = 0; i < strlen(s); i++) {
 		strcpy(t, s);
 		t[i] ^= 1;
-		ck_assert_msg(art_hash(t, strlen(t), 0) != h, "flipping byte %zu changed nothing", i);
+		ck_assert_msg(art_hash(t, strlen(t), 0) != h, "flipping byte %zu changed nothing",
+		              i);
 	}
 	/* zero bytes at the end still count, through the length */
 	ck_assert(art_hash("ab", 2, 0) != art_hash("ab\0", 3, 0));

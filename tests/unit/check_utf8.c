@@ -41,9 +41,11 @@ START_TEST(strings_are_measured)
 	ck_assert_uint_eq(art_utf8_width(S("Kafka")), 5);
 	ck_assert_uint_eq(art_utf8_width(S("Cafe\xCC\x81")), 4);
 	ck_assert_uint_eq(art_utf8_width(S("\xE9\x98\xBF\xE9\x87\x8C ok")), 7);
-	ck_assert_uint_eq(art_utf8_width(S("a\tb")), 3);      /* a control shows as one */
+	ck_assert_uint_eq(art_utf8_width(S("a\tb")), 3);       /* a control shows as one */
 	ck_assert_uint_eq(art_utf8_width(S("a\xFF\xC3z")), 4); /* so does a broken byte */
-	ck_assert_uint_eq(art_utf8_width(S("\xC3\xBC" "ber")), 4);
+	ck_assert_uint_eq(art_utf8_width(S("\xC3\xBC"
+	                                   "ber")),
+	                  4);
 	ck_assert_uint_eq(art_utf8_width(S("u\xCC\x88")), 1); /* u + combining diaeresis */
 	ck_assert_uint_eq(art_utf8_width(S("数据库")), 6);
 	ck_assert_uint_eq(art_utf8_width(S("ｂ")), 2);
@@ -74,11 +76,11 @@ START_TEST(text_is_cut_in_display_columns)
 	ck_assert_str_view(cut("Kafka", 0, 0), "");
 	/* two columns a character: one column left over is not half of one */
 	ck_assert_str_view(cut("\xE9\x98\xBF\xE9\x87\x8C\xE5\xB7\xB4", 6, 6),
-			   "\xE9\x98\xBF\xE9\x87\x8C\xE5\xB7\xB4");
+	                   "\xE9\x98\xBF\xE9\x87\x8C\xE5\xB7\xB4");
 	ck_assert_str_view(cut("\xE9\x98\xBF\xE9\x87\x8C\xE5\xB7\xB4", 5, 5),
-			   "\xE9\x98\xBF\xE9\x87\x8C\xE2\x80\xA6");
+	                   "\xE9\x98\xBF\xE9\x87\x8C\xE2\x80\xA6");
 	ck_assert_str_view(cut("\xE9\x98\xBF\xE9\x87\x8C\xE5\xB7\xB4", 4, 3),
-			   "\xE9\x98\xBF\xE2\x80\xA6");
+	                   "\xE9\x98\xBF\xE2\x80\xA6");
 	ck_assert_str_view(cut("数据库优化", 6, 5), "数据\xE2\x80\xA6");
 	ck_assert_str_view(cut("go \xF0\x9F\x9A\x80!", 6, 6), "go \xF0\x9F\x9A\x80!");
 	ck_assert_str_view(cut("go \xF0\x9F\x9A\x80!", 5, 4), "go \xE2\x80\xA6");
@@ -101,7 +103,10 @@ START_TEST(fitted_text_moves_no_cursor)
 }
 END_TEST
 
-static void free_buf(void) { art_buf_free(&b); }
+static void free_buf(void)
+{
+	art_buf_free(&b);
+}
 
 static Suite *utf8_suite(void)
 {

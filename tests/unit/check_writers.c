@@ -7,7 +7,10 @@
 
 static struct art_buf b;
 
-static void reset(void) { b.len = 0; }
+static void reset(void)
+{
+	b.len = 0;
+}
 
 /* ---- each format's escaping, one cell at a time ---- */
 
@@ -29,7 +32,7 @@ START_TEST(csv_quotes_only_what_needs_it)
 	ck_assert_str_view(csv("cr\r\nlf", 0, false), "\"cr\r\nlf\"");
 	ck_assert_str_view(csv("a|b <&> \\ \t", 0, false), "a|b <&> \\ \t");
 	ck_assert_str_view(csv("\xE6\x95\xB0\xE6\x8D\xAE, \xF0\x9F\x9A\x80", 0, false),
-			   "\"\xE6\x95\xB0\xE6\x8D\xAE, \xF0\x9F\x9A\x80\"");
+	                   "\"\xE6\x95\xB0\xE6\x8D\xAE, \xF0\x9F\x9A\x80\"");
 	/* another delimiter: it is quoted, the comma no longer */
 	ck_assert_str_view(csv("a;b", ';', false), "\"a;b\"");
 	ck_assert_str_view(csv("a,b", ';', false), "a,b");
@@ -45,7 +48,8 @@ START_TEST(csv_safe_defuses_formulas)
 	ck_assert_str_view(csv("@cmd", 0, true), "'@cmd");
 	ck_assert_str_view(csv("\tx", 0, true), "'\tx");
 	ck_assert_str_view(csv("\rx", 0, true), "\"'\rx\"");
-	ck_assert_str_view(csv("=HYPERLINK(\"u\",\"x\")", 0, true), "\"'=HYPERLINK(\"\"u\"\",\"\"x\"\")\"");
+	ck_assert_str_view(csv("=HYPERLINK(\"u\",\"x\")", 0, true),
+	                   "\"'=HYPERLINK(\"\"u\"\",\"\"x\"\")\"");
 	ck_assert_str_view(csv("a=b", 0, true), "a=b");
 	ck_assert_str_view(csv("", 0, true), "");
 	ck_assert_str_view(csv("=x", 0, false), "=x");
@@ -82,7 +86,7 @@ START_TEST(markdown_escapes_pipes_and_markup)
 	ck_assert_str_view(md("a|b"), "a\\|b");
 	ck_assert_str_view(md("<script>&amp;"), "\\<script\\>\\&amp;");
 	ck_assert_str_view(md("*em* _u_ `code` [l](x) ~~s~~ \\"),
-			   "\\*em\\* \\_u\\_ \\`code\\` \\[l\\](x) \\~\\~s\\~\\~ \\\\");
+	                   "\\*em\\* \\_u\\_ \\`code\\` \\[l\\](x) \\~\\~s\\~\\~ \\\\");
 	ck_assert_str_view(md("one\ntwo\r\nthree\rfour"), "one<br>two<br>three<br>four");
 	ck_assert_str_view(md("\xE6\x95\xB0 \xF0\x9F\x9A\x80"), "\xE6\x95\xB0 \xF0\x9F\x9A\x80");
 }
@@ -99,27 +103,37 @@ static art_str html(const char *text, size_t n)
 START_TEST(html_escapes_markup_and_controls)
 {
 	ck_assert_str_view(HTML("<a href=\"x\">Tom's & Jerry's</a>"),
-			   "&lt;a href=&quot;x&quot;&gt;Tom&#39;s &amp; Jerry&#39;s&lt;/a&gt;");
+	                   "&lt;a href=&quot;x&quot;&gt;Tom&#39;s &amp; Jerry&#39;s&lt;/a&gt;");
 	ck_assert_str_view(HTML("tab\tnl\ncr\r"), "tab\tnl\ncr\r");
 	ck_assert_str_view(HTML("nul\0esc\x1b del\x7f c1\xC2\x85"),
-			   "nul\xEF\xBF\xBD" "esc\xEF\xBF\xBD del\xEF\xBF\xBD c1\xEF\xBF\xBD");
-	ck_assert_str_view(HTML("bad \xFF\xC3 ok \xC3\xA9 \xE6\x95\xB0 \xF0\x9F\x9A\x80"),
-			   "bad \xEF\xBF\xBD\xEF\xBF\xBD ok \xC3\xA9 \xE6\x95\xB0 \xF0\x9F\x9A\x80");
+	                   "nul\xEF\xBF\xBD"
+	                   "esc\xEF\xBF\xBD del\xEF\xBF\xBD c1\xEF\xBF\xBD");
+	ck_assert_str_view(
+	    HTML("bad \xFF\xC3 ok \xC3\xA9 \xE6\x95\xB0 \xF0\x9F\x9A\x80"),
+	    "bad \xEF\xBF\xBD\xEF\xBF\xBD ok \xC3\xA9 \xE6\x95\xB0 \xF0\x9F\x9A\x80");
 }
 END_TEST
 
 START_TEST(listing_records_read_back)
 {
 	art_str tags[] = {S("Backend Engineering"), S("JMQ"), S("Kafka")};
-	struct art_record r = {S("JD Retail"), S("2026-01-13"), S("Backend Development"),
-			       S("Deep Dive"), S("Two\nlines"), tags, 3, 1, 16};
+	struct art_record r = {S("JD Retail"),
+	                       S("2026-01-13"),
+	                       S("Backend Development"),
+	                       S("Deep Dive"),
+	                       S("Two\nlines"),
+	                       tags,
+	                       3,
+	                       1,
+	                       16};
 	const char *why = "unset";
 	reset();
 	ck_assert_int_eq(art_listing_put_record(&b, &r, &why), 0);
 	ck_assert_ptr_null(why);
-	ck_assert_str_view(art_buf_str(&b), "JD Retail\nJD Retail\nJan 13, 2026 \xC2\xB7 Backend "
-					    "Development\n\nDeep Dive\n\nTwo lines\n\nBackend "
-					    "EngineeringJMQKafka\n1 like \xC2\xB7 16 min read\nDeep Dive\n");
+	ck_assert_str_view(art_buf_str(&b),
+	                   "JD Retail\nJD Retail\nJan 13, 2026 \xC2\xB7 Backend "
+	                   "Development\n\nDeep Dive\n\nTwo lines\n\nBackend "
+	                   "EngineeringJMQKafka\n1 like \xC2\xB7 16 min read\nDeep Dive\n");
 	/* what the listing cannot hold is refused */
 	r.title = S("  ");
 	reset();
@@ -142,10 +156,13 @@ END_TEST
 START_TEST(json_is_indented_as_jq_does)
 {
 	reset();
-	ck_assert_int_eq(art_json_put_pretty(&b, S("{\"a\":[1, {\"b\" : \"x,]}\\\"\"}],\"e\":{},\"f\":[ ]}"), 1), 0);
-	ck_assert_str_view(art_buf_str(&b), "{\n    \"a\": [\n      1,\n      {\n        \"b\": "
-					    "\"x,]}\\\"\"\n      }\n    ],\n    \"e\": {},\n    \"f\": "
-					    "[]\n  }");
+	ck_assert_int_eq(
+	    art_json_put_pretty(&b, S("{\"a\":[1, {\"b\" : \"x,]}\\\"\"}],\"e\":{},\"f\":[ ]}"), 1),
+	    0);
+	ck_assert_str_view(art_buf_str(&b),
+	                   "{\n    \"a\": [\n      1,\n      {\n        \"b\": "
+	                   "\"x,]}\\\"\"\n      }\n    ],\n    \"e\": {},\n    \"f\": "
+	                   "[]\n  }");
 	reset();
 	art_json_put_pretty(&b, S("-1.5e3"), 0);
 	ck_assert_str_view(art_buf_str(&b), "-1.5e3");
@@ -157,8 +174,8 @@ END_TEST
 static struct art_jobject obj;
 static struct art_record rec;
 
-static char *run_writer(enum art_format f, const struct art_fmt_options *opt, const char *const *lines,
-			size_t n, int *bad)
+static char *run_writer(enum art_format f, const struct art_fmt_options *opt,
+                        const char *const *lines, size_t n, int *bad)
 {
 	char path[] = "/tmp/check_writers.XXXXXX", err[1024];
 	int fd = mkstemp(path);
@@ -193,10 +210,10 @@ static char *run_writer(enum art_format f, const struct art_fmt_options *opt, co
 }
 
 static const char *const records[] = {
-	"{\"source\":\"=JD\",\"date\":\"2026-01-13\",\"category\":\"A|B\",\"title\":\"Say \\\"hi\\\", "
-	"x\",\"summary\":\"one\\ntwo\",\"tags\":[\"Kafka\",\"<&>\"],\"likes\":1,\"read_minutes\":16}",
-	"{\"source\":\"\xE9\x98\xBF\xE9\x87\x8C\",\"date\":\"2025-02-03\",\"category\":\"DB\","
-	"\"title\":\"t\",\"summary\":\"s\",\"tags\":[\"Kafka\"],\"likes\":0,\"read_minutes\":5}",
+    "{\"source\":\"=JD\",\"date\":\"2026-01-13\",\"category\":\"A|B\",\"title\":\"Say \\\"hi\\\", "
+    "x\",\"summary\":\"one\\ntwo\",\"tags\":[\"Kafka\",\"<&>\"],\"likes\":1,\"read_minutes\":16}",
+    "{\"source\":\"\xE9\x98\xBF\xE9\x87\x8C\",\"date\":\"2025-02-03\",\"category\":\"DB\","
+    "\"title\":\"t\",\"summary\":\"s\",\"tags\":[\"Kafka\"],\"likes\":0,\"read_minutes\":5}",
 };
 
 START_TEST(csv_writer_writes_header_and_rows)
@@ -205,11 +222,16 @@ START_TEST(csv_writer_writes_header_and_rows)
 	struct art_fmt_options o = {.fields = "source,title,summary,tags,likes"};
 	char *t = run_writer(ART_FMT_CSV, &o, records, 2, &bad);
 	ck_assert_str_eq(t, "source,title,summary,tags,likes\n"
-			    "=JD,\"Say \"\"hi\"\", x\",\"one\ntwo\",Kafka;<&>,1\n"
-			    "\xE9\x98\xBF\xE9\x87\x8C,t,s,Kafka,0\n");
+	                    "=JD,\"Say \"\"hi\"\", x\",\"one\ntwo\",Kafka;<&>,1\n"
+	                    "\xE9\x98\xBF\xE9\x87\x8C,t,s,Kafka,0\n");
 	free(t);
-	o = (struct art_fmt_options){.fields = "source,tags", .crlf = true, .bom = true,
-				     .no_header = true, .safe = true, .tag_sep = "|", .delimiter = ';'};
+	o = (struct art_fmt_options){.fields = "source,tags",
+	                             .crlf = true,
+	                             .bom = true,
+	                             .no_header = true,
+	                             .safe = true,
+	                             .tag_sep = "|",
+	                             .delimiter = ';'};
 	t = run_writer(ART_FMT_CSV, &o, records, 2, &bad);
 	ck_assert_str_eq(t, "\xEF\xBB\xBF'=JD;Kafka|<&>\r\n\xE9\x98\xBF\xE9\x87\x8C;Kafka\r\n");
 	free(t);
@@ -235,12 +257,13 @@ START_TEST(tsv_and_markdown_writers)
 	int bad;
 	struct art_fmt_options o = {.fields = "title,summary,tags,likes"};
 	char *t = run_writer(ART_FMT_TSV, &o, records, 1, &bad);
-	ck_assert_str_eq(t, "title\tsummary\ttags\tlikes\nSay \"hi\", x\tone\\ntwo\tKafka;<&>\t1\n");
+	ck_assert_str_eq(t,
+	                 "title\tsummary\ttags\tlikes\nSay \"hi\", x\tone\\ntwo\tKafka;<&>\t1\n");
 	free(t);
 	o.fields = "category,tags,likes";
 	t = run_writer(ART_FMT_MARKDOWN, &o, records, 2, &bad);
 	ck_assert_str_eq(t, "| category | tags | likes |\n| --- | --- | ---: |\n"
-			    "| A\\|B | Kafka, \\<\\&\\> | 1 |\n| DB | Kafka | 0 |\n");
+	                    "| A\\|B | Kafka, \\<\\&\\> | 1 |\n| DB | Kafka | 0 |\n");
 	free(t);
 }
 END_TEST
@@ -251,8 +274,8 @@ START_TEST(table_writer_aligns_and_fits)
 	struct art_fmt_options o = {.fields = "source,title,likes", .width = 100};
 	char *t = run_writer(ART_FMT_TABLE, &o, records, 2, &bad);
 	ck_assert_str_eq(t, "source  title        likes\n"
-			    "=JD     Say \"hi\", x      1\n"
-			    "\xE9\x98\xBF\xE9\x87\x8C    t                0\n");
+	                    "=JD     Say \"hi\", x      1\n"
+	                    "\xE9\x98\xBF\xE9\x87\x8C    t                0\n");
 	free(t);
 	/* 16 columns, no header: "source" (4) and "likes" (1) keep theirs, the
 	 * title gets the 7 left */
@@ -260,7 +283,7 @@ START_TEST(table_writer_aligns_and_fits)
 	o.no_header = true;
 	t = run_writer(ART_FMT_TABLE, &o, records, 2, &bad);
 	ck_assert_str_eq(t, "=JD   Say \"h\xE2\x80\xA6  1\n"
-			    "\xE9\x98\xBF\xE9\x87\x8C  t        0\n");
+	                    "\xE9\x98\xBF\xE9\x87\x8C  t        0\n");
 	free(t);
 	/* a window of one row: the widths come from the header and the first */
 	o = (struct art_fmt_options){.fields = "source,summary", .window = 1, .width = 100};
@@ -277,17 +300,19 @@ START_TEST(html_writer_counts_charts_and_escapes)
 	char *t = run_writer(ART_FMT_HTML, &o, records, 2, &bad);
 	ck_assert_ptr_nonnull(strstr(t, "<!DOCTYPE html>\n<html lang=\"en\">"));
 	ck_assert_ptr_null(strstr(t, "<script"));
-	ck_assert_ptr_nonnull(strstr(t, "<strong>2</strong> articles &middot; <strong>2</strong> tags"));
+	ck_assert_ptr_nonnull(
+	    strstr(t, "<strong>2</strong> articles &middot; <strong>2</strong> tags"));
 	ck_assert_ptr_nonnull(strstr(t, "<text x=\"192\" y=\"18\" text-anchor=\"end\">Kafka</text>"
-					"<rect x=\"200\" y=\"4\" width=\"380\""));
+	                                "<rect x=\"200\" y=\"4\" width=\"380\""));
 	ck_assert_ptr_nonnull(strstr(t, "text-anchor=\"end\">&lt;&amp;&gt;</text><rect x=\"200\" "
-					"y=\"28\" width=\"190\""));
-	ck_assert_ptr_nonnull(strstr(t, "<p class=\"meta\"><span class=\"source\">=JD</span> &middot; "
-					"<time datetime=\"2026-01-13\">Jan 13, 2026</time> &middot; "
-					"<span class=\"category\">A|B</span></p>\n"
-					"<h2>Say &quot;hi&quot;, x</h2>\n<p class=\"summary\">one\ntwo</p>\n"
-					"<ul class=\"tags\"><li>Kafka</li><li>&lt;&amp;&gt;</li></ul>\n"
-					"<p class=\"meta\">1 like &middot; 16 min read</p>\n</li>"));
+	                                "y=\"28\" width=\"190\""));
+	ck_assert_ptr_nonnull(
+	    strstr(t, "<p class=\"meta\"><span class=\"source\">=JD</span> &middot; "
+	              "<time datetime=\"2026-01-13\">Jan 13, 2026</time> &middot; "
+	              "<span class=\"category\">A|B</span></p>\n"
+	              "<h2>Say &quot;hi&quot;, x</h2>\n<p class=\"summary\">one\ntwo</p>\n"
+	              "<ul class=\"tags\"><li>Kafka</li><li>&lt;&amp;&gt;</li></ul>\n"
+	              "<p class=\"meta\">1 like &middot; 16 min read</p>\n</li>"));
 	ck_assert_ptr_nonnull(strstr(t, "</ol>\n</main>\n</body>\n</html>\n"));
 	free(t);
 	/* objects: a table; a later object that is no record is fine */
@@ -298,7 +323,7 @@ START_TEST(html_writer_counts_charts_and_escapes)
 	ck_assert_ptr_nonnull(strstr(t, "<strong>2</strong> rows</p>"));
 	ck_assert_ptr_nonnull(strstr(t, "<tr><th>tag</th><th>count</th></tr>"));
 	ck_assert_ptr_nonnull(strstr(t, "<tr><td>&lt;b&gt;</td><td class=\"num\">3</td></tr>\n"
-					"<tr><td></td><td class=\"num\">1</td></tr>"));
+	                                "<tr><td></td><td class=\"num\">1</td></tr>"));
 	free(t);
 	/* records first: a later object that is no record is skipped */
 	const char *mixed[] = {records[0], "{\"count\":1}"};
@@ -312,10 +337,11 @@ END_TEST
 START_TEST(listing_writer_counts_what_it_wrote)
 {
 	int bad;
-	const char *lines[] = {records[0],
-			       "{\"source\":\"x\",\"date\":\"2025-02-03\",\"category\":\"DB\",\"title\":\"\","
-			       "\"summary\":\"s\",\"tags\":[\"K\"],\"likes\":0,\"read_minutes\":5}",
-			       records[1]};
+	const char *lines[] = {
+	    records[0],
+	    "{\"source\":\"x\",\"date\":\"2025-02-03\",\"category\":\"DB\",\"title\":\"\","
+	    "\"summary\":\"s\",\"tags\":[\"K\"],\"likes\":0,\"read_minutes\":5}",
+	    records[1]};
 	struct art_fmt_options o = {.spool_limit = 16};
 	char *t = run_writer(ART_FMT_LISTING, &o, lines, 3, &bad);
 	ck_assert_int_eq(bad, 1);
@@ -332,9 +358,9 @@ START_TEST(json_writer_writes_one_array)
 	struct art_fmt_options o = {.fields = "title,tags,likes"};
 	char *t = run_writer(ART_FMT_JSON, &o, records, 2, &bad);
 	ck_assert_str_eq(t, "[\n  {\n    \"title\": \"Say \\\"hi\\\", x\",\n    \"tags\": [\n"
-			    "      \"Kafka\",\n      \"<&>\"\n    ],\n    \"likes\": 1\n  },\n"
-			    "  {\n    \"title\": \"t\",\n    \"tags\": [\n      \"Kafka\"\n    ],\n"
-			    "    \"likes\": 0\n  }\n]\n");
+	                    "      \"Kafka\",\n      \"<&>\"\n    ],\n    \"likes\": 1\n  },\n"
+	                    "  {\n    \"title\": \"t\",\n    \"tags\": [\n      \"Kafka\"\n    ],\n"
+	                    "    \"likes\": 0\n  }\n]\n");
 	free(t);
 	o.fields = NULL;
 	t = run_writer(ART_FMT_JSON, &o, NULL, 0, &bad);
@@ -342,8 +368,9 @@ START_TEST(json_writer_writes_one_array)
 	free(t);
 	const char *objs[] = {"{\"a\":{\"b\":[1,2]},\"c\":null}", "{\"c\":\"x\"}"};
 	t = run_writer(ART_FMT_JSON, &o, objs, 2, &bad);
-	ck_assert_str_eq(t, "[\n  {\n    \"a\": {\n      \"b\": [\n        1,\n        2\n      ]\n"
-			    "    },\n    \"c\": null\n  },\n  {\n    \"a\": null,\n    \"c\": \"x\"\n  }\n]\n");
+	ck_assert_str_eq(
+	    t, "[\n  {\n    \"a\": {\n      \"b\": [\n        1,\n        2\n      ]\n"
+	       "    },\n    \"c\": null\n  },\n  {\n    \"a\": null,\n    \"c\": \"x\"\n  }\n]\n");
 	free(t);
 }
 END_TEST
@@ -354,7 +381,7 @@ START_TEST(raw_writer_prints_jq_outputs)
 	struct art_fmt_options o = {.expr = "\"\\(.date) \\(.title)\", .likes, .tags"};
 	char *t = run_writer(ART_FMT_RAW, &o, records, 2, &bad);
 	ck_assert_str_eq(t, "2026-01-13 Say \"hi\", x\n1\n[\"Kafka\",\"<&>\"]\n"
-			    "2025-02-03 t\n0\n[\"Kafka\"]\n");
+	                    "2025-02-03 t\n0\n[\"Kafka\"]\n");
 	free(t);
 	o.expr = ".title | ltrimstr(\"S\") + (.x // \"\")";
 	t = run_writer(ART_FMT_RAW, &o, records, 1, &bad);
@@ -382,7 +409,7 @@ START_TEST(an_unknown_field_stops_the_writer)
 	it.rec = art_record_from_json(&rec, &obj, err, sizeof err) == 0 ? &rec : NULL;
 	ck_assert_int_eq(art_writer_put(&w, &it, &e), ART_FAIL);
 	ck_assert_str_eq(e.msg, "unknown field \"nope\" (the fields are: source, date, category, "
-				"title, summary, tags, likes, read_minutes)");
+	                        "title, summary, tags, likes, read_minutes)");
 	art_writer_free(&w);
 }
 END_TEST

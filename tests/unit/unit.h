@@ -16,7 +16,7 @@
 	do {                                                                                       \
 		art_str v_ = (view);                                                               \
 		ck_assert_msg(art_str_eq_cstr(v_, (lit)), "got \"%.*s\", expected \"%s\"",         \
-			      (int)v_.n, v_.p, (lit));                                             \
+		              (int)v_.n, v_.p, (lit));                                             \
 	} while (0)
 
 #define UNIT_MAIN(make_suite)                                                                      \
