@@ -5,7 +5,7 @@
 #include <stdio.h>
 
 #include "cli.h"
-#include "writer.h"
+#include "fmt/writer.h"
 
 static const struct cli_command command = {
     .name = "art-fmt",

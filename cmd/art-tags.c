@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "chart.h"
+#include "fmt/chart.h"
 #include "cli.h"
 #include "tagcount.h"
 #include "utf8.h"

@@ -15,11 +15,13 @@
  *   sort.h     sort keys, and sorting records in bounded memory
  *   pager.h    pages of records, and the names of page files
  *   tagcount.h counting tags, tag pairs and tags per group; merging counts
- *   chart.h    horizontal bar charts for a terminal
  *   utf8.h     UTF-8 decoding, display width
- *   columns.h  the columns of formatted output, and cells
- *   writer.h   the formats of art-fmt, one writer each (*_out.c)
- *   spool.h    bytes held back: memory, then a temporary file
+ *
+ * lib/fmt/, the writers and what only they use:
+ *   fmt/writer.h   the formats of art-fmt, one file each (fmt/csv.c, ...)
+ *   fmt/columns.h  the columns of formatted output, and cells
+ *   fmt/spool.h    bytes held back: memory, then a temporary file
+ *   fmt/chart.h    horizontal bar charts for a terminal
  *
  * The library never prints and never exits: it returns ART_ status codes
  * and struct art_error for the command to report.
@@ -28,7 +30,6 @@
 #define ART_H
 
 #include "buf.h"
-#include "chart.h"
 #include "date.h"
 #include "filter.h"
 #include "input.h"
@@ -44,8 +45,9 @@
 #include "tags.h"
 #include "unique.h"
 #include "utf8.h"
-#include "columns.h"
-#include "writer.h"
-#include "spool.h"
+#include "fmt/chart.h"
+#include "fmt/columns.h"
+#include "fmt/spool.h"
+#include "fmt/writer.h"
 
 #endif

@@ -1,4 +1,4 @@
-/* markdown_out.c - a GitHub-flavoured markdown table: a header row, the
+/* markdown.c - a GitHub-flavoured markdown table: a header row, the
  * delimiter row (numbers aligned right), a row per item.  In a cell the
  * characters markdown would act on are backslash-escaped, so the text
  * shows as it is: pipes, which would end the cell, and \ ` * _ [ ] < > & ~,

@@ -1,4 +1,4 @@
-/* csv_out.c - CSV as RFC 4180 has it, quoted by libcsv: a header line, a
+/* csv.c - CSV as RFC 4180 has it, quoted by libcsv: a header line, a
  * line per item; a field holding the delimiter, a quote or a line end is
  * quoted, its quotes doubled, its line ends kept inside the quotes. */
 #include <config.h>

@@ -1,4 +1,4 @@
-/* tsv_out.c - tab-separated values: a header line, a line per item, and in
+/* tsv.c - tab-separated values: a header line, a line per item, and in
  * a field a tab, line feed, carriage return and backslash written as \t,
  * \n, \r and \\, so every line is one item and every tab a separator. */
 #include <config.h>

@@ -1,4 +1,4 @@
-/* json_out.c - one JSON array of the items, pretty-printed as jq prints
+/* json.c - one JSON array of the items, pretty-printed as jq prints
  * it (two spaces a level, "key": value), each item an object of the
  * columns in their order: strings and numbers as they are, a column the
  * item lacks as null.  The array is written as the items come; only its

@@ -1,4 +1,4 @@
-/* table_out.c - aligned columns for a terminal.
+/* table.c - aligned columns for a terminal.
  *
  * Widths are display columns (utf8.h): CJK and emoji count two, combining
  * marks none.  The first rows (a window of opt.window, the header among

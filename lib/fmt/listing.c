@@ -1,4 +1,4 @@
-/* listing_out.c - records back as the text of a saved listing page, which
+/* listing.c - records back as the text of a saved listing page, which
  * art-parse reads into the same records: the page header (its count the
  * records written), then each record as the site prints it.  The header
  * comes first but its count is known last, so the records go to a spool.

@@ -1,4 +1,4 @@
-/* raw_out.c - the outputs of a jq expression on each item, one a line:
+/* raw.c - the outputs of a jq expression on each item, one a line:
  * strings as their text (as jq -r prints them), anything else as compact
  * JSON.  An item the expression fails on is skipped with jq's message. */
 #include <config.h>

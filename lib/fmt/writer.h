@@ -5,8 +5,8 @@
  * columns (columns.h) are set from the first item, or from the field list
  * when no item came; the text formats see an item as a row of cells as
  * text (art_writer_row).  One file per format holds its writer and its
- * escaping: csv_out.c, tsv_out.c, table_out.c, markdown_out.c, html_out.c,
- * listing_out.c, json_out.c, raw_out.c.
+ * escaping, in lib/fmt/: csv.c, tsv.c, table.c, markdown.c, html.c,
+ * listing.c, json.c, raw.c.
  *
  * Writers append to an art_out and call art_out_ready; those that must
  * see everything before they write (the HTML page's counts, the listing's

@@ -1,4 +1,4 @@
-/* html_out.c - one self-contained HTML5 page: inline CSS, no scripts (its
+/* html.c - one self-contained HTML5 page: inline CSS, no scripts (its
  * Content-Security-Policy allows none), every text escaped.
  *
  * Records are listed as the site shows them: source, date and category,
