@@ -1,5 +1,5 @@
 # fish completion for art-sort
-complete -c art-sort -s k -l key -x -a 'date title source category likes read_minutes tags' -d 'Sort by FIELD'
+complete -c art-sort -s k -l key -x -a '(__fish_complete_list , "echo date\ntitle\nsource\ncategory\nlikes\nread_minutes\ntags")' -d 'Sort by FIELD'
 complete -c art-sort -s r -l reverse -d 'Descending order'
 complete -c art-sort -s m -l merge -d 'Merge inputs that are sorted already'
 complete -c art-sort -s S -l buffer-size -x -d 'Memory for records before using temporary files'
