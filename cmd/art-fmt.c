@@ -13,7 +13,7 @@ static const struct cli_command command = {
     .purpose = "Format records, or any flat JSON objects, for people and for other programs.",
     .options =
         "Formats (one; the default is --table):\n"
-        "      --table          aligned columns, cut to the terminal's width\n"
+        "      --table          aligned columns, cut to fit a terminal\n"
         "      --csv            CSV (RFC 4180) with a header line\n"
         "      --tsv            tab-separated values, tabs and line ends escaped\n"
         "      --markdown       a GitHub-flavoured markdown table\n"
@@ -28,11 +28,18 @@ static const struct cli_command command = {
         "      --crlf           CSV, TSV: end lines with CR LF\n"
         "      --bom            CSV, TSV: begin with a UTF-8 byte order mark\n"
         "      --no-header      CSV, TSV, table: no line of column names\n"
+        "      --width=N        table: fit N display columns (also when not a terminal)\n"
+        "      --color[=WHEN]   table: bold header; WHEN is auto (the default: a terminal\n"
+        "                       and no NO_COLOR), always (no WHEN) or never\n"
+        "      --title=TEXT     HTML: the report's title (default Articles, or Report)\n"
         "      --safe           CSV, TSV: put ' before a cell that begins with = + - @,\n"
         "                       tab or CR, so a spreadsheet does not run it\n"
         "\n"
-        "The columns are the record keys, or the keys of the first object.  The table\n"
-        "fits COLUMNS, or the terminal, or 100 display columns.\n\n",
+        "The columns are the record keys, or the keys of the first object.  On a\n"
+        "terminal the table fits its width (COLUMNS wins over the terminal's size):\n"
+        "summary, tags, category, source and then title give up room, in that order;\n"
+        "date, likes and read time are never cut.  Not on a terminal, no cell is cut\n"
+        "unless --width is given.\n\n",
 };
 
 enum {
@@ -48,24 +55,50 @@ enum {
 	OPT_BOM,
 	OPT_NO_HEADER,
 	OPT_SAFE,
+	OPT_WIDTH,
+	OPT_COLOR,
+	OPT_TITLE,
 };
 
 static const struct option long_options[] = {
-    {"table", no_argument, NULL, OPT_TABLE},     {"csv", no_argument, NULL, OPT_CSV},
-    {"tsv", no_argument, NULL, OPT_TSV},         {"markdown", no_argument, NULL, OPT_MARKDOWN},
-    {"html", no_argument, NULL, OPT_HTML},       {"listing", no_argument, NULL, OPT_LISTING},
-    {"json", no_argument, NULL, OPT_JSON},       {"raw", required_argument, NULL, 'r'},
-    {"fields", required_argument, NULL, 'f'},    {"tag-sep", required_argument, NULL, OPT_TAG_SEP},
-    {"delimiter", required_argument, NULL, 'd'}, {"crlf", no_argument, NULL, OPT_CRLF},
-    {"bom", no_argument, NULL, OPT_BOM},         {"no-header", no_argument, NULL, OPT_NO_HEADER},
-    {"safe", no_argument, NULL, OPT_SAFE},       CLI_LONG_OPTIONS,
+    {"table", no_argument, NULL, OPT_TABLE},
+    {"csv", no_argument, NULL, OPT_CSV},
+    {"tsv", no_argument, NULL, OPT_TSV},
+    {"markdown", no_argument, NULL, OPT_MARKDOWN},
+    {"html", no_argument, NULL, OPT_HTML},
+    {"listing", no_argument, NULL, OPT_LISTING},
+    {"json", no_argument, NULL, OPT_JSON},
+    {"raw", required_argument, NULL, 'r'},
+    {"fields", required_argument, NULL, 'f'},
+    {"tag-sep", required_argument, NULL, OPT_TAG_SEP},
+    {"delimiter", required_argument, NULL, 'd'},
+    {"crlf", no_argument, NULL, OPT_CRLF},
+    {"bom", no_argument, NULL, OPT_BOM},
+    {"no-header", no_argument, NULL, OPT_NO_HEADER},
+    {"safe", no_argument, NULL, OPT_SAFE},
+    {"width", required_argument, NULL, OPT_WIDTH},
+    {"color", optional_argument, NULL, OPT_COLOR},
+    {"title", required_argument, NULL, OPT_TITLE},
+    CLI_LONG_OPTIONS,
 };
 
 #define FMT(f)      (1u << (f))
 #define SPREADSHEET (FMT(ART_FMT_CSV) | FMT(ART_FMT_TSV))
 
 /* The options that suit only some formats, and which. */
-enum { L_FIELDS, L_TAG_SEP, L_DELIMITER, L_CRLF, L_BOM, L_NO_HEADER, L_SAFE, L_COUNT };
+enum {
+	L_FIELDS,
+	L_TAG_SEP,
+	L_DELIMITER,
+	L_CRLF,
+	L_BOM,
+	L_NO_HEADER,
+	L_SAFE,
+	L_WIDTH,
+	L_COLOR,
+	L_TITLE,
+	L_COUNT
+};
 static const struct {
 	const char *name;
 	unsigned formats;
@@ -77,6 +110,9 @@ static const struct {
     [L_BOM] = {"--bom", SPREADSHEET},
     [L_NO_HEADER] = {"--no-header", SPREADSHEET | FMT(ART_FMT_TABLE)},
     [L_SAFE] = {"--safe", SPREADSHEET},
+    [L_WIDTH] = {"--width", FMT(ART_FMT_TABLE)},
+    [L_COLOR] = {"--color", FMT(ART_FMT_TABLE)},
+    [L_TITLE] = {"--title", FMT(ART_FMT_HTML)},
 };
 
 static const char *const format_options[ART_NFORMATS] = {
@@ -86,6 +122,7 @@ static const char *const format_options[ART_NFORMATS] = {
 static enum art_format format = ART_FMT_TABLE;
 static bool format_given;
 static bool given[L_COUNT];
+static const char *color_when = "auto";
 
 static void set_format(enum art_format f)
 {
@@ -148,6 +185,18 @@ static void parse_options(int argc, char **argv, struct art_fmt_options *o)
 		case OPT_SAFE:
 			o->safe = given[L_SAFE] = true;
 			break;
+		case OPT_WIDTH:
+			o->width = (unsigned)cli_width_option(optarg);
+			given[L_WIDTH] = true;
+			break;
+		case OPT_COLOR:
+			color_when = optarg;
+			given[L_COLOR] = true;
+			break;
+		case OPT_TITLE:
+			o->title = optarg;
+			given[L_TITLE] = true;
+			break;
 		default:
 			cli_common_option(opt, optarg);
 		}
@@ -156,8 +205,9 @@ static void parse_options(int argc, char **argv, struct art_fmt_options *o)
 		if (given[i] && !(limited[i].formats & FMT(format)))
 			cli_usage_error("%s does not apply to %s", limited[i].name,
 			                format_options[format]);
-	if (format == ART_FMT_TABLE)
-		o->width = (unsigned)cli_display_width(100);
+	o->color = cli_color(color_when);
+	if (format == ART_FMT_TABLE && !given[L_WIDTH])
+		o->width = (unsigned)cli_terminal_width();
 }
 
 int main(int argc, char **argv)

@@ -23,11 +23,26 @@ static const struct cli_command command = {
                "      --merge          the input is art-tags output of the same options:\n"
                "                       add up its counts\n"
                "      --chart          draw a bar chart instead of writing NDJSON\n"
+               "      --width=N        the chart: N display columns wide (else COLUMNS, the\n"
+               "                       terminal's width, or 80)\n"
+               "      --color[=WHEN]   the chart: coloured bars, bold group names; WHEN is\n"
+               "                       auto (the default: a terminal and no NO_COLOR),\n"
+               "                       always (no WHEN) or never\n"
                "      --explode        one record per tag, with \"tag\" in place of \"tags\"\n"
                "      --lexicon        the distinct tags, one a line, in byte order\n",
 };
 
-enum { OPT_BY = CLI_OPT_LOCAL, OPT_PAIRS, OPT_TOP, OPT_MERGE, OPT_CHART, OPT_EXPLODE, OPT_LEXICON };
+enum {
+	OPT_BY = CLI_OPT_LOCAL,
+	OPT_PAIRS,
+	OPT_TOP,
+	OPT_MERGE,
+	OPT_CHART,
+	OPT_EXPLODE,
+	OPT_LEXICON,
+	OPT_WIDTH,
+	OPT_COLOR
+};
 
 static const struct option long_options[] = {
     {"by", required_argument, NULL, OPT_BY},
@@ -38,16 +53,19 @@ static const struct option long_options[] = {
     {"chart", no_argument, NULL, OPT_CHART},
     {"explode", no_argument, NULL, OPT_EXPLODE},
     {"lexicon", no_argument, NULL, OPT_LEXICON},
+    {"width", required_argument, NULL, OPT_WIDTH},
+    {"color", optional_argument, NULL, OPT_COLOR},
     CLI_LONG_OPTIONS,
 };
 
 static struct {
 	enum art_tagcount_mode mode;
 	enum art_tagcount_group group;
-	size_t top;
+	size_t top, width;
 	bool fold, merge, chart, explode, lexicon;
-	const char *given[OPT_LEXICON - OPT_BY + 1]; /* the local options used, by name */
-} opt = {.top = SIZE_MAX};
+	const char *color;
+	const char *given[OPT_COLOR - OPT_BY + 1]; /* the local options used, by name */
+} opt = {.top = SIZE_MAX, .color = "auto"};
 
 /* Two options that cannot go together, or none. */
 static void check_combinations(void)
@@ -60,6 +78,9 @@ static void check_combinations(void)
 	};
 	for (size_t i = 0; i < sizeof rules / sizeof *rules; i++)
 		cli_exclusive(opt.given[rules[i][0] - OPT_BY], opt.given[rules[i][1] - OPT_BY]);
+	for (int o = OPT_WIDTH; o <= OPT_COLOR; o++)
+		if (opt.given[o - OPT_BY] && !opt.chart)
+			cli_usage_error("--%s applies only to --chart", opt.given[o - OPT_BY]);
 	cli_exclusive(opt.explode ? "explode" : NULL, opt.fold ? "ignore-case" : NULL);
 }
 
@@ -67,7 +88,7 @@ static void parse_options(int argc, char **argv)
 {
 	int o, index;
 	while ((o = getopt_long(argc, argv, "i" CLI_SHORT_OPTIONS, long_options, &index)) != -1) {
-		if (o >= OPT_BY && o <= OPT_LEXICON)
+		if (o >= OPT_BY && o <= OPT_COLOR)
 			opt.given[o - OPT_BY] = long_options[index].name;
 		switch (o) {
 		case OPT_BY: {
@@ -100,6 +121,12 @@ static void parse_options(int argc, char **argv)
 			break;
 		case OPT_LEXICON:
 			opt.lexicon = true;
+			break;
+		case OPT_WIDTH:
+			opt.width = cli_width_option(optarg);
+			break;
+		case OPT_COLOR:
+			opt.color = optarg;
 			break;
 		default:
 			cli_common_option(o, optarg);
@@ -189,16 +216,19 @@ static void draw_chart(struct art_tagcount *tc)
 		max = row.count > max ? row.count : max;
 	}
 	struct art_chart c;
-	size_t width = cli_display_width(80);
+	size_t width = opt.width ? opt.width : cli_display_width(80);
 	art_chart_layout(&c, width > indent ? width - indent : 1, widest, max);
+	c.color = cli_color(opt.color);
 	for (size_t i = 0; i < n && !cli.out.err; i++) {
 		art_tagcount_row(tc, i, &row);
 		struct art_tagrow prev;
 		if (indent && (i == 0 || (art_tagcount_row(tc, i - 1, &prev),
 		                          !art_str_eq(prev.group, row.group)))) {
 			size_t shown;
-			if (art_utf8_fit(&cli.out.buf, row.group,
+			if (art_buf_append(&cli.out.buf, "\033[1m", c.color ? 4 : 0) ||
+			    art_utf8_fit(&cli.out.buf, row.group,
 			                 c.label_w + c.count_w + c.bar_w + 2, '?', &shown) ||
+			    art_buf_append(&cli.out.buf, "\033[0m", c.color ? 4 : 0) ||
 			    art_buf_putc(&cli.out.buf, '\n'))
 				cli_fatal("out of memory");
 		}

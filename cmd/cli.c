@@ -158,14 +158,45 @@ void cli_exclusive(const char *a, const char *b)
 		cli_usage_error("--%s and --%s cannot be used together", a, b);
 }
 
-size_t cli_display_width(size_t fallback)
+static bool on_terminal(void)
+{
+	return !cli.output && isatty(STDOUT_FILENO);
+}
+
+/* The terminal's own width, or 0 when it is not known. */
+static int terminal_columns(void)
 {
 	struct winsize ws;
-	int term =
-	    !cli.output && isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0
-	        ? ws.ws_col
-	        : 0;
+	return on_terminal() && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 ? ws.ws_col : 0;
+}
+
+size_t cli_display_width(size_t fallback)
+{
+	int term = terminal_columns();
 	return art_chart_width(getenv("COLUMNS"), term > 0 ? term : (int)fallback);
+}
+
+size_t cli_terminal_width(void)
+{
+	/* a terminal of unknown size is taken to be 80 columns wide */
+	return on_terminal() ? art_chart_width(getenv("COLUMNS"), terminal_columns()) : 0;
+}
+
+size_t cli_width_option(const char *arg)
+{
+	return (size_t)cli_number("--width", arg, 1, 100000);
+}
+
+bool cli_color(const char *when)
+{
+	if (!when || strcmp(when, "always") == 0)
+		return true;
+	if (strcmp(when, "never") == 0)
+		return false;
+	if (strcmp(when, "auto") != 0)
+		cli_usage_error("invalid --color '%s': use auto, always or never", when);
+	const char *no_color = getenv("NO_COLOR");
+	return on_terminal() && !(no_color && *no_color);
 }
 
 static void remove_temp_and_die(int sig)

@@ -75,6 +75,16 @@ void cli_exclusive(const char *a, const char *b);
  * else the terminal's width when standard output is a terminal (and no -o
  * was given), else FALLBACK. */
 size_t cli_display_width(size_t fallback);
+/* The columns of the terminal that standard output is (no -o given):
+ * COLUMNS when it is a whole number above 0, else the terminal's own
+ * width (80 when unknown); 0 when standard output is not a terminal. */
+size_t cli_terminal_width(void);
+/* The value of --width N: 1 to 100000 display columns, or a usage error. */
+size_t cli_width_option(const char *arg);
+/* Whether to colour, by --color WHEN: "always" (or no WHEN), "never", or
+ * "auto": standard output is a terminal (no -o) and NO_COLOR is not set
+ * to a non-empty value.  Anything else is a usage error. */
+bool cli_color(const char *when);
 
 /* Open standard output or -o FILE. */
 void cli_open_output(void);

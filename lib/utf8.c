@@ -3,6 +3,7 @@
 #include "utf8.h"
 
 #include <stdbool.h>
+#include <utf8proc.h>
 
 static int cont(unsigned char c)
 {
@@ -66,40 +67,62 @@ size_t art_utf8_encode(uint32_t cp, char out[4])
 	return 4;
 }
 
-struct width_range {
-	uint32_t lo, hi;
-};
-
-#include "utf8_width.h"
-
-static bool in_table(uint32_t cp, const struct width_range *t, size_t n)
-{
-	if (cp < t[0].lo || cp > t[n - 1].hi)
-		return false;
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (cp > t[mid].hi)
-			lo = mid + 1;
-		else if (cp < t[mid].lo)
-			hi = mid;
-		else
-			return true;
-	}
-	return false;
-}
-
 int art_utf8_char_width(uint32_t cp)
 {
 	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x2028 || cp == 0x2029)
 		return -1;
 	if (cp < 0x300)
 		return 1;
-	if (in_table(cp, zero_width, sizeof zero_width / sizeof *zero_width))
-		return 0;
-	if (cp >= 0x1100 && in_table(cp, double_width, sizeof double_width / sizeof *double_width))
-		return 2;
-	return 1;
+	return utf8proc_charwidth((utf8proc_int32_t)cp);
+}
+
+enum shown_as { AS_ITSELF, AS_CONTROL, AS_REPLACEMENT };
+
+struct cluster {
+	size_t len;   /* bytes */
+	size_t width; /* columns */
+	enum shown_as as;
+};
+
+static bool regional_indicator(uint32_t cp)
+{
+	return cp >= 0x1F1E6 && cp <= 0x1F1FF;
+}
+
+/* The grapheme cluster at P, as a terminal that draws clusters (tmux,
+ * with the same library) shows it: as wide as its widest character, two
+ * columns when an emoji presentation selector (U+FE0F) or a second
+ * regional indicator (a flag) makes it an emoji.  A control character or
+ * a byte that is not UTF-8 is a cluster of its own, one column wide. */
+static struct cluster next_cluster(const unsigned char *p, const unsigned char *end)
+{
+	if (*p < 0x80 && (p + 1 == end || p[1] < 0x80)) /* the common case */
+		return (struct cluster){1, 1, *p < 0x20 || *p == 0x7F ? AS_CONTROL : AS_ITSELF};
+	uint32_t cp;
+	size_t n = art_utf8_decode(p, (size_t)(end - p), &cp);
+	if (n == 0)
+		return (struct cluster){1, 1, AS_REPLACEMENT};
+	int w = art_utf8_char_width(cp);
+	if (w < 0)
+		return (struct cluster){n, 1, AS_CONTROL};
+	struct cluster c = {n, (size_t)w, AS_ITSELF};
+	utf8proc_int32_t state = 0;
+	for (const unsigned char *q = p + n; q < end; q += n) {
+		uint32_t next;
+		n = art_utf8_decode(q, (size_t)(end - q), &next);
+		if (n == 0 || art_utf8_char_width(next) < 0 ||
+		    utf8proc_grapheme_break_stateful((utf8proc_int32_t)cp, (utf8proc_int32_t)next,
+		                                     &state))
+			break;
+		w = art_utf8_char_width(next);
+		if ((size_t)w > c.width)
+			c.width = (size_t)w;
+		if (next == 0xFE0F || (regional_indicator(cp) && regional_indicator(next)))
+			c.width = 2;
+		c.len += n;
+		cp = next;
+	}
+	return c;
 }
 
 size_t art_utf8_width(art_str s)
@@ -107,49 +130,11 @@ size_t art_utf8_width(art_str s)
 	const unsigned char *p = (const unsigned char *)s.p, *end = p + s.n;
 	size_t w = 0;
 	while (p < end) {
-		if (*p < 0x80) {
-			w++;
-			p++;
-			continue;
-		}
-		uint32_t cp;
-		size_t n = art_utf8_decode(p, (size_t)(end - p), &cp);
-		if (n == 0) {
-			w++;
-			p++;
-			continue;
-		}
-		int cw = art_utf8_char_width(cp);
-		w += cw < 0 ? 1 : (size_t)cw;
-		p += n;
+		struct cluster c = next_cluster(p, end);
+		w += c.width;
+		p += c.len;
 	}
 	return w;
-}
-
-/* The character at *P as it is shown: its bytes (or a stand-in) in OUT/N,
- * its width returned. */
-static size_t shown_char(const char **p, const char *end, const char *control, const char **out,
-                         size_t *n)
-{
-	const unsigned char *u = (const unsigned char *)*p;
-	uint32_t cp;
-	size_t len = *u < 0x80 ? (cp = *u, 1) : art_utf8_decode(u, (size_t)(end - *p), &cp);
-	if (len == 0) {
-		*out = "\xEF\xBF\xBD";
-		*n = 3;
-		*p += 1;
-		return 1;
-	}
-	int w = art_utf8_char_width(cp);
-	*p += len;
-	if (w < 0) {
-		*out = control;
-		*n = 1;
-		return 1;
-	}
-	*out = (const char *)u;
-	*n = len;
-	return (size_t)w;
 }
 
 int art_utf8_fit(struct art_buf *b, art_str s, size_t width, char control, size_t *shown)
@@ -159,18 +144,23 @@ int art_utf8_fit(struct art_buf *b, art_str s, size_t width, char control, size_
 	/* worst case: each byte a replacement character, then the ellipsis */
 	if (art_buf_reserve(b, 3 * s.n + 3) != 0)
 		return -1;
-	const char *p = s.p, *end = p + s.n;
+	const unsigned char *p = (const unsigned char *)s.p, *end = p + s.n;
 	size_t used = 0;
 	while (p < end) {
-		const char *save = p, *bytes;
-		size_t n, w = shown_char(&p, end, &control, &bytes, &n);
-		if (used + w > room) {
-			p = save;
+		struct cluster c = next_cluster(p, end);
+		if (used + c.width > room)
 			break;
+		if (c.as == AS_ITSELF) {
+			memcpy(b->p + b->len, p, c.len);
+			b->len += c.len;
+		} else if (c.as == AS_CONTROL) {
+			b->p[b->len++] = control;
+		} else {
+			memcpy(b->p + b->len, "\xEF\xBF\xBD", 3);
+			b->len += 3;
 		}
-		memcpy(b->p + b->len, bytes, n);
-		b->len += n;
-		used += w;
+		used += c.width;
+		p += c.len;
 	}
 	if (p < end && width) {
 		memcpy(b->p + b->len, "\xE2\x80\xA6", 3); /* … */

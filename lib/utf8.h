@@ -2,11 +2,13 @@
  * forms, no surrogates, nothing above U+10FFFF), the width of text on a
  * terminal, and text fitted to a number of columns.
  *
- * Widths come from the library's own tables (lib/utf8_width.h, made from
- * the Unicode data), not from wcwidth(3), so they do not depend on the
- * locale: combining marks and format characters are 0 columns wide, East
- * Asian wide and fullwidth characters (CJK, and emoji shown as emoji) 2,
- * everything else 1. */
+ * Widths and grapheme clusters come from libutf8proc (the library tmux
+ * draws with), not from wcwidth(3), so they do not depend on the locale.
+ * Text is measured a grapheme cluster at a time, as a terminal that draws
+ * clusters shows it: a letter and its combining marks, a ZWJ emoji
+ * sequence or a flag each take the width of one character (CJK, and emoji
+ * shown as emoji, 2; combining marks and format characters alone 0;
+ * everything else 1), and a cluster is never cut in two. */
 #ifndef ART_UTF8_H
 #define ART_UTF8_H
 
@@ -30,9 +32,8 @@ size_t art_utf8_width(art_str s);
 /* Append S as shown in at most WIDTH columns: bytes that are not UTF-8 as
  * U+FFFD, control characters as the character CONTROL (so that nothing
  * moves the cursor), and, when S is wider than WIDTH, cut to end in "…"
- * (nothing at all when WIDTH is 0).  A combining mark stays with the
- * character before it.  *shown is set to the columns appended.  0, or -1
- * when out of memory. */
+ * (nothing at all when WIDTH is 0).  A grapheme cluster is kept whole.  *shown is set to the
+ * columns appended.  0, or -1 when out of memory. */
 int art_utf8_fit(struct art_buf *b, art_str s, size_t width, char control, size_t *shown);
 
 #endif

@@ -26,6 +26,7 @@ void art_chart_layout(struct art_chart *c, size_t width, size_t label_w, int64_t
 	size_t avail = width > c->count_w + 2 ? width - c->count_w - 2 : 0;
 	c->label_w = label_w < avail / 2 ? label_w : avail / 2;
 	c->bar_w = avail - c->label_w;
+	c->color = false;
 	if (c->bar_w < 1)
 		c->bar_w = 1;
 }
@@ -43,6 +44,8 @@ int art_chart_put(struct art_buf *b, const struct art_chart *c, art_str label, i
 		eighths = 1;
 	if (eighths > (long long)c->bar_w * 8)
 		eighths = (long long)c->bar_w * 8;
+	if (c->color)
+		rc |= art_buf_append(b, "\033[36m", 5);
 	for (long long i = 0; i < eighths / 8; i++)
 		rc |= art_buf_append(b, "\xE2\x96\x88", 3); /* U+2588 FULL BLOCK */
 	if (eighths % 8) {
@@ -51,6 +54,8 @@ int art_chart_put(struct art_buf *b, const struct art_chart *c, art_str label, i
 		    art_utf8_encode(0x2590 - (uint32_t)(eighths % 8), part); /* U+2589..258F */
 		rc |= art_buf_append(b, part, n);
 	}
+	if (c->color)
+		rc |= art_buf_append(b, "\033[0m", 4);
 	rc |= art_buf_putc(b, '\n');
 	return rc ? -1 : 0;
 }

@@ -4,17 +4,19 @@
  * when too wide), the count right-aligned, and a bar of block characters
  * drawn to an eighth of a cell, the longest bar filling the width.  Labels
  * are made safe for a terminal: control characters become '?', bytes that
- * are not UTF-8 U+FFFD.  No colour, no escape sequences.
+ * are not UTF-8 U+FFFD.  With colour the bars are drawn in cyan; no
+ * other escape sequence is written.
  */
 #ifndef ART_CHART_H
 #define ART_CHART_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "buf.h"
 
-/* The width to draw in: COLUMNS when it is a whole number above 0, else
- * TERM_COLS when above 0 (the terminal's), else 80. */
+/* The width to draw in: COLUMNS when it is a whole number from 1 to
+ * 100000, else TERM_COLS when above 0 (the terminal's), else 80. */
 size_t art_chart_width(const char *columns, int term_cols);
 
 struct art_chart {
@@ -22,6 +24,7 @@ struct art_chart {
 	size_t count_w; /* digits of the largest count */
 	size_t bar_w;   /* cells of the longest bar */
 	int64_t max;
+	bool color; /* the bars coloured (set after art_chart_layout) */
 };
 
 /* Lay out a chart WIDTH cells wide for labels up to LABEL_W cells and

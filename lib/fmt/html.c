@@ -281,16 +281,17 @@ static int finish(struct art_writer *w)
 {
 	struct html *h = w->state;
 	struct art_buf *b = &w->out->buf;
-	const char *title = h->records ? "Articles" : "Report";
+	const char *given = w->opt.title ? w->opt.title : h->records ? "Articles" : "Report";
+	art_str title = {given, strlen(given)};
 	int rc =
 	    put_lit(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 	               "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
 	               "'none'; style-src 'unsafe-inline'\">\n<meta name=\"viewport\" "
 	               "content=\"width=device-width, initial-scale=1\">\n");
-	rc |= art_buf_printf(b,
-	                     "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n"
-	                     "<header>\n<h1>%s</h1>\n<p class=\"counts\">",
-	                     title, style, title);
+	rc |= put_lit(b, "<title>") | art_html_put_text(b, title);
+	rc |= art_buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>",
+	                     style);
+	rc |= art_html_put_text(b, title) | put_lit(b, "</h1>\n<p class=\"counts\">");
 	if (h->records) {
 		if (art_tagcount_finish(h->tags, ART_TC_BY_COUNT, SIZE_MAX) != 0)
 			return -1;

@@ -1,14 +1,14 @@
 /* table.c - aligned columns for a terminal.
  *
  * Widths are display columns (utf8.h): CJK and emoji count two, combining
- * marks none.  The first rows (a window of opt.window, the header among
- * them) are kept and measured; the columns then get their widths, shrunk
- * to fit opt.width when they are too wide together (the narrow ones keep
- * theirs, the wide ones share the rest), and every row after the window is
- * written at once in those widths.  A cell wider than its column is cut
- * and ends in "…".  Numbers are aligned right, the rest left; columns are
- * two spaces apart.  Control characters show as spaces, so no cell can
- * move the cursor or break a line.
+ * marks none, a grapheme cluster is never cut.  The first rows (a window
+ * of opt.window, the header among them) are kept and measured; the
+ * columns then get their widths, shrunk to fit opt.width when they are too
+ * wide together (fit, below), and every row after the window is written
+ * at once in those widths.  A cell wider than its column is cut and ends
+ * in "…".  Numbers are aligned right, the rest left; columns are two
+ * spaces apart.  Control characters show as spaces, so no cell can move
+ * the cursor or break a line; with opt.color the header is bold.
  */
 #include <config.h>
 
@@ -30,42 +30,70 @@ struct table {
 	struct art_buf cell;
 };
 
-/* Shrink the natural widths NAT to fit LIMIT columns, gaps included: a
- * column narrower than an even share keeps its width, the others split
- * what is left evenly (none narrower than one column). */
-static void fit(size_t *nat, size_t n, size_t limit)
+#define FLOOR 6 /* a column cut to make room keeps this much, while it can */
+
+enum { NEVER_CUT = -1, TITLE_RANK = 5 };
+
+/* The order in which columns give up room: the lowest rank first.  Date,
+ * likes, read time and other numbers are never cut; the title gives up
+ * room last, so that it takes whatever the others leave. */
+static int rank(const struct art_column *c)
 {
-	size_t total = GAP * (n ? n - 1 : 0);
+	switch (c->field) {
+	case ART_F_DATE:
+	case ART_F_LIKES:
+	case ART_F_READ_MINUTES:
+		return NEVER_CUT;
+	case ART_F_SUMMARY:
+		return 0;
+	case ART_F_TAGS:
+		return 1;
+	case ART_F_CATEGORY:
+		return 2;
+	case ART_F_SOURCE:
+		return 3;
+	case ART_F_TITLE:
+		return TITLE_RANK;
+	default:
+		return c->numeric ? NEVER_CUT : 4;
+	}
+}
+
+/* Take up to NEED columns from the columns of rank R, the widest first,
+ * none below FLOOR (or its own width, when narrower).  Returns what is
+ * still needed. */
+static size_t shrink_rank(const struct art_columns *cols, size_t *width, int r, size_t floor,
+                          size_t need)
+{
+	while (need) {
+		size_t widest = SIZE_MAX;
+		for (size_t i = 0; i < cols->n; i++)
+			if (rank(&cols->col[i]) == r && width[i] > floor &&
+			    (widest == SIZE_MAX || width[i] > width[widest]))
+				widest = i;
+		if (widest == SIZE_MAX)
+			return need;
+		width[widest]--;
+		need--;
+	}
+	return 0;
+}
+
+/* Shrink the natural widths to fit LIMIT columns, gaps included: columns
+ * give up room in the order of their rank, first down to FLOOR each, then,
+ * when that is not enough, down to one column.  Columns that are never
+ * cut keep their width even when the line is then too wide. */
+static void fit(const struct art_columns *cols, size_t *width, size_t limit)
+{
+	size_t n = cols->n, total = GAP * (n ? n - 1 : 0);
 	for (size_t i = 0; i < n; i++)
-		total += nat[i];
-	if (limit == 0 || total <= limit || n == 0)
+		total += width[i];
+	if (limit == 0 || total <= limit)
 		return;
-	size_t budget = limit > GAP * (n - 1) ? limit - GAP * (n - 1) : 0;
-	size_t left = n;
-	bool *done = calloc(n, sizeof *done);
-	if (!done)
-		return;
-	for (bool changed = true; changed && left;) {
-		changed = false;
-		for (size_t i = 0; i < n; i++) {
-			if (!done[i] && nat[i] <= budget / left) {
-				done[i] = changed = true;
-				budget -= nat[i];
-				left--;
-			}
-		}
-	}
-	size_t share = left ? budget / left : 0, extra = left ? budget % left : 0;
-	for (size_t i = 0; i < n; i++) {
-		if (done[i])
-			continue;
-		nat[i] = share + (extra ? 1 : 0);
-		if (extra)
-			extra--;
-		if (nat[i] == 0)
-			nat[i] = 1;
-	}
-	free(done);
+	size_t need = total - limit;
+	for (size_t floor = FLOOR; need && floor; floor = floor > 1 ? 1 : 0)
+		for (int r = 0; r <= TITLE_RANK && need; r++)
+			need = shrink_rank(cols, width, r, floor, need);
 }
 
 static size_t limit_of(const struct art_writer *w)
@@ -73,8 +101,12 @@ static size_t limit_of(const struct art_writer *w)
 	return w->opt.width ? w->opt.width : SIZE_MAX;
 }
 
-/* One line of the table from CELLS, each cut to its column. */
-static int put_line(struct art_writer *w, const art_str *cells)
+#define BOLD  "\033[1m"
+#define RESET "\033[0m"
+
+/* One line of the table from CELLS, each cut to its column; HEAD: the
+ * line of column names. */
+static int put_line(struct art_writer *w, const art_str *cells, bool head)
 {
 	struct table *t = w->state;
 	struct art_buf *b = &w->out->buf;
@@ -82,8 +114,9 @@ static int put_line(struct art_writer *w, const art_str *cells)
 	for (size_t i = 0; i < w->cols.n; i++) {
 		size_t shown, pad;
 		t->cell.len = 0;
+		bool bold = head && w->opt.color;
 		if (art_utf8_fit(&t->cell, cells[i], t->width[i], ' ', &shown) != 0 ||
-		    art_buf_reserve(b, t->cell.len + t->width[i] + GAP) != 0)
+		    art_buf_reserve(b, t->cell.len + t->width[i] + GAP + 8) != 0)
 			return -1;
 		pad = t->width[i] > shown ? t->width[i] - shown : 0;
 		if (i) {
@@ -94,8 +127,12 @@ static int put_line(struct art_writer *w, const art_str *cells)
 			memset(b->p + b->len, ' ', pad);
 			b->len += pad;
 		}
+		if (bold)
+			art_buf_append(b, BOLD, strlen(BOLD)); /* reserved above */
 		memcpy(b->p + b->len, t->cell.p, t->cell.len);
 		b->len += t->cell.len;
+		if (bold)
+			art_buf_append(b, RESET, strlen(RESET));
 		if (!w->cols.col[i].numeric) {
 			memset(b->p + b->len, ' ', pad);
 			b->len += pad;
@@ -138,15 +175,16 @@ static int release(struct art_writer *w)
 {
 	struct table *t = w->state;
 	size_t n = w->cols.n, at = 0;
-	fit(t->width, n, w->opt.width);
+	fit(&w->cols, t->width, w->opt.width);
 	t->fixed = true;
+	bool header = !w->opt.no_header;
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (size_t i = 0; i < n; i++) {
 			size_t end = t->ends[r * n + i];
 			w->row[i] = (art_str){t->kept.p + at, end - at};
 			at = end;
 		}
-		if (put_line(w, w->row) != 0)
+		if (put_line(w, w->row, header && r == 0) != 0)
 			return -1;
 	}
 	art_buf_free(&t->kept);
@@ -178,7 +216,7 @@ static int put(struct art_writer *w, const struct art_item *item, struct art_err
 	if (art_writer_row(w, item) != 0)
 		return ART_FAIL;
 	if (t->fixed)
-		return put_line(w, w->row) ? ART_FAIL : ART_OK;
+		return put_line(w, w->row, false) ? ART_FAIL : ART_OK;
 	if (keep(w) != 0)
 		return ART_FAIL;
 	size_t window = w->opt.window ? w->opt.window : ART_TABLE_WINDOW;

@@ -46,6 +46,8 @@ struct art_fmt_options {
 	bool bom;            /* CSV, TSV: a UTF-8 byte order mark first */
 	bool safe;           /* CSV, TSV: defuse cells a spreadsheet would run */
 	unsigned width;      /* table: display columns to fit; 0 means no limit */
+	bool color;          /* table: the header in bold (escape sequences) */
+	const char *title;   /* HTML: the report's title; NULL for the default */
 	size_t window;       /* table: rows measured first; 0: ART_TABLE_WINDOW */
 	size_t spool_limit;  /* HTML, listing: bytes kept in memory; 0 the default */
 	const char *expr;    /* raw: the jq expression */

@@ -19,7 +19,6 @@ START_TEST(characters_have_their_display_width)
 	ck_assert_int_eq(width_of("\xE2\x80\x8B"), 0);     /* zero width space */
 	ck_assert_int_eq(width_of("\xE2\x80\x8D"), 0);     /* zero width joiner */
 	ck_assert_int_eq(width_of("\xEF\xB8\x8F"), 0);     /* variation selector 16 */
-	ck_assert_int_eq(width_of("\xE1\x85\xA1"), 0);     /* Hangul medial vowel */
 	ck_assert_int_eq(width_of("\xC2\xAD"), 1);         /* soft hyphen */
 	ck_assert_int_eq(width_of("\xE6\x95\xB0"), 2);     /* 数 */
 	ck_assert_int_eq(width_of("\xEA\xB0\x80"), 2);     /* 가 */
@@ -50,6 +49,21 @@ START_TEST(strings_are_measured)
 	ck_assert_uint_eq(art_utf8_width(S("数据库")), 6);
 	ck_assert_uint_eq(art_utf8_width(S("ｂ")), 2);
 	ck_assert_uint_eq(art_utf8_width(S("a\xff")), 2);
+}
+END_TEST
+
+/* A grapheme cluster is as wide as a terminal that draws clusters (tmux)
+ * shows it, not the sum of its characters. */
+START_TEST(clusters_are_measured_whole)
+{
+	/* man ZWJ woman ZWJ girl: one cluster, two columns (not six) */
+	ck_assert_uint_eq(art_utf8_width(S("\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9"
+	                                   "\xE2\x80\x8D\xF0\x9F\x91\xA7")),
+	                  2);
+	ck_assert_uint_eq(art_utf8_width(S("\xF0\x9F\x87\xA9\xF0\x9F\x87\xAA")), 2); /* flag DE */
+	ck_assert_uint_eq(art_utf8_width(S("\xE2\x9D\xA4\xEF\xB8\x8F")), 2); /* heart + VS16 */
+	ck_assert_uint_eq(art_utf8_width(S("\xE1\x84\x80\xE1\x85\xA1")), 2); /* jamo L + V */
+	ck_assert_uint_eq(art_utf8_width(S("go \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD!")), 6);
 }
 END_TEST
 
@@ -87,6 +101,11 @@ START_TEST(text_is_cut_in_display_columns)
 	/* a combining mark stays with its letter and takes no room */
 	ck_assert_str_view(cut("Cafe\xCC\x81 au lait", 5, 5), "Cafe\xCC\x81\xE2\x80\xA6");
 	ck_assert_str_view(cut("Cafe\xCC\x81", 4, 4), "Cafe\xCC\x81");
+	/* a ZWJ sequence is kept whole or left out whole */
+#define FAMILY "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7"
+	ck_assert_str_view(cut("a" FAMILY "b", 4, 4), "a" FAMILY "b");
+	ck_assert_str_view(cut("a" FAMILY "bc", 4, 4), "a" FAMILY "\xE2\x80\xA6");
+	ck_assert_str_view(cut("a" FAMILY "bc", 3, 2), "a\xE2\x80\xA6");
 }
 END_TEST
 
@@ -114,6 +133,7 @@ static Suite *utf8_suite(void)
 	TCase *tc = tcase_create("width");
 	tcase_add_test(tc, characters_have_their_display_width);
 	tcase_add_test(tc, strings_are_measured);
+	tcase_add_test(tc, clusters_are_measured_whole);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("fit");
 	tcase_add_checked_fixture(tc, NULL, free_buf);

@@ -290,6 +290,24 @@ START_TEST(table_writer_aligns_and_fits)
 	t = run_writer(ART_FMT_TABLE, &o, records, 2, &bad);
 	ck_assert_str_eq(t, "source  summary\n=JD     one two\n\xE9\x98\xBF\xE9\x87\x8C    s\n");
 	free(t);
+	/* too wide: the summary gives up room before the title, the date none */
+	const char *wide[] = {"{\"title\":\"Kafka in production\",\"summary\":\"a long summary "
+	                      "here\",\"date\":\"2026-01-13\"}"};
+	o = (struct art_fmt_options){
+	    .fields = "summary,title,date", .width = 40, .no_header = true};
+	t = run_writer(ART_FMT_TABLE, &o, wide, 1, &bad);
+	ck_assert_str_eq(t, "a long\xE2\x80\xA6  Kafka in production  2026-01-13\n");
+	free(t);
+	/* narrower than a floor of 6 each: then down to one column */
+	o.width = 20;
+	t = run_writer(ART_FMT_TABLE, &o, wide, 1, &bad);
+	ck_assert_str_eq(t, "\xE2\x80\xA6  Kafk\xE2\x80\xA6  2026-01-13\n");
+	free(t);
+	/* with colour the header is bold */
+	o = (struct art_fmt_options){.fields = "date", .color = true};
+	t = run_writer(ART_FMT_TABLE, &o, wide, 1, &bad);
+	ck_assert_str_eq(t, "\033[1mdate\033[0m\n2026-01-13\n");
+	free(t);
 }
 END_TEST
 
