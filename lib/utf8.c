@@ -96,7 +96,7 @@ static bool regional_indicator(uint32_t cp)
  * a byte that is not UTF-8 is a cluster of its own, one column wide. */
 static struct cluster next_cluster(const unsigned char *p, const unsigned char *end)
 {
-	if (*p < 0x80 && (p + 1 == end || p[1] < 0x80)) /* the common case */
+	if (*p < 0x80 && (p + 1 == end || p[1] < 0x80))
 		return (struct cluster){1, 1, *p < 0x20 || *p == 0x7F ? AS_CONTROL : AS_ITSELF};
 	uint32_t cp;
 	size_t n = art_utf8_decode(p, (size_t)(end - p), &cp);
@@ -125,11 +125,23 @@ static struct cluster next_cluster(const unsigned char *p, const unsigned char *
 	return c;
 }
 
+/* A printable ASCII character that no mark or joiner after it extends:
+ * most of the text, one column wide and shown as it is. */
+static bool plain_ascii(const unsigned char *p, const unsigned char *end)
+{
+	return *p >= 0x20 && *p < 0x7F && (p + 1 == end || p[1] < 0x80);
+}
+
 size_t art_utf8_width(art_str s)
 {
 	const unsigned char *p = (const unsigned char *)s.p, *end = p + s.n;
 	size_t w = 0;
 	while (p < end) {
+		if (plain_ascii(p, end)) {
+			w++;
+			p++;
+			continue;
+		}
 		struct cluster c = next_cluster(p, end);
 		w += c.width;
 		p += c.len;
@@ -147,6 +159,11 @@ int art_utf8_fit(struct art_buf *b, art_str s, size_t width, char control, size_
 	const unsigned char *p = (const unsigned char *)s.p, *end = p + s.n;
 	size_t used = 0;
 	while (p < end) {
+		if (plain_ascii(p, end) && used < room) {
+			b->p[b->len++] = (char)*p++;
+			used++;
+			continue;
+		}
 		struct cluster c = next_cluster(p, end);
 		if (used + c.width > room)
 			break;
