@@ -151,21 +151,19 @@ size_t art_utf8_width(art_str s)
 
 int art_utf8_fit(struct art_buf *b, art_str s, size_t width, char control, size_t *shown)
 {
-	size_t full = art_utf8_width(s);
-	size_t room = full <= width ? full : width ? width - 1 : 0;
 	/* worst case: each byte a replacement character, then the ellipsis */
 	if (art_buf_reserve(b, 3 * s.n + 3) != 0)
 		return -1;
 	const unsigned char *p = (const unsigned char *)s.p, *end = p + s.n;
-	size_t used = 0;
+	size_t start = b->len, used = 0;
+	/* where to cut back to, should the text not fit: the last point with
+	 * room left for the ellipsis (so the text is measured only as far as
+	 * it is shown, not to its end) */
+	size_t cut_len = b->len, cut_used = 0;
 	while (p < end) {
-		if (plain_ascii(p, end) && used < room) {
-			b->p[b->len++] = (char)*p++;
-			used++;
-			continue;
-		}
-		struct cluster c = next_cluster(p, end);
-		if (used + c.width > room)
+		struct cluster c =
+		    plain_ascii(p, end) ? (struct cluster){1, 1, AS_ITSELF} : next_cluster(p, end);
+		if (used + c.width > width)
 			break;
 		if (c.as == AS_ITSELF) {
 			memcpy(b->p + b->len, p, c.len);
@@ -178,11 +176,19 @@ int art_utf8_fit(struct art_buf *b, art_str s, size_t width, char control, size_
 		}
 		used += c.width;
 		p += c.len;
+		if (used < width) {
+			cut_len = b->len;
+			cut_used = used;
+		}
 	}
 	if (p < end && width) {
+		b->len = cut_len;
 		memcpy(b->p + b->len, "\xE2\x80\xA6", 3); /* … */
 		b->len += 3;
-		used++;
+		used = cut_used + 1;
+	} else if (p < end) {
+		b->len = start;
+		used = 0;
 	}
 	*shown = used;
 	return 0;
