@@ -81,6 +81,9 @@ function measure() {
 		texts: count,
 		pictures: document.querySelectorAll("svg").length,
 		scripts: document.querySelectorAll("script").length,
+		background: getComputedStyle(document.body).backgroundColor,
+		dark: matchMedia("(prefers-color-scheme: dark)").matches,
+		print: matchMedia("print").matches,
 	};
 }
 
@@ -89,7 +92,7 @@ const views = [
 	{ width: 400, scheme: "light", media: "screen" },
 	{ width: 1280, scheme: "dark", media: "screen" },
 	{ width: 400, scheme: "dark", media: "screen" },
-	{ width: 800, scheme: "light", media: "print" },
+	{ width: 800, scheme: "dark", media: "print" },
 ];
 
 for (const report of reports) {
@@ -104,14 +107,26 @@ for (const report of reports) {
 		});
 		page.on("pageerror", (err) => errors.push(String(err)));
 		await page.setViewport({ width: view.width, height: 900 });
-		await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: view.scheme }]);
-		await page.emulateMediaType(view.media);
+		// both at once: puppeteer's emulateMediaType and emulateMediaFeatures
+		// each reset what the other set
+		const cdp = await page.createCDPSession();
+		await cdp.send("Emulation.setEmulatedMedia", {
+			media: view.media,
+			features: [{ name: "prefers-color-scheme", value: view.scheme }],
+		});
 		await page.goto("file://" + resolve(report), { waitUntil: "load" });
 		const m = await page.evaluate(measure);
 		check(m.scroll <= m.width, `${what}: the page scrolls sideways (${m.scroll} > ${m.width})`);
 		check(m.nwide === 0, `${what}: ${m.nwide} elements wider than the window: ${m.wide.join("; ")}`);
 		check(m.nlabels === 0, `${what}: ${m.nlabels} chart texts outside their picture: ${m.labels.join("; ")}`);
 		check(m.scripts === 0, `${what}: a script element`);
+		check(m.dark === (view.scheme === "dark") && m.print === (view.media === "print"),
+		      `${what}: the scheme or medium was not emulated`);
+		// on screen the page follows the reader's scheme; on paper it is
+		// black on white whatever the scheme
+		const light = m.background === "rgb(255, 255, 255)";
+		check(view.media === "print" || view.scheme === "dark" ? light === (view.media === "print") : light,
+		      `${what}: background ${m.background}`);
 		check(errors.length === 0, `${what}: console errors: ${errors.join("; ")}`);
 		const shot = join(artefacts, `${name}-${view.width}-${view.scheme}-${view.media}.png`);
 		await page.screenshot({ path: shot, fullPage: true });
