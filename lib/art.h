@@ -22,6 +22,7 @@
  *   fmt/columns.h  the columns of formatted output, and cells
  *   fmt/spool.h    bytes held back: memory, then a temporary file
  *   fmt/chart.h    horizontal bar charts for a terminal
+ *   fmt/svg.h      the pictures of the HTML report, in inline SVG
  *
  * The library never prints and never exits: it returns ART_ status codes
  * and struct art_error for the command to report.
@@ -48,6 +49,7 @@
 #include "fmt/chart.h"
 #include "fmt/columns.h"
 #include "fmt/spool.h"
+#include "fmt/svg.h"
 #include "fmt/writer.h"
 
 #endif
