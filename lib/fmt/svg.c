@@ -285,7 +285,11 @@ int art_svg_heatmap(struct art_buf *b, const art_str *labels, size_t n, const st
 	int rc = 0;
 	for (size_t r = 0; r < n; r++) {
 		size_t lines;
+		rc |= put_lit(&rows, "<g class=\"label\"><title>") |
+		      art_html_put_text(&rows, labels[r]);
+		rc |= put_lit(&rows, "</title>");
 		rc |= put_label(&rows, labels[r], 0, y + 15, label_w, HEAT_LINES, &lines);
+		rc |= put_lit(&rows, "</g>\n");
 		double h = (double)lines * LINE + 4;
 		for (size_t i = 0; i < p->n; i++) {
 			uint64_t c = count[r * p->n + i];
