@@ -203,7 +203,7 @@ int art_filter_match(struct art_filter *f, const struct art_record *r, char *err
 	if (keep && f->nre && (keep = regexes_match(f, r)) < 0)
 		return snprintf(err, errsz, "out of memory"), -1;
 	for (size_t i = 0; keep && i < f->njq; i++) {
-		int rc = art_jq_select(f->jq[i], art_record_to_jv(r), err, errsz);
+		int rc = art_jq_select_record(f->jq[i], r, err, errsz);
 		if (rc < 0)
 			return -1;
 		keep = rc == 1;

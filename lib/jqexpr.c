@@ -6,9 +6,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "jqnative.h"
+
+/* libjq always compiles the expression (its messages are the ones users
+ * know, and it answers whatever the native form leaves to it); the native
+ * form is there when the expression lies in its subset. */
 struct art_jq {
 	jq_state *jq;
 	struct art_buf compile_msg;
+	struct art_jqn *native;
 };
 
 static void trim_end(struct art_buf *b)
@@ -60,7 +66,13 @@ struct art_jq *art_jq_compile(const char *expr, char *err, size_t errsz)
 		art_jq_free(q);
 		return NULL;
 	}
+	q->native = art_jqn_compile(expr);
 	return q;
+}
+
+bool art_jq_is_native(const struct art_jq *q)
+{
+	return q->native != NULL;
 }
 
 void art_jq_free(struct art_jq *q)
@@ -68,6 +80,7 @@ void art_jq_free(struct art_jq *q)
 	if (!q)
 		return;
 	jq_teardown(&q->jq);
+	art_jqn_free(q->native);
 	art_buf_free(&q->compile_msg);
 	free(q);
 }
@@ -77,11 +90,11 @@ static jv str_jv(art_str s)
 	return jv_string_sized(s.p, (int)s.n);
 }
 
+static jv strings_jv(const art_str *items, size_t n);
+
 jv art_record_to_jv(const struct art_record *r)
 {
-	jv tags = jv_array_sized((int)r->ntags);
-	for (size_t i = 0; i < r->ntags; i++)
-		tags = jv_array_append(tags, str_jv(r->tags[i]));
+	jv tags = strings_jv(r->tags, r->ntags);
 	jv o = jv_object();
 	o = jv_object_set(o, jv_string("source"), str_jv(r->source));
 	o = jv_object_set(o, jv_string("date"), str_jv(r->date));
@@ -147,4 +160,57 @@ int art_jq_select(struct art_jq *q, jv input, char *err, size_t errsz)
 	if (art_jq_each(q, input, keep_first, &keep, err, errsz) != 0)
 		return -1;
 	return keep;
+}
+
+int art_jq_select_record(struct art_jq *q, const struct art_record *r, char *err, size_t errsz)
+{
+	if (q->native) {
+		int keep = art_jqn_select(q->native, r);
+		if (keep != ART_JQN_ASK_JQ)
+			return keep;
+	}
+	return art_jq_select(q, art_record_to_jv(r), err, errsz);
+}
+
+static jv strings_jv(const art_str *items, size_t n)
+{
+	jv a = jv_array_sized((int)n);
+	for (size_t i = 0; i < n; i++)
+		a = jv_array_append(a, str_jv(items[i]));
+	return a;
+}
+
+/* A native output as the jq value it stands for. */
+static jv native_jv(const struct art_jqn_value *v, const struct art_record *r)
+{
+	switch (v->kind) {
+	case ART_JQN_NULL:
+		return jv_null();
+	case ART_JQN_FALSE:
+		return jv_false();
+	case ART_JQN_TRUE:
+		return jv_true();
+	case ART_JQN_NUMBER:
+		return jv_number(v->num);
+	case ART_JQN_STRING:
+		return str_jv(v->str);
+	case ART_JQN_ARRAY:
+		return strings_jv(v->items, v->n);
+	default:
+		return art_record_to_jv(r);
+	}
+}
+
+int art_jq_each_item(struct art_jq *q, const struct art_item *item, int (*fn)(void *ctx, jv out),
+                     void *ctx, char *err, size_t errsz)
+{
+	const struct art_jqn_value *outs;
+	size_t n;
+	if (q->native && item->rec && art_jqn_run(q->native, item->rec, &outs, &n) == 0) {
+		for (size_t i = 0; i < n; i++)
+			if (fn(ctx, native_jv(&outs[i], item->rec)) != 0)
+				break;
+		return 0;
+	}
+	return art_jq_each(q, art_item_to_jv(item), fn, ctx, err, errsz);
 }

@@ -1,9 +1,11 @@
-/* jqexpr.h - jq expressions, run by libjq on records and JSON objects.
+/* jqexpr.h - jq expressions on records and JSON objects.
  *
  * Compile once, then run on each item: art_jq_select answers jq's select
  * question (is the first output neither false nor null?), art_jq_each
  * hands every output to a callback.  Errors come back as text, never
- * printed.
+ * printed.  On a record, the _record and _item forms run the expressions
+ * of lib/jqnative.h natively, with jq's answers, and everything else with
+ * libjq.
  */
 #ifndef ART_JQEXPR_H
 #define ART_JQEXPR_H
@@ -30,5 +32,15 @@ int art_jq_select(struct art_jq *q, jv input, char *err, size_t errsz);
  * returns non-zero.  0, or -1 on a runtime error. */
 int art_jq_each(struct art_jq *q, jv input, int (*fn)(void *ctx, jv out), void *ctx, char *err,
                 size_t errsz);
+
+/* The same on a record, and on an item (a record, or an object that is
+ * none), natively where the expression allows. */
+int art_jq_select_record(struct art_jq *q, const struct art_record *r, char *err, size_t errsz);
+int art_jq_each_item(struct art_jq *q, const struct art_item *item, int (*fn)(void *ctx, jv out),
+                     void *ctx, char *err, size_t errsz);
+
+/* Whether Q runs natively (where it can: art_jq_select and art_jq_each
+ * are libjq's alone). */
+bool art_jq_is_native(const struct art_jq *q);
 
 #endif

@@ -42,7 +42,7 @@ static int put(struct art_writer *w, const struct art_item *item, struct art_err
 {
 	char msg[sizeof err->msg - 16];
 	w->err = 0;
-	if (art_jq_each(w->state, art_item_to_jv(item), emit, w, msg, sizeof msg) != 0) {
+	if (art_jq_each_item(w->state, item, emit, w, msg, sizeof msg) != 0) {
 		art_error_set(err, item->line, "jq: %s", msg);
 		return ART_BAD;
 	}

@@ -155,6 +155,65 @@ START_TEST(runtime_errors_come_back_as_text)
 }
 END_TEST
 
+/* Whether EXPR compiles to the native evaluator. */
+static bool native(const char *expr)
+{
+	struct art_jq *q = art_jq_compile(expr, err, sizeof err);
+	ck_assert_msg(q != NULL, "%s: %s", expr, err);
+	bool is = art_jq_is_native(q);
+	art_jq_free(q);
+	return is;
+}
+
+START_TEST(the_common_expressions_run_natively)
+{
+	ck_assert(native(".read_minutes > 15 and any(.tags[]; . == \"Kafka\")"));
+	ck_assert(native(".tags | index(\"Kafka\")"));
+	ck_assert(native("select(.title | test(\"Kafka|Flink\")) | \"\\(.date): \\(.title)\""));
+	ck_assert(native("if .likes > 10 then .title elif .missing then 1 else empty end"));
+	ck_assert(native(".missing // .tags[-1] | ascii_downcase | startswith(\"k\")"));
+	/* outside the subset: arithmetic, regex syntax, variables, objects */
+	ck_assert(!native(".likes + 1"));
+	ck_assert(!native(".title | test(\"^K\")"));
+	ck_assert(!native(".tags as $t | $t"));
+	ck_assert(!native("{title}"));
+	ck_assert(!native(".tags[]?"));
+	/* jq forks a condition of several outputs in its own way */
+	ck_assert(!native(".tags | any(length > 3, . == \"x\")"));
+}
+END_TEST
+
+/* The native select answer on the sample, and what libjq says. */
+static void same_select(const char *expr, int expected)
+{
+	struct art_jq *q = art_jq_compile(expr, err, sizeof err);
+	ck_assert_msg(q != NULL, "%s: %s", expr, err);
+	struct art_record r = sample();
+	char err2[240];
+	ck_assert_int_eq(art_jq_select_record(q, &r, err, sizeof err), expected);
+	ck_assert_int_eq(art_jq_select(q, art_record_to_jv(&r), err2, sizeof err2), expected);
+	if (expected < 0)
+		ck_assert_str_eq(err, err2);
+	art_jq_free(q);
+}
+
+START_TEST(native_answers_are_jqs)
+{
+	same_select(".tags | index(\"Kafka\")", 1); /* 0 is a number: true */
+	same_select(".tags | index(\"Kafka\") == 0", 1);
+	same_select(".tags | index(\"nothing\")", 0);
+	same_select(".likes < .read_minutes and .date > \"2024\"", 1);
+	same_select(
+	    "null < false and false < true and true < 0 and 0 < \"\" and \"\" < [] and [] < .", 1);
+	same_select(".tags[1] | contains(\"quoted\")", 1);
+	same_select("any(.tags[]; . == \"kafka\")", 0);
+	same_select("empty", 0);
+	/* an error is left to libjq, which says what it says */
+	same_select(".title | startswith(1)", -1);
+	same_select(".likes | ascii_downcase", -1);
+}
+END_TEST
+
 static Suite *jqexpr_suite(void)
 {
 	Suite *s = suite_create("jqexpr");
@@ -165,6 +224,8 @@ static Suite *jqexpr_suite(void)
 	tcase_add_test(tc, each_sees_every_output_until_told_to_stop);
 	tcase_add_test(tc, compile_errors_are_one_line_of_jq_text);
 	tcase_add_test(tc, runtime_errors_come_back_as_text);
+	tcase_add_test(tc, the_common_expressions_run_natively);
+	tcase_add_test(tc, native_answers_are_jqs);
 	suite_add_tcase(s, tc);
 	return s;
 }
