@@ -127,7 +127,7 @@ static struct art_input *read_inputs(struct art_sorter *s, const struct settings
 	struct art_item item;
 	struct art_error err;
 	while (cli_next(in, &item))
-		if (art_sorter_add(s, item.rec, &err) != ART_OK)
+		if (art_sorter_add(s, &item, &err) != ART_OK)
 			cli_fatal("%s", err.msg);
 	return in;
 }

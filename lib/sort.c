@@ -324,17 +324,39 @@ static int blob_cmp(const struct art_sort_spec *sp, const unsigned char *a, cons
 }
 
 /* The first key's first 8 bytes, or its value, as an unsigned number that
- * orders as the key does (strings padded with zero bytes). */
+ * orders as the key does (strings padded with zero bytes).  A date's are
+ * its eight digits, YYYYMMDD: the whole date, where "YYYY-MM-" would leave
+ * the records of a month to the full comparison. */
 static uint64_t prefix_of(const struct art_sort_spec *sp, const struct art_record *r)
 {
 	enum art_sort_key k = sp->key[0];
 	if (is_number(k))
 		return (uint64_t)key_num(r, k) ^ (UINT64_C(1) << 63);
 	art_str s = key_str(r, k);
+	static const unsigned char date_digits[8] = {0, 1, 2, 3, 5, 6, 8, 9};
+	bool date = k == ART_KEY_DATE && s.n == 10;
 	uint64_t p = 0;
-	for (size_t i = 0; i < 8; i++)
-		p = p << 8 | (i < s.n ? (unsigned char)s.p[i] : 0);
+	for (size_t i = 0; i < 8; i++) {
+		size_t at = date ? date_digits[i] : i;
+		p = p << 8 | (at < s.n ? (unsigned char)s.p[at] : 0);
+	}
 	return p;
+}
+
+/* Whether equal prefixes mean equal keys: one key, a number or a date. */
+static bool prefix_is_whole(const struct art_sort_spec *sp)
+{
+	return sp->nkeys <= 1 && (is_number(sp->key[0]) || sp->key[0] == ART_KEY_DATE);
+}
+
+/* The item's NDJSON line, newline included, in LINE: the line read when
+ * it is what the writer would write, else the record written anew. */
+static int line_of(struct art_buf *line, const struct art_item *item)
+{
+	line->len = 0;
+	if (item->canonical && item->json.n)
+		return art_buf_append(line, item->json.p, item->json.n) | art_buf_putc(line, '\n');
+	return art_json_put_record(line, item->rec);
 }
 
 /* ---- the sorter ---- */
@@ -461,9 +483,10 @@ int art_sorter_add_source(struct art_sorter *s, art_sort_source_fn *next, void *
 /* Stable merge sort of N entries, with room for N/2 in TMP. */
 static void sort_ents(const struct art_sort_spec *sp, struct ent *a, struct ent *tmp, size_t n)
 {
+	bool whole = prefix_is_whole(sp);
 #define ENT_LESS(x, y)                                                                             \
 	((x).prefix != (y).prefix ? (((x).prefix < (y).prefix) != sp->reverse)                     \
-	                          : blob_cmp(sp, (x).blob, (y).blob) < 0)
+	                          : !whole && blob_cmp(sp, (x).blob, (y).blob) < 0)
 	if (n <= 12) {
 		for (size_t i = 1; i < n; i++) {
 			struct ent e = a[i];
@@ -665,15 +688,14 @@ static int report_disorder(struct art_sorter *s, const struct art_item *item, st
 
 static int input_advance(struct art_sorter *s, struct src *x, struct art_error *err)
 {
-	struct art_item item;
+	struct art_item item = {0}; /* a source may set only what it knows */
 	if (x->next(x->ctx, &item) != ART_OK) {
 		src_close(x);
 		return ART_OK;
 	}
 	const struct art_record *r = item.rec;
 	struct art_buf *line = &s->line, *b = &x->blob[x->which ^ 1];
-	line->len = 0;
-	if (art_json_put_record(line, r) != 0)
+	if (line_of(line, &item) != 0)
 		return oom(err);
 	size_t size = blob_size(&s->spec, r, line->len);
 	b->len = 0;
@@ -901,10 +923,10 @@ static unsigned char *alloc_blob(struct art_sorter *s, size_t size)
 	return c[s->cur];
 }
 
-int art_sorter_add(struct art_sorter *s, const struct art_record *r, struct art_error *err)
+int art_sorter_add(struct art_sorter *s, const struct art_item *item, struct art_error *err)
 {
-	s->line.len = 0;
-	if (art_json_put_record(&s->line, r) != 0)
+	const struct art_record *r = item->rec;
+	if (line_of(&s->line, item) != 0)
 		return oom(err);
 	size_t size = blob_size(&s->spec, r, s->line.len);
 	if (size > UINT32_MAX)

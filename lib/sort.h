@@ -69,9 +69,11 @@ struct art_sorter;
 struct art_sorter *art_sorter_new(const struct art_sort_spec *spec, uint64_t budget,
                                   const char *tmpdir);
 void art_sorter_free(struct art_sorter *s);
-/* Take a copy of R.  ART_OK, or ART_FAIL with ERR (out of memory, or a
- * temporary file that could not be made or written). */
-int art_sorter_add(struct art_sorter *s, const struct art_record *r, struct art_error *err);
+/* Take a copy of ITEM's record: the line read when it is as the writer
+ * writes it (ITEM->canonical), else the record written anew.  ART_OK, or
+ * ART_FAIL with ERR (out of memory, or a temporary file that could not be
+ * made or written). */
+int art_sorter_add(struct art_sorter *s, const struct art_item *item, struct art_error *err);
 
 /* A source of records already in order: ART_OK with ITEM set (its record
  * valid until the next call), or ART_EOF. */
