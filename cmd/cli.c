@@ -75,6 +75,14 @@ static void vreport(const char *fmt, va_list ap)
 	fputc('\n', stderr);
 }
 
+/* Exit 2, leaving the side file (cli_open_side) as it was. */
+static noreturn void exit_failed(void)
+{
+	if (cli.side)
+		art_out_abort(cli.side);
+	exit(ART_EXIT_FAILURE);
+}
+
 void cli_usage_error(const char *fmt, ...)
 {
 	va_list ap;
@@ -101,7 +109,7 @@ void cli_fatal(const char *fmt, ...)
 	vreport(fmt, ap);
 	va_end(ap);
 	art_out_abort(&cli.out);
-	exit(ART_EXIT_FAILURE);
+	exit_failed();
 }
 
 const char *cli_file_name(const char *file)
@@ -124,6 +132,13 @@ void cli_input_error(const struct art_error *err)
 		cli_error("%s:%lu: %s", cli_file_name(err->file), err->line, err->msg);
 	else
 		cli_error("%s: %s", cli_file_name(err->file), err->msg);
+}
+
+void cli_input_fatal(const struct art_error *err)
+{
+	cli_input_error(err);
+	art_out_abort(&cli.out);
+	exit_failed();
 }
 
 bool cli_whole_number(const char *arg, uint64_t *v)
@@ -203,37 +218,70 @@ static void remove_temp_and_die(int sig)
 {
 	if (!dying) {
 		dying = 1;
-		char *tmp = cli.out.tmp;
+		char *tmp = cli.out.tmp, *side = cli.side ? cli.side->tmp : NULL;
 		if (tmp)
 			unlink(tmp);
+		if (side)
+			unlink(side);
 	}
 	signal(sig, SIG_DFL);
 	raise(sig);
+}
+
+/* An interrupted run removes its temporary files.  A signal ignored on
+ * entry (nohup, a background job) stays ignored. */
+static void remove_temp_on_signals(void)
+{
+	struct sigaction sa = {.sa_handler = remove_temp_and_die}, old;
+	sigemptyset(&sa.sa_mask);
+	int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
 }
 
 void cli_open_output(void)
 {
 	/* Over a file size limit a write fails (EFBIG) instead of killing us. */
 	signal(SIGXFSZ, SIG_IGN);
-	if (cli.output && strcmp(cli.output, "-") != 0) {
-		/* An interrupted -o run removes its temporary file.  A signal
-		 * ignored on entry (nohup, a background job) stays ignored. */
-		struct sigaction sa = {.sa_handler = remove_temp_and_die}, old;
-		sigemptyset(&sa.sa_mask);
-		int sigs[] = {SIGINT, SIGTERM, SIGHUP};
-		for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
-			if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
-				sigaction(sigs[i], &sa, NULL);
-	}
+	if (cli.output && strcmp(cli.output, "-") != 0)
+		remove_temp_on_signals();
 	if (art_out_open(&cli.out, cli.output) != 0)
 		cli_fatal("%s: %s", cli.output, strerror(errno));
+}
+
+void cli_open_side(struct art_out *side, const char *path)
+{
+	signal(SIGXFSZ, SIG_IGN);
+	remove_temp_on_signals();
+	if (art_out_open(side, path) != 0)
+		cli_fatal("%s: %s", path, strerror(errno));
+	cli.side = side;
+}
+
+/* The side file follows the output: into place when all went well. */
+static void finish_side(void)
+{
+	struct art_out *side = cli.side;
+	if (!side)
+		return;
+	cli.side = NULL;
+	if (cli.status == ART_EXIT_FAILURE) {
+		art_out_abort(side);
+		return;
+	}
+	const char *path = side->path ? cli_file_name(side->path) : "(standard output)";
+	char name[4096];
+	snprintf(name, sizeof name, "%s", path); /* art_out_close frees side->path */
+	if (art_out_close(side) != 0)
+		cli_error("%s: %s", name, strerror(side->err));
 }
 
 void cli_switch_output(const char *path)
 {
 	if (art_out_close(&cli.out) != 0) {
 		if (cli.out.err == EPIPE)
-			exit(ART_EXIT_FAILURE);
+			exit_failed();
 		cli_fatal("%s: %s", cli.output ? cli.output : "write error", strerror(cli.out.err));
 	}
 	cli.output = path;
@@ -274,12 +322,7 @@ void cli_put_record(const struct art_record *r)
 
 void cli_put_item(const struct art_item *item)
 {
-	if (!item->canonical) {
-		cli_put_record(item->rec);
-		return;
-	}
-	if (art_buf_append(&cli.out.buf, item->json.p, item->json.n) != 0 ||
-	    art_buf_putc(&cli.out.buf, '\n') != 0)
+	if (art_item_put(&cli.out.buf, item) != 0)
 		cli_fatal("out of memory");
 	art_out_ready(&cli.out);
 }
@@ -289,7 +332,7 @@ int cli_finish(void)
 	bool failed = art_out_close(&cli.out) != 0;
 	if (failed) {
 		if (cli.out.err == EPIPE)
-			exit(ART_EXIT_FAILURE); /* the reader went away: nothing to say */
+			exit_failed(); /* the reader went away: nothing to say */
 		cli_error("%s: %s", cli.output ? cli.output : "write error", strerror(cli.out.err));
 	}
 	if (cli.skipped)
@@ -306,6 +349,7 @@ int cli_finish(void)
 		else
 			cli_error("write error");
 	}
+	finish_side();
 	return cli.status;
 }
 

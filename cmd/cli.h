@@ -34,6 +34,7 @@ struct cli {
 	unsigned long skipped;
 	int status;
 	struct art_out out;
+	struct art_out *side; /* a second file written, see cli_open_side */
 };
 extern struct cli cli;
 
@@ -62,6 +63,8 @@ void cli_bad_record(const struct art_error *err);
 /* Report an error about one place of the input ("FILE:LINE: msg", or
  * "FILE: msg" when the line is 0) and remember failure. */
 void cli_input_error(const struct art_error *err);
+/* The same, then drop the -o file and exit 2 now, as cli_fatal does. */
+noreturn void cli_input_fatal(const struct art_error *err);
 /* ARG as a whole number: decimal digits only, at most UINT64_MAX.  True
  * with *v set, or false. */
 bool cli_whole_number(const char *arg, uint64_t *v);
@@ -88,6 +91,12 @@ bool cli_color(const char *when);
 
 /* Open standard output or -o FILE. */
 void cli_open_output(void);
+/* Open PATH as a second output, SIDE, beside the -o file or standard
+ * output (art-filter --unseen writes its STATE so).  It follows the
+ * output: cli_finish moves it into place after the output, and only when
+ * the run has not failed (status 0 or 1); a fatal error or a signal
+ * removes its temporary file and leaves PATH as it was. */
+void cli_open_side(struct art_out *side, const char *path);
 /* For commands that write several files: finish the output open now
  * (moving its file into place; fatal when that fails) and open PATH
  * (NULL for standard output) as cli_open_output does.  PATH must stay

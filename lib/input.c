@@ -182,3 +182,11 @@ int art_input_next(struct art_input *in, struct art_item *item, struct art_error
 			return rc;
 	}
 }
+
+int art_item_put(struct art_buf *b, const struct art_item *item)
+{
+	if (!item->canonical)
+		return art_json_put_record(b, item->rec);
+	return art_buf_append(b, item->json.p, item->json.n) != 0 || art_buf_putc(b, '\n') != 0 ? -1
+	                                                                                        : 0;
+}

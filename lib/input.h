@@ -51,5 +51,10 @@ int art_input_init(struct art_input *in, char *const *files, size_t nfiles,
 /* ART_OK with *item, ART_BAD or ART_FAIL with *err, or ART_EOF. */
 int art_input_next(struct art_input *in, struct art_item *item, struct art_error *err);
 void art_input_free(struct art_input *in);
+/* Append an item's record to B as one NDJSON line, newline included, as
+ * it was read: its line is copied when it is already what
+ * art_json_put_record would write, else the record is written anew.  -1
+ * when out of memory. */
+int art_item_put(struct art_buf *b, const struct art_item *item);
 
 #endif
