@@ -3,6 +3,7 @@
 
 #include <locale.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "cli.h"
 
@@ -26,8 +27,19 @@ static const struct cli_command command = {
                "  -e, --jq=EXPR        the jq expression EXPR selects the record: its first\n"
                "                       output is neither false nor null (repeatable)\n"
                "  -v, --invert         write the records that do not pass\n"
-               "  -u, --unique         drop a record whose source, date and title equal\n"
-               "                       those of a record written before\n"
+               "  -u, --unique         write one copy of each record: drop a record whose\n"
+               "                       source, date and title are those of another\n"
+               "      --unique-by=KEYS one copy of each record, told apart by the top-level\n"
+               "                       keys KEYS (comma-separated; source,date,title)\n"
+               "      --keep=WHICH     the copy to write: first (the default) or last (in\n"
+               "                       the place of the first; records are held till the end)\n"
+               "  -S, --buffer-size=SIZE\n"
+               "                       with --keep=last, hold at most SIZE of records in\n"
+               "                       memory, then in a temporary file; SIZE as art-sort -S\n"
+               "      --unseen=FILE    write only records no earlier run with the state\n"
+               "                       FILE wrote (one copy each), and add them to FILE\n"
+               "      --forget=AGE     drop from STATE what was first seen more than AGE ago:\n"
+               "                       a number and h, d or w (hours, days, weeks): 180d"
                "\nExit status is 0 when a record was written, 1 when none was, 2 on error.\n\n",
 };
 
@@ -39,6 +51,10 @@ enum {
 	OPT_MIN_READ,
 	OPT_MAX_READ,
 	OPT_MIN_LIKES,
+	OPT_UNIQUE_BY,
+	OPT_KEEP,
+	OPT_UNSEEN,
+	OPT_FORGET,
 };
 
 static const struct option long_options[] = {
@@ -57,6 +73,11 @@ static const struct option long_options[] = {
     {"jq", required_argument, NULL, 'e'},
     {"invert", no_argument, NULL, 'v'},
     {"unique", no_argument, NULL, 'u'},
+    {"unique-by", required_argument, NULL, OPT_UNIQUE_BY},
+    {"keep", required_argument, NULL, OPT_KEEP},
+    {"buffer-size", required_argument, NULL, 'S'},
+    {"unseen", required_argument, NULL, OPT_UNSEEN},
+    {"forget", required_argument, NULL, OPT_FORGET},
     CLI_LONG_OPTIONS,
 };
 
@@ -78,11 +99,59 @@ static int64_t number(const char *option, const char *arg)
 	return (int64_t)cli_number(option, arg, 0, INT64_MAX);
 }
 
-static bool parse_options(int argc, char **argv, struct art_filter *f)
+/* What to do with copies of a record. */
+struct dedup {
+	bool unique;
+	struct art_identity id;
+	enum art_keep keep;
+	uint64_t budget;
+	const char *budget_arg, *unseen, *forget_arg;
+	int64_t forget; /* seconds, or -1 */
+};
+
+static void set_keys(struct dedup *d, const char *list)
 {
-	bool unique = false;
+	if (art_identity_parse(&d->id, list) != 0)
+		cli_usage_error("invalid keys for --unique-by: '%s' (expected names separated by "
+		                "commas, each once, at most %d)",
+		                list, ART_IDENTITY_MAX_KEYS);
+}
+
+static void set_keep(struct dedup *d, const char *which)
+{
+	if (strcmp(which, "first") == 0)
+		d->keep = ART_KEEP_FIRST;
+	else if (strcmp(which, "last") == 0)
+		d->keep = ART_KEEP_LAST;
+	else
+		cli_usage_error("invalid value for --keep: '%s' (expected first or last)", which);
+}
+
+/* What the options left to check once all were read. */
+static void settle_dedup(struct dedup *d)
+{
+	if (d->budget_arg && d->keep != ART_KEEP_LAST)
+		cli_usage_error("--buffer-size is for --keep=last");
+	if (d->unseen && strcmp(d->unseen, "-") == 0)
+		cli_usage_error("--unseen needs a file, not standard output");
+	if (d->forget_arg && !d->unseen)
+		cli_usage_error("--forget is for --unseen");
+	if (d->budget_arg && art_sort_parse_size(d->budget_arg, &d->budget) != 0)
+		cli_usage_error("invalid size for --buffer-size: '%s'", d->budget_arg);
+	if (!d->budget_arg)
+		d->budget = art_sort_default_size();
+	d->forget = -1;
+	if (d->forget_arg && art_seen_duration(d->forget_arg, &d->forget) != 0)
+		cli_usage_error("invalid age for --forget: '%s' (expected a number and h, d or "
+		                "w: 36h, 180d, 26w)",
+		                d->forget_arg);
+}
+
+static void parse_options(int argc, char **argv, struct art_filter *f, struct dedup *d)
+{
+	art_identity_default(&d->id);
 	int opt;
-	while ((opt = getopt_long(argc, argv, "t:s:c:ig:e:vu" CLI_SHORT_OPTIONS, long_options,
+	while ((opt = getopt_long(argc, argv, "t:s:c:ig:e:vuS:" CLI_SHORT_OPTIONS, long_options,
 	                          NULL)) != -1) {
 		switch (opt) {
 		case 't':
@@ -128,13 +197,88 @@ static bool parse_options(int argc, char **argv, struct art_filter *f)
 			f->invert = true;
 			break;
 		case 'u':
-			unique = true;
+			d->unique = true;
+			break;
+		case OPT_UNIQUE_BY:
+			set_keys(d, optarg);
+			d->unique = true;
+			break;
+		case OPT_KEEP:
+			set_keep(d, optarg);
+			d->unique = true;
+			break;
+		case 'S':
+			d->budget_arg = optarg;
+			break;
+		case OPT_UNSEEN:
+			d->unseen = optarg;
+			d->unique = true;
+			break;
+		case OPT_FORGET:
+			d->forget_arg = optarg;
 			break;
 		default:
 			cli_common_option(opt, optarg);
 		}
 	}
-	return unique;
+	settle_dedup(d);
+}
+
+static struct dedup dd;
+static struct art_unique uniq;
+static struct art_seen seen;
+static struct art_out seen_out;
+static struct art_buf line;
+
+/* Open, lock and read STATE, and open its new version beside it. */
+static void open_state(void)
+{
+	struct art_error err = {0};
+	if (art_seen_open(&seen, dd.unseen, &dd.id, (int64_t)time(NULL), dd.forget, &uniq, &err) !=
+	    ART_OK)
+		cli_input_fatal(&err);
+	cli_open_side(&seen_out, dd.unseen);
+}
+
+/* A record that passed: written now, dropped, or held (--keep=last).
+ * True when written. */
+static bool pass(const struct art_item *item)
+{
+	if (!dd.unique) {
+		cli_put_item(item);
+		return true;
+	}
+	struct art_error err = {0};
+	uint64_t h = art_identity_hash(&dd.id, item->rec);
+	art_buf_clear(&line);
+	if (dd.keep == ART_KEEP_LAST && art_item_put(&line, item) != 0)
+		cli_fatal("out of memory");
+	int added = art_unique_offer(&uniq, h, art_buf_str(&line), &err);
+	if (added < 0)
+		cli_fatal("%s", err.msg);
+	if (added && dd.unseen && art_seen_add(&seen, &dd.id, h, item->rec, &err) != 0)
+		cli_fatal("%s: %s", dd.unseen, err.msg);
+	if (added && dd.keep == ART_KEEP_FIRST)
+		cli_put_item(item);
+	return added && dd.keep == ART_KEEP_FIRST;
+}
+
+/* --keep=last: the records held, each where its first copy stood. */
+static bool write_held(void)
+{
+	struct art_error err = {0};
+	art_str held;
+	bool wrote = false;
+	int rc;
+	while (!cli.out.err && (rc = art_unique_next(&uniq, &held, &err)) == ART_OK) {
+		if (art_buf_append(&cli.out.buf, held.p, held.n) != 0)
+			cli_fatal("out of memory");
+		cli_wrote();
+		wrote = true;
+	}
+	if (!cli.out.err && rc == ART_FAIL)
+		cli_fatal("%s", err.msg);
+	return wrote;
 }
 
 int main(int argc, char **argv)
@@ -143,17 +287,19 @@ int main(int argc, char **argv)
 	cli_init(&command, argc, argv);
 	struct art_filter f;
 	art_filter_init(&f);
-	bool unique = parse_options(argc, argv, &f);
+	parse_options(argc, argv, &f, &dd);
 	char msg[1024]; /* jq echoes the expression in its messages */
 	if (art_filter_compile(&f, msg, sizeof msg) != 0)
 		cli_fatal("%s", msg);
+	art_unique_init(&uniq, dd.keep, dd.budget);
+	if (dd.unseen)
+		open_state();
 	cli_open_output();
 
 	struct art_input in;
 	if (art_input_init(&in, argv + optind, (size_t)(argc - optind), ART_INPUT_RECORDS, NULL) !=
 	    0)
 		cli_fatal("out of memory");
-	struct art_hashset seen = {0};
 	struct art_item item;
 	bool wrote = false;
 	while (cli_next(&in, &item)) {
@@ -164,15 +310,20 @@ int main(int argc, char **argv)
 			cli_input_error(&err);
 			continue;
 		}
-		if (keep && unique && (keep = art_unique_first(&seen, item.rec)) < 0)
-			cli_fatal("out of memory");
-		if (keep) {
-			cli_put_item(&item);
+		if (keep && pass(&item))
 			wrote = true;
-		}
 	}
+	if (dd.keep == ART_KEEP_LAST && write_held())
+		wrote = true;
+	struct art_error err = {0};
+	if (dd.unseen && art_seen_write(&seen, &dd.id, &seen_out, &err) != 0)
+		cli_fatal("%s: %s", dd.unseen, err.msg);
+	int status = cli_finish_found(wrote);
+	if (dd.unseen)
+		art_seen_close(&seen);
 	art_input_free(&in);
-	art_hashset_free(&seen);
+	art_unique_free(&uniq);
+	art_buf_free(&line);
 	art_filter_free(&f);
-	return cli_finish_found(wrote);
+	return status;
 }

@@ -11,7 +11,8 @@
  *   output.h   buffered, checked, atomic output
  *   jqexpr.h   jq expressions on records
  *   filter.h   the tests of art-filter: tags, fields, dates, regex, jq
- *   unique.h   record identity hashes and a set of them
+ *   unique.h   record identities, a set of them, one copy of each record
+ *   seen.h     the state file of art-filter --unseen
  *   sort.h     sort keys, and sorting records in bounded memory
  *   pager.h    pages of records, and the names of page files
  *   tagcount.h counting tags, tag pairs and tags per group; merging counts
@@ -41,6 +42,7 @@
 #include "output.h"
 #include "pager.h"
 #include "record.h"
+#include "seen.h"
 #include "sort.h"
 #include "tagcount.h"
 #include "tags.h"

@@ -20,6 +20,46 @@ int art_field_lookup(art_str name)
 	return -1;
 }
 
+struct art_key art_key_named(art_str name)
+{
+	return (struct art_key){name, art_field_lookup(name)};
+}
+
+static struct art_value string(art_str s)
+{
+	return (struct art_value){.type = ART_V_STRING, .str = s};
+}
+
+static struct art_value number(int64_t v)
+{
+	return (struct art_value){.type = ART_V_NUMBER, .num = v};
+}
+
+struct art_value art_record_value(const struct art_record *r, const struct art_key *k)
+{
+	switch (k->field) {
+	case ART_F_SOURCE:
+		return string(r->source);
+	case ART_F_DATE:
+		return string(r->date);
+	case ART_F_CATEGORY:
+		return string(r->category);
+	case ART_F_TITLE:
+		return string(r->title);
+	case ART_F_SUMMARY:
+		return string(r->summary);
+	case ART_F_TAGS:
+		return (struct art_value){
+		    .type = ART_V_STRINGS, .items = r->tags, .nitems = r->ntags};
+	case ART_F_LIKES:
+		return number(r->likes);
+	case ART_F_READ_MINUTES:
+		return number(r->read_minutes);
+	default:
+		return (struct art_value){.type = ART_V_MISSING};
+	}
+}
+
 void art_error_set(struct art_error *e, unsigned long line, const char *fmt, ...)
 {
 	va_list ap;

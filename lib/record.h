@@ -61,6 +61,27 @@ const char *art_excerpt(char out[ART_EXCERPT_SIZE], art_str s);
 extern const char *const art_field_names[ART_NFIELDS];
 int art_field_lookup(art_str name); /* -1 when unknown */
 
+/* A top-level key named at run time (art-filter --unique-by): its name,
+ * and the record's field of that name, or -1 for any other key. */
+struct art_key {
+	art_str name;
+	int field;
+};
+struct art_key art_key_named(art_str name);
+
+enum art_value_type { ART_V_MISSING, ART_V_STRING, ART_V_NUMBER, ART_V_STRINGS };
+struct art_value {
+	enum art_value_type type;
+	art_str str;          /* ART_V_STRING */
+	int64_t num;          /* ART_V_NUMBER */
+	const art_str *items; /* ART_V_STRINGS: the tags */
+	size_t nitems;
+};
+/* The value of the key K in R: the one way to reach a key by its name, so
+ * that every user of it sees the same keys.  A record holds the eight keys
+ * of art(7); any other key is missing. */
+struct art_value art_record_value(const struct art_record *r, const struct art_key *k);
+
 /* A record that owns its bytes: one allocation holds strings and tags. */
 struct art_record_copy {
 	struct art_record rec;

@@ -50,6 +50,7 @@ static int write_all(struct art_spool *s)
 			return fail(s, errno);
 		p += w;
 		n -= (size_t)w;
+		s->in_file += (uint64_t)w;
 	}
 	s->buf.len = 0;
 	return 0;
@@ -97,6 +98,31 @@ int art_spool_copy(struct art_spool *s, struct art_out *out)
 	}
 	if (ftruncate(s->fd, 0) != 0 || lseek(s->fd, 0, SEEK_SET) < 0)
 		return fail(s, errno);
+	s->in_file = 0;
+	return 0;
+}
+
+int art_spool_read(struct art_spool *s, uint64_t off, size_t n, struct art_buf *scratch,
+                   art_str *out)
+{
+	if (s->err)
+		return fail(s, s->err);
+	if (off >= s->in_file) { /* a settle moves the whole buffer: all of it is here */
+		*out = (art_str){s->buf.p + (off - s->in_file), n};
+		return 0;
+	}
+	if (art_buf_reserve(scratch, n) != 0)
+		return fail(s, ENOMEM);
+	size_t got = 0;
+	while (got < n) {
+		ssize_t r = pread(s->fd, scratch->p + got, n - got, (off_t)(off + got));
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return fail(s, r < 0 ? errno : EIO);
+		got += (size_t)r;
+	}
+	*out = (art_str){scratch->p, n};
 	return 0;
 }
 

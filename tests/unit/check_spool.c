@@ -68,6 +68,32 @@ START_TEST(large_spools_go_to_a_file_and_come_back_whole)
 }
 END_TEST
 
+START_TEST(bytes_are_read_back_where_they_are)
+{
+	struct art_spool s;
+	struct art_buf scratch = {0};
+	art_str got;
+	art_spool_init(&s, 100);
+	for (int i = 0; i < 1000; i++) {
+		ck_assert_uint_eq(art_spool_size(&s), (uint64_t)i * 11);
+		art_buf_printf(&s.buf, "line %05d\n", i);
+		ck_assert_int_eq(art_spool_settle(&s), 0);
+	}
+	art_buf_printf(&s.buf, "line %05d\n", 1000);
+	ck_assert_int_eq(art_spool_settle(&s), 0);
+	ck_assert_uint_gt(s.in_file, 0);     /* some in the file ... */
+	ck_assert_uint_eq(s.buf.len, 11);    /* ... the last one in memory */
+	for (int i = 1000; i >= 0; i -= 5) { /* in any order */
+		ck_assert_int_eq(art_spool_read(&s, (uint64_t)i * 11, 11, &scratch, &got), 0);
+		char want[16];
+		snprintf(want, sizeof want, "line %05d\n", i);
+		ck_assert_str_view(got, want);
+	}
+	art_buf_free(&scratch);
+	art_spool_free(&s);
+}
+END_TEST
+
 START_TEST(a_temporary_directory_that_fails_is_reported)
 {
 	struct art_spool s;
@@ -88,6 +114,7 @@ static Suite *spool_suite(void)
 	TCase *tc = tcase_create("spool");
 	tcase_add_test(tc, small_spools_stay_in_memory);
 	tcase_add_test(tc, large_spools_go_to_a_file_and_come_back_whole);
+	tcase_add_test(tc, bytes_are_read_back_where_they_are);
 	tcase_add_test(tc, a_temporary_directory_that_fails_is_reported);
 	suite_add_tcase(s, tc);
 	return s;
