@@ -307,7 +307,7 @@ int main(int argc, char **argv)
 		if (keep < 0) {
 			struct art_error err = {.file = item.file};
 			art_error_set(&err, item.line, "jq: %s", msg);
-			cli_input_error(&err);
+			cli_reject(&err);
 			continue;
 		}
 		if (keep && pass(&item))

@@ -232,9 +232,9 @@ int main(int argc, char **argv)
 		switch (art_writer_put(&w, &item, &err)) {
 		case ART_BAD:
 			err.file = item.file;
-			if (cli.strict) /* fatal: let the jq state go first */
+			if (cli_bad_is_fatal()) /* let the jq state go first */
 				art_writer_free(&w);
-			cli_bad_record(&err);
+			cli_reject(&err);
 			break;
 		case ART_FAIL:
 			cli_fatal("%s", err.msg);

@@ -101,14 +101,14 @@ static uint64_t split_pages(struct art_input *in, const struct settings *set)
 		cli_put_item(&item);
 	}
 	cli_switch_output(NULL);
-	/* past 9999 pages, give every name as many digits as the last */
+	/* past 9999 pages, give every name as many digits as the last: the
+	 * files wait to be moved into place at the end, so only their names
+	 * change */
 	int digits = art_page_digits(page);
-	for (uint64_t p = 1; digits > ART_PAGE_DIGITS && p <= page; p++) {
-		name_page(&names[0], set->split, p, ART_PAGE_DIGITS);
-		name_page(&names[1], set->split, p, digits);
-		if (strcmp(names[0].p, names[1].p) != 0 && rename(names[0].p, names[1].p) != 0)
-			cli_error("cannot rename %s to %s: %s", names[0].p, names[1].p,
-			          strerror(errno));
+	for (uint64_t p = 1; digits > ART_PAGE_DIGITS && p <= page && p <= cli.pending.n; p++) {
+		name_page(&names[0], set->split, p, digits);
+		if (art_commit_retarget(&cli.pending, p - 1, names[0].p) != 0)
+			cli_fatal("out of memory");
 	}
 	art_buf_free(&names[0]);
 	art_buf_free(&names[1]);

@@ -163,7 +163,7 @@ static void count(struct art_input *in, struct art_tagcount *tc)
 			err.file = item.file;
 			err.line = item.line;
 			err.errnum = 0;
-			cli_bad_record(&err);
+			cli_reject(&err);
 		} else if (rc != 0) {
 			cli_fatal("out of memory");
 		}

@@ -2,8 +2,10 @@
 
 #include "cli.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -22,6 +24,7 @@ void cli_init(const struct cli_command *cmd, int argc, char **argv)
 	(void)argv;
 	cli.cmd = cmd;
 	cli.status = ART_EXIT_OK;
+	cli.max_errors = ULONG_MAX;
 }
 
 static void print_help(void)
@@ -31,7 +34,9 @@ static void print_help(void)
 	       "text or NDJSON records, told apart by the first non-blank character.\n\n");
 	fputs(cli.cmd->options, stdout);
 	fputs("  -o, --output=FILE    write to FILE, replacing it only once all is written\n"
-	      "      --strict         a bad record is an error (exit 2), not a warning\n"
+	      "  -q, --quiet          no message per bad record: only their count at the end\n"
+	      "      --max-errors=N   the (N+1)th bad record or input is an error (exit 2)\n"
+	      "      --strict         the first bad record is an error: --max-errors=0\n"
 	      "  -h, --help           display this help and exit\n"
 	      "  -V, --version        output version information and exit\n",
 	      stdout);
@@ -59,8 +64,14 @@ void cli_common_option(int opt, const char *arg)
 	case 'o':
 		cli.output = arg;
 		break;
+	case 'q':
+		cli.quiet = true;
+		break;
 	case CLI_OPT_STRICT:
-		cli.strict = true;
+		cli.max_errors = 0;
+		break;
+	case CLI_OPT_MAX_ERRORS:
+		cli.max_errors = (unsigned long)cli_number("--max-errors", arg, 0, ULONG_MAX);
 		break;
 	default: /* getopt_long has said what was wrong */
 		fprintf(stderr, "Try '%s --help' for more information.\n", cli.cmd->name);
@@ -102,13 +113,17 @@ void cli_error(const char *fmt, ...)
 	cli.status = ART_EXIT_FAILURE;
 }
 
+static void drop_outputs(void);
+static void report_skipped(void);
+
 void cli_fatal(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	vreport(fmt, ap);
 	va_end(ap);
-	art_out_abort(&cli.out);
+	drop_outputs();
+	report_skipped();
 	exit_failed();
 }
 
@@ -117,13 +132,51 @@ const char *cli_file_name(const char *file)
 	return strcmp(file, "-") == 0 ? "(standard input)" : file;
 }
 
+/* One message about a bad record or input: the first CLI_MESSAGES_MAX are
+ * shown, then a line saying the rest are not; none with -q.  Fatal once
+ * more than --max-errors were found. */
+static void report_bad(const char *what, const struct art_error *err)
+{
+	if (cli_bad_is_fatal()) {
+		if (err->line)
+			cli_fatal("%s:%lu: %s", cli_file_name(err->file), err->line, err->msg);
+		cli_fatal("%s: %s", cli_file_name(err->file), err->msg);
+	}
+	if (cli.quiet || cli.shown > CLI_MESSAGES_MAX)
+		return;
+	if (cli.shown++ == CLI_MESSAGES_MAX) {
+		fprintf(stderr, "%s: further bad %s are not shown\n", cli.cmd->name, what);
+		return;
+	}
+	if (err->line)
+		fprintf(stderr, "%s: %s:%lu: %s\n", cli.cmd->name, cli_file_name(err->file),
+		        err->line, err->msg);
+	else
+		fprintf(stderr, "%s: %s: %s\n", cli.cmd->name, cli_file_name(err->file), err->msg);
+}
+
 void cli_bad_record(const struct art_error *err)
 {
-	if (cli.strict)
-		cli_fatal("%s:%lu: %s", cli_file_name(err->file), err->line, err->msg);
-	fprintf(stderr, "%s: %s:%lu: %s\n", cli.cmd->name, cli_file_name(err->file), err->line,
-	        err->msg);
+	report_bad("records", err);
 	cli.skipped++;
+}
+
+void cli_reject(const struct art_error *err)
+{
+	assert(cli.records > 0); /* only what cli_next handed out */
+	cli.records--;
+	cli_bad_record(err);
+}
+
+bool cli_bad_is_fatal(void)
+{
+	return cli.skipped + cli.skipped_in >= cli.max_errors;
+}
+
+static void skip_input(const struct art_error *err)
+{
+	report_bad("records and inputs", err);
+	cli.skipped_in++;
 }
 
 void cli_input_error(const struct art_error *err)
@@ -137,7 +190,8 @@ void cli_input_error(const struct art_error *err)
 void cli_input_fatal(const struct art_error *err)
 {
 	cli_input_error(err);
-	art_out_abort(&cli.out);
+	drop_outputs();
+	report_skipped();
 	exit_failed();
 }
 
@@ -223,6 +277,8 @@ static void remove_temp_and_die(int sig)
 			unlink(tmp);
 		if (side)
 			unlink(side);
+		for (size_t i = 0; i < cli.pending.n; i++)
+			unlink(cli.pending.tmp[i]);
 	}
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -279,7 +335,7 @@ static void finish_side(void)
 
 void cli_switch_output(const char *path)
 {
-	if (art_out_close(&cli.out) != 0) {
+	if (art_out_close_into(&cli.out, &cli.pending) != 0) {
 		if (cli.out.err == EPIPE)
 			exit_failed();
 		cli_fatal("%s: %s", cli.output ? cli.output : "write error", strerror(cli.out.err));
@@ -292,13 +348,19 @@ bool cli_next(struct art_input *in, struct art_item *item)
 {
 	struct art_error err;
 	while (!cli.out.err) {
-		switch (art_input_next(in, item, &err)) {
+		int rc = art_input_next(in, item, &err);
+		cli.content |= in->content;
+		switch (rc) {
 		case ART_OK:
+			cli.records++;
 			return true;
 		case ART_EOF:
 			return false;
 		case ART_BAD:
 			cli_bad_record(&err);
+			break;
+		case ART_NO_RECORDS:
+			skip_input(&err);
 			break;
 		case ART_FAIL:
 			cli_input_error(&err);
@@ -327,17 +389,75 @@ void cli_put_item(const struct art_item *item)
 	art_out_ready(&cli.out);
 }
 
-int cli_finish(void)
+/* Remove every file this run was writing, and say that what they would
+ * have replaced is as it was. */
+static void drop_outputs(void)
 {
-	bool failed = art_out_close(&cli.out) != 0;
-	if (failed) {
+	bool replaced = cli.out.replaces;
+	const char *target = cli.out.tmp ? cli.output : NULL;
+	/* standard output, a device or a pipe has what was written so far,
+	 * as it would have from a stream: only files are held back */
+	if (target)
+		art_out_abort(&cli.out);
+	else if (art_out_close(&cli.out) != 0 && cli.out.err != EPIPE)
+		fprintf(stderr, "%s: %s: %s\n", cli.cmd->name,
+		        cli.output ? cli.output : "write error", strerror(cli.out.err));
+	if (cli.pending.n) {
+		fprintf(stderr, "%s: %zu file%s not written\n", cli.cmd->name, cli.pending.n,
+		        cli.pending.n == 1 ? "" : "s");
+		art_commit_discard(&cli.pending);
+	}
+	if (target)
+		fprintf(stderr, "%s: %s %s\n", cli.cmd->name, target,
+		        replaced ? "left as it was" : "not written");
+}
+
+/* The count that ends every run with bad records or inputs. */
+static void report_skipped(void)
+{
+	unsigned long r = cli.skipped, i = cli.skipped_in;
+	if (r && i)
+		fprintf(stderr, "%s: %lu record%s and %lu input%s skipped\n", cli.cmd->name, r,
+		        r == 1 ? "" : "s", i, i == 1 ? "" : "s");
+	else if (r || i)
+		fprintf(stderr, "%s: %lu %s%s skipped\n", cli.cmd->name, r + i,
+		        r ? "record" : "input", r + i == 1 ? "" : "s");
+}
+
+/* Move the outputs into place: 0, or -1 having said why. */
+static int commit_outputs(void)
+{
+	int rc = 0;
+	if (art_out_close(&cli.out) != 0) {
 		if (cli.out.err == EPIPE)
 			exit_failed(); /* the reader went away: nothing to say */
 		cli_error("%s: %s", cli.output ? cli.output : "write error", strerror(cli.out.err));
+		rc = -1;
 	}
-	if (cli.skipped)
-		fprintf(stderr, "%s: %lu record%s skipped\n", cli.cmd->name, cli.skipped,
-		        cli.skipped == 1 ? "" : "s");
+	const char *failed;
+	if (rc == 0 && art_commit_apply(&cli.pending, &failed) != 0) {
+		cli_error("%s: %s", failed, strerror(errno));
+		rc = -1;
+	}
+	art_commit_discard(&cli.pending); /* what is left after a failure */
+	art_commit_free(&cli.pending);
+	return rc;
+}
+
+int cli_finish(void)
+{
+	/* inputs with content and not one record: a report of nothing must
+	 * not look like a success */
+	if (cli.status != ART_EXIT_FAILURE && cli.content && cli.records == 0)
+		cli_error(cli.skipped ? "no good records in the input" : "no records in the input");
+	bool failed;
+	if (cli.status == ART_EXIT_FAILURE) {
+		drop_outputs();
+		failed = true;
+	} else {
+		failed = commit_outputs() != 0;
+	}
+	report_skipped();
 	/* What a command printed with stdio: a closed stdout (EBADF) is an
 	 * error only when something was to go there; a failure of cli.out has
 	 * been reported above. */

@@ -17,8 +17,12 @@
 enum art_exit {
 	ART_EXIT_OK = 0,      /* done, and (for filters) something was written */
 	ART_EXIT_NOTHING = 1, /* filters and pages: no record matched */
-	ART_EXIT_FAILURE = 2, /* a usage, read or write error */
+	ART_EXIT_FAILURE = 2, /* an error, or input with content and no records */
 };
+
+/* Bad records and inputs are reported one message each up to this many a
+ * run; the count at the end says how many there were. */
+#define CLI_MESSAGES_MAX 20
 
 struct cli_command {
 	const char *name;     /* "art-parse" */
@@ -29,24 +33,38 @@ struct cli_command {
 
 struct cli {
 	const struct cli_command *cmd;
-	bool strict;
-	const char *output; /* -o FILE */
-	unsigned long skipped;
+	const char *output;       /* -o FILE */
+	unsigned long max_errors; /* bad records and inputs allowed; --strict: 0 */
+	bool quiet;               /* -q: only the count at the end */
+	unsigned long skipped;    /* bad records */
+	unsigned long skipped_in; /* inputs with content and no records */
+	unsigned long shown;      /* messages about either, so far */
+	unsigned long records;    /* records handed out and not rejected */
+	bool content;             /* some input had content */
 	int status;
 	struct art_out out;
-	struct art_out *side; /* a second file written, see cli_open_side */
+	struct art_out *side;      /* a second file written, see cli_open_side */
+	struct art_commit pending; /* files written, to move into place at the end */
 };
 extern struct cli cli;
 
-enum { CLI_OPT_STRICT = 0x100, CLI_OPT_LOCAL = 0x200 /* first free code */ };
+enum {
+	CLI_OPT_STRICT = 0x100,
+	CLI_OPT_MAX_ERRORS,
+	CLI_OPT_LOCAL = 0x200 /* first free code */
+};
 
-#define CLI_SHORT_OPTIONS "ho:V"
-#define CLI_LONG_OPTIONS                                                                           \
-	{"help", no_argument, NULL, 'h'}, {"output", required_argument, NULL, 'o'},                \
-	    {"strict", no_argument, NULL, CLI_OPT_STRICT}, {"version", no_argument, NULL, 'V'},    \
-	{                                                                                          \
-		NULL, 0, NULL, 0                                                                   \
-	}
+/* clang-format off */
+#define CLI_SHORT_OPTIONS "ho:qV"
+#define CLI_LONG_OPTIONS \
+	{"help", no_argument, NULL, 'h'}, \
+	{"output", required_argument, NULL, 'o'}, \
+	{"quiet", no_argument, NULL, 'q'}, \
+	{"strict", no_argument, NULL, CLI_OPT_STRICT}, \
+	{"max-errors", required_argument, NULL, CLI_OPT_MAX_ERRORS}, \
+	{"version", no_argument, NULL, 'V'}, \
+	{NULL, 0, NULL, 0}
+/* clang-format on */
 
 void cli_init(const struct cli_command *cmd, int argc, char **argv);
 /* Options every command takes; any other code is a usage error. */
@@ -54,12 +72,21 @@ void cli_common_option(int opt, const char *arg);
 noreturn void cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Report and remember failure (exit 2 at the end). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Report, drop the -o file, exit 2 now. */
+/* Report, drop the -o files (leaving what they replace as it was), exit 2
+ * now. */
 noreturn void cli_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* FILE as messages show it: "-" is "(standard input)". */
 const char *cli_file_name(const char *file);
-/* Report a bad record and count it; with --strict, fatal. */
+/* Report a bad record the reader found and count it (the first
+ * CLI_MESSAGES_MAX reports are shown, none with -q); fatal past
+ * --max-errors (--strict: the first). */
 void cli_bad_record(const struct art_error *err);
+/* The same for a record cli_next handed out that the command could not
+ * use (a jq error, say): it no longer counts as read. */
+void cli_reject(const struct art_error *err);
+/* Whether one more bad record ends the run (for a command that frees what
+ * it holds first). */
+bool cli_bad_is_fatal(void);
 /* Report an error about one place of the input ("FILE:LINE: msg", or
  * "FILE: msg" when the line is 0) and remember failure. */
 void cli_input_error(const struct art_error *err);
@@ -113,7 +140,9 @@ void cli_put_record(const struct art_record *r);
 void cli_put_item(const struct art_item *item);
 /* Hand what was appended to cli.out.buf over to the output. */
 void cli_wrote(void);
-/* Close the output and return the exit status. */
+/* Close the output and return the exit status: 2 after an error, or when
+ * the inputs had content but gave no record, and then the -o files are
+ * dropped and what they would have replaced is left as it was. */
 int cli_finish(void);
 /* The same for commands that can find nothing (filters, pages): exit
  * status 1 when FOUND is false and all went well. */

@@ -11,6 +11,11 @@
 #include <stddef.h>
 #include <string.h>
 
+/* On every function that can fail: its result must be looked at.  The
+ * build makes an ignored one an error (-Werror=unused-result), so that a
+ * failure is never passed over by accident. */
+#define ART_MUST_CHECK __attribute__((warn_unused_result))
+
 typedef struct art_str {
 	const char *p;
 	size_t n;
@@ -25,10 +30,11 @@ struct art_buf {
 };
 
 /* All functions returning int give 0 on success, -1 when out of memory. */
-int art_buf_reserve(struct art_buf *b, size_t extra);
-int art_buf_append(struct art_buf *b, const void *p, size_t n);
-int art_buf_putc(struct art_buf *b, char c);
-int art_buf_printf(struct art_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+ART_MUST_CHECK int art_buf_reserve(struct art_buf *b, size_t extra);
+ART_MUST_CHECK int art_buf_append(struct art_buf *b, const void *p, size_t n);
+ART_MUST_CHECK int art_buf_putc(struct art_buf *b, char c);
+ART_MUST_CHECK int art_buf_printf(struct art_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 void art_buf_free(struct art_buf *b);
 
 static inline void art_buf_clear(struct art_buf *b)
@@ -40,7 +46,7 @@ static inline art_str art_buf_str(const struct art_buf *b)
 {
 	return (art_str){b->p ? b->p : "", b->len};
 }
-static inline int art_buf_set(struct art_buf *b, art_str s)
+static inline ART_MUST_CHECK int art_buf_set(struct art_buf *b, art_str s)
 {
 	b->len = 0;
 	return art_buf_append(b, s.p, s.n);

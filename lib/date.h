@@ -9,10 +9,10 @@
 
 /* Parse a listing date ("Apr 20, 2026", "April 20, 2026", "Sept 3, 2024")
  * into out[0..9] as YYYY-MM-DD.  Returns 0, or -1 when S is no real date. */
-int art_date_from_listing(art_str s, char out[10]);
+ART_MUST_CHECK int art_date_from_listing(art_str s, char out[10]);
 /* Write a YYYY-MM-DD date as the listing prints it ("Apr 20, 2026").
  * Returns the length written (at most 12) or -1 when ISO is not a date. */
-int art_date_to_listing(art_str iso, char out[16]);
+ART_MUST_CHECK int art_date_to_listing(art_str iso, char out[16]);
 /* True when S is YYYY-MM-DD and a real day. */
 bool art_date_is_iso(art_str s);
 

@@ -53,16 +53,18 @@ struct art_filter {
 void art_filter_init(struct art_filter *f);
 /* Add TEXT (a NUL-terminated string the caller keeps) to a list; -1 when
  * out of memory. */
-int art_filter_add(struct art_filter *f, enum art_filter_list which, const char *text);
+ART_MUST_CHECK int art_filter_add(struct art_filter *f, enum art_filter_list which,
+                                  const char *text);
 /* Set the bound of --since (WHICH 's') or --until ('u'): -1 when DATE is
  * not a real YYYY-MM-DD day. */
-int art_filter_set_date(struct art_filter *f, int which, const char *date);
+ART_MUST_CHECK int art_filter_set_date(struct art_filter *f, int which, const char *date);
 /* Compile the regular expressions and jq expressions.  0, or -1 with a
  * message naming the expression in ERR. */
-int art_filter_compile(struct art_filter *f, char *err, size_t errsz);
+ART_MUST_CHECK int art_filter_compile(struct art_filter *f, char *err, size_t errsz);
 /* 1 keep, 0 drop (after -v), -1 when a jq expression failed on the
  * record (jq's message in ERR). */
-int art_filter_match(struct art_filter *f, const struct art_record *r, char *err, size_t errsz);
+ART_MUST_CHECK int art_filter_match(struct art_filter *f, const struct art_record *r, char *err,
+                                    size_t errsz);
 void art_filter_free(struct art_filter *f);
 
 /* Equal when case is ignored (towlower on each character; bytes that are

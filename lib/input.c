@@ -5,6 +5,11 @@
 #include <errno.h>
 #include <stdio.h>
 
+#include "utf8.h"
+
+/* How much of a file's start is looked at to say what it is. */
+#define SNIFF_BYTES 4096
+
 enum { KIND_CLOSED, KIND_UNKNOWN, KIND_LISTING, KIND_NDJSON };
 
 static const char *const stdin_only[] = {"-"};
@@ -79,6 +84,52 @@ static int parse_json_line(struct art_input *in, art_str line, struct art_item *
 	return ART_OK;
 }
 
+/* What the start of a file that gave no record looked like, for the
+ * message: the bytes a file begins with tell most formats apart. */
+static const char *what_it_looks_like(const unsigned char *p, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
+		i++;
+	p += i, n -= i;
+	if (n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
+		return "it is UTF-16 text";
+	if (n >= 4 && ((p[0] && !p[1] && p[2] && !p[3]) || (!p[0] && p[1] && !p[2] && p[3])))
+		return "it looks like UTF-16 text with no byte order mark: convert it to UTF-8, "
+		       "as with iconv -f UTF-16LE -t UTF-8";
+	if (n >= 2 && p[0] == 0x1F && p[1] == 0x8B)
+		return "it is gzip-compressed";
+	if (n >= 5 && memcmp(p, "%PDF-", 5) == 0)
+		return "it is a PDF: save the page's text instead";
+	if (n >= 1 && p[0] == '<')
+		return "it looks like HTML: save the page's text (select all, copy, and paste "
+		       "into a text file), not the page";
+	if (memchr(p, 0, n))
+		return "it looks like binary data";
+	for (size_t k = 0; k < n;) {
+		uint32_t cp;
+		size_t len = art_utf8_decode(p + k, n - k, &cp);
+		if (len == 0)
+			return n - k >= 4
+			           ? "it is not UTF-8 text: convert it to UTF-8, as with iconv"
+			           : NULL; /* a character cut by the end of the sample */
+		k += len;
+	}
+	return NULL;
+}
+
+static int no_records(struct art_input *in, struct art_error *err)
+{
+	err->file = in->file;
+	err->line = 0;
+	err->errnum = 0;
+	const char *hint = in->file_hint;
+	snprintf(err->msg, sizeof err->msg,
+	         "no records (not a saved \"Tagged articles\" page or NDJSON)%s%s",
+	         hint ? "; " : "", hint ? hint : "");
+	return ART_NO_RECORDS;
+}
+
 static int too_long(struct art_input *in, struct art_error *err)
 {
 	art_error_set(err, in->lines.lineno, "line longer than %zu bytes skipped", in->lines.max);
@@ -89,13 +140,16 @@ static int too_long(struct art_input *in, struct art_error *err)
 static int take_line(struct art_input *in, art_str line, struct art_item *item,
                      struct art_error *err)
 {
-	size_t i = 0;
-	while (i < line.n && (line.p[i] == ' ' || line.p[i] == '\t'))
-		i++;
+	art_str text = art_listing_trim(line);
 	if (in->kind == KIND_UNKNOWN) {
-		if (i == line.n)
+		if (text.n == 0)
 			return ART_EOF;
-		in->kind = line.p[i] == '{' ? KIND_NDJSON : KIND_LISTING;
+		/* the first line with content: the file's start tells its kind,
+		 * and what it looks like should it give no record */
+		in->content = in->file_content = true;
+		size_t sample = in->lines.end < SNIFF_BYTES ? in->lines.end : SNIFF_BYTES;
+		in->file_hint = what_it_looks_like((const unsigned char *)in->lines.buf, sample);
+		in->kind = text.p[0] == '{' ? KIND_NDJSON : KIND_LISTING;
 		if (in->kind == KIND_LISTING) {
 			/* read under the NDJSON limit until now */
 			in->lines.max = ART_LINE_MAX;
@@ -104,7 +158,7 @@ static int take_line(struct art_input *in, art_str line, struct art_item *item,
 		}
 	}
 	if (in->kind == KIND_NDJSON) {
-		if (i == line.n)
+		if (text.n == 0)
 			return ART_EOF;
 		return parse_json_line(in, line, item, err);
 	}
@@ -120,6 +174,10 @@ static int take_line(struct art_input *in, art_str line, struct art_item *item,
 		return ART_OK;
 	case ART_LISTING_BAD:
 		return ART_BAD;
+	case ART_LISTING_FAIL:
+		art_listing_reset(&in->listing);
+		close_file(in);
+		return ART_FAIL;
 	}
 	return ART_EOF; /* nothing to hand out for this line */
 }
@@ -133,13 +191,17 @@ static int next_from_file(struct art_input *in, struct art_item *item, struct ar
 		int rc = art_lines_next(&in->lines, &line);
 		if (rc == ART_LINES_EOF) {
 			int cut = in->kind == KIND_LISTING && art_listing_break(&in->listing, err);
+			if (cut)
+				return ART_BAD; /* the next call comes here again, with nothing open
+				                 */
 			close_file(in);
-			return cut ? ART_BAD : ART_EOF;
+			return ART_EOF;
 		}
 		if (rc == ART_LINES_ERROR) {
 			int errnum = in->lines.err;
-			art_listing_break(&in->listing, err);
+			art_listing_reset(&in->listing);
 			close_file(in);
+			in->file_content = false; /* said: it could not be read */
 			return system_error(in, errnum, err);
 		}
 		if (rc == ART_LINES_TOO_LONG) {
@@ -172,14 +234,22 @@ int art_input_next(struct art_input *in, struct art_item *item, struct art_error
 				return system_error(in, errno, err);
 			in->kind = KIND_UNKNOWN;
 			in->lines.max = ART_JSON_LINE_MAX; /* until the kind is known */
-			art_listing_break(&in->listing, err);
+			art_listing_reset(&in->listing);
+			in->file_content = false;
+			in->file_items = in->file_bad = 0;
+			in->file_hint = NULL;
 		}
 		err->file = in->file;
 		err->errnum = 0;
 		item->file = in->file;
 		int rc = next_from_file(in, item, err);
+		in->file_items += rc == ART_OK;
+		in->file_bad += rc == ART_BAD;
 		if (rc != ART_EOF)
 			return rc;
+		/* a file with content, none of it a record, nor a bad one */
+		if (in->file_content && in->file_items == 0 && in->file_bad == 0)
+			return no_records(in, err);
 	}
 }
 

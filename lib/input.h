@@ -6,7 +6,10 @@
  * with ART_INPUT_OBJECTS any flat JSON object (art-fmt also formats the
  * output of art-tags).  A bad record comes back as ART_BAD with its place;
  * a file that cannot be opened or read comes back as ART_FAIL with errnum
- * set, and the next call moves on to the next file.
+ * set, and the next call moves on to the next file.  A file with content
+ * that gives no record, good or bad, comes back as ART_NO_RECORDS once it
+ * ends, with a hint of what it looks like (HTML, a PDF, UTF-16 ...); a file
+ * that is empty or only white space is no records, and no error.
  */
 #ifndef ART_INPUT_H
 #define ART_INPUT_H
@@ -43,13 +46,20 @@ struct art_input {
 	struct art_record rec;
 	struct art_tagger *tagger;
 	bool own_tagger;
+	bool content; /* some file so far had more than white space */
+	/* of the file open now */
+	bool file_content;
+	unsigned long file_items, file_bad;
+	const char *file_hint; /* what its start looks like, when not text */
 };
 
 /* TAGGER may be NULL for the default one.  -1 when out of memory. */
-int art_input_init(struct art_input *in, char *const *files, size_t nfiles,
-                   enum art_input_mode mode, struct art_tagger *tagger);
-/* ART_OK with *item, ART_BAD or ART_FAIL with *err, or ART_EOF. */
-int art_input_next(struct art_input *in, struct art_item *item, struct art_error *err);
+ART_MUST_CHECK int art_input_init(struct art_input *in, char *const *files, size_t nfiles,
+                                  enum art_input_mode mode, struct art_tagger *tagger);
+/* ART_OK with *item; ART_BAD, ART_FAIL or ART_NO_RECORDS with *err; or
+ * ART_EOF at the end of the last file. */
+ART_MUST_CHECK int art_input_next(struct art_input *in, struct art_item *item,
+                                  struct art_error *err);
 void art_input_free(struct art_input *in);
 /* Append an item's record to B as one NDJSON line, newline included, as
  * it was read: its line is copied when it is already what

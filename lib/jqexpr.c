@@ -35,15 +35,15 @@ static void collect_message(void *data, jv msg)
 		bool count =
 		    n > 4 && memcmp(s, "jq: ", 4) == 0 && memmem(s, n, "compile error", 13);
 		if (!(count && b->len)) {
-			if (b->len)
-				art_buf_append(b, "; ", 2);
+			/* out of memory, the message is only cut short */
+			if (b->len && art_buf_append(b, "; ", 2) != 0)
+				return;
 			for (size_t i = 0; i < n; i++) {
-				if (s[i] == '\n' || s[i] == '\r') {
+				bool eol = s[i] == '\n' || s[i] == '\r';
+				if (eol)
 					trim_end(b);
-					art_buf_putc(b, ' ');
-				} else {
-					art_buf_putc(b, s[i]);
-				}
+				if (art_buf_putc(b, eol ? ' ' : s[i]) != 0)
+					break;
 			}
 			trim_end(b);
 		}

@@ -18,7 +18,7 @@
 struct art_jq;
 
 /* NULL on failure, with jq's message in ERR. */
-struct art_jq *art_jq_compile(const char *expr, char *err, size_t errsz);
+ART_MUST_CHECK struct art_jq *art_jq_compile(const char *expr, char *err, size_t errsz);
 void art_jq_free(struct art_jq *q);
 
 /* The item as a jq value: a record as its eight keys, another object as
@@ -27,11 +27,11 @@ jv art_item_to_jv(const struct art_item *item);
 jv art_record_to_jv(const struct art_record *r);
 
 /* 1 keep, 0 drop, -1 a runtime error (message in ERR). */
-int art_jq_select(struct art_jq *q, jv input, char *err, size_t errsz);
+ART_MUST_CHECK int art_jq_select(struct art_jq *q, jv input, char *err, size_t errsz);
 /* Call FN for every output (FN takes ownership of OUT); stop early when FN
  * returns non-zero.  0, or -1 on a runtime error. */
-int art_jq_each(struct art_jq *q, jv input, int (*fn)(void *ctx, jv out), void *ctx, char *err,
-                size_t errsz);
+ART_MUST_CHECK int art_jq_each(struct art_jq *q, jv input, int (*fn)(void *ctx, jv out), void *ctx,
+                               char *err, size_t errsz);
 
 /* The same on a record, and on an item (a record, or an object that is
  * none), natively where the expression allows. */

@@ -56,18 +56,18 @@ struct art_jobject {
 /* Parse LINE, which must hold exactly one JSON object.  Returns 0, or -1
  * with a message ("column 7: expected ':'") in ERR.  The object's strings
  * are valid while LINE is and until the next parse into O. */
-int art_json_parse(struct art_jobject *o, art_str line, char *err, size_t errsz);
+ART_MUST_CHECK int art_json_parse(struct art_jobject *o, art_str line, char *err, size_t errsz);
 const struct art_jfield *art_jobject_get(const struct art_jobject *o, const char *key);
 void art_jobject_free(struct art_jobject *o);
 
 /* Fill R from a parsed object holding the record keys (others are
  * ignored).  Returns 0, or -1 with ERR naming the key that is wrong. */
-int art_record_from_json(struct art_record *r, const struct art_jobject *o, char *err,
-                         size_t errsz);
+ART_MUST_CHECK int art_record_from_json(struct art_record *r, const struct art_jobject *o,
+                                        char *err, size_t errsz);
 
 /* A number's raw text as a whole number from 0 to 2^53 (what every JSON
  * reader holds exactly).  0, or -1 when it is not one. */
-int art_json_whole_number(art_str raw, int64_t *v);
+ART_MUST_CHECK int art_json_whole_number(art_str raw, int64_t *v);
 
 /* True when the line last parsed into O, which art_record_from_json has
  * read into a record, is byte for byte what art_json_put_record writes for
@@ -76,18 +76,18 @@ int art_json_whole_number(art_str raw, int64_t *v);
  * a line can be copied out instead of written anew. */
 bool art_json_canonical_record(const struct art_jobject *o);
 
-int art_json_put_string(struct art_buf *b, art_str s);
+ART_MUST_CHECK int art_json_put_string(struct art_buf *b, art_str s);
 /* V in decimal, as the writer writes numbers, at OUT (no NUL); returns
  * the length. */
 #define ART_JSON_INT_MAX 20
 size_t art_json_int(char out[ART_JSON_INT_MAX], int64_t v);
 /* One record as one line of NDJSON, newline included. */
-int art_json_put_record(struct art_buf *b, const struct art_record *r);
+ART_MUST_CHECK int art_json_put_record(struct art_buf *b, const struct art_record *r);
 /* The same in parts, for lines that show the tags otherwise: the keys
  * before "tags" ('{' to the comma after "summary"), then what the caller
  * writes in the place of "tags", then the keys after it (from the comma
  * before "likes" to the newline). */
-int art_json_put_record_head(struct art_buf *b, const struct art_record *r);
-int art_json_put_record_tail(struct art_buf *b, const struct art_record *r);
+ART_MUST_CHECK int art_json_put_record_head(struct art_buf *b, const struct art_record *r);
+ART_MUST_CHECK int art_json_put_record_tail(struct art_buf *b, const struct art_record *r);
 
 #endif

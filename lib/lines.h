@@ -36,12 +36,12 @@ struct art_lines {
 };
 
 /* Open PATH for reading ("-" means standard input).  -1 with errno set. */
-int art_lines_open(struct art_lines *l, const char *path);
+ART_MUST_CHECK int art_lines_open(struct art_lines *l, const char *path);
 /* Read from an fd the caller keeps open. */
 void art_lines_init_fd(struct art_lines *l, int fd);
 /* The next line into *line, valid until the next call.  Returns one of the
  * ART_LINES_ codes; after ART_LINES_ERROR, l->err holds errno. */
-int art_lines_next(struct art_lines *l, art_str *line);
+ART_MUST_CHECK int art_lines_next(struct art_lines *l, art_str *line);
 void art_lines_close(struct art_lines *l);
 
 #endif

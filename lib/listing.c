@@ -2,14 +2,20 @@
 
 #include "listing.h"
 
+#include <assert.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "date.h"
 
-enum { SEEK, TITLE, SUMMARY, TAGS, STATS, CLOSE };
+/* Where the reader is in a record; report_cut_off names the field due by
+ * the order of TITLE to STATS. */
+enum { SEEK, TITLE, SUMMARY, TAGS, STATS, CLOSE, MAYBE_SUMMARY };
 
-#define MIDDOT     " \xC2\xB7 "
-#define NUMBER_MAX ((int64_t)1 << 53)
+#define MIDDOT        "\xC2\xB7"
+#define NUMBER_MAX    ((int64_t)1 << 53)
+#define DATE_TEXT_MAX 24
 
 void art_listing_init(struct art_listing *l, struct art_tagger *tagger)
 {
@@ -26,56 +32,52 @@ void art_listing_free(struct art_listing *l)
 	art_tagsplit_free(&l->split);
 }
 
-static bool is_blank(art_str s)
+/* The length of the white space at S[I]: space, tab, or what browsers and
+ * editors put in their place (U+00A0, U+202F, U+3000); 0 when none. */
+static size_t space_at(art_str s, size_t i)
 {
-	for (size_t i = 0; i < s.n; i++)
-		if (s.p[i] != ' ' && s.p[i] != '\t')
-			return false;
-	return true;
+	const unsigned char *p = (const unsigned char *)s.p + i;
+	size_t left = s.n - i;
+	if (left >= 1 && (p[0] == ' ' || p[0] == '\t'))
+		return 1;
+	if (left >= 2 && p[0] == 0xC2 && p[1] == 0xA0)
+		return 2;
+	if (left >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xAF)
+		return 3;
+	if (left >= 3 && p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
+		return 3;
+	return 0;
 }
 
-/* "Mon D, YYYY · Category": a capitalised word, a day, a comma and a
- * four-digit year, then the middle dot.  Whether the day exists is checked
- * later, so "Feb 30, 2025" is a bad record, while a title such as
- * "Java 21 · What changed" is no date line at all.  The shape is read from
- * the start, so most lines are turned down within a few bytes. */
-static bool is_date_line(art_str s, art_str *date, art_str *category)
+/* The number of white space characters skipped at *I. */
+static size_t skip_space(art_str s, size_t *i)
 {
-	if (s.n < 12 || s.p[0] < 'A' || s.p[0] > 'Z')
-		return false;
-	size_t i = 1, k;
-	while (i < s.n && s.p[i] >= 'a' && s.p[i] <= 'z')
-		i++;
-	if (i >= s.n || s.p[i++] != ' ')
-		return false;
-	for (k = i; i < s.n && s.p[i] >= '0' && s.p[i] <= '9'; i++)
-		;
-	if (i == k || s.n - i < 6 || s.p[i] != ',' || s.p[i + 1] != ' ')
-		return false;
-	for (i += 2, k = i + 4; i < k; i++)
-		if (s.p[i] < '0' || s.p[i] > '9')
-			return false;
-	if (s.n - i < sizeof MIDDOT - 1 || memcmp(s.p + i, MIDDOT, sizeof MIDDOT - 1) != 0)
-		return false;
-	*date = (art_str){s.p, i};
-	const char *c = s.p + i + sizeof MIDDOT - 1;
-	*category = (art_str){c, (size_t)(s.p + s.n - c)};
-	return true;
+	size_t n = 0, k;
+	while (*i < s.n && (k = space_at(s, *i)) > 0)
+		*i += k, n++;
+	return n;
 }
 
-static int number(art_str s, size_t *i, int64_t *v)
+art_str art_listing_trim(art_str s)
 {
-	size_t start = *i;
-	int64_t x = 0;
-	while (*i < s.n && s.p[*i] >= '0' && s.p[*i] <= '9') {
-		if (x <= NUMBER_MAX)
-			x = x * 10 + (s.p[*i] - '0');
-		(*i)++;
+	size_t i = 0;
+	skip_space(s, &i);
+	size_t e = s.n;
+	for (;;) { /* every white space character ends in a byte of its own */
+		size_t k = e >= 1 && (s.p[e - 1] == ' ' || s.p[e - 1] == '\t') ? 1
+		           : e >= 2 && space_at(s, e - 2) == 2                 ? 2
+		           : e >= 3 && space_at(s, e - 3) == 3                 ? 3
+		                                                               : 0;
+		if (k == 0 || e - k < i)
+			break;
+		e -= k;
 	}
-	if (*i == start)
-		return -1;
-	*v = x;
-	return x > NUMBER_MAX ? -2 : 0;
+	return (art_str){s.p + i, e - i};
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
 }
 
 static bool skip_lit(art_str s, size_t *i, const char *lit)
@@ -87,31 +89,126 @@ static bool skip_lit(art_str s, size_t *i, const char *lit)
 	return true;
 }
 
+/* "Mon D, YYYY · Category": a capitalised word, a day, a comma and a
+ * four-digit year, then the middle dot.  Whether the day exists is checked
+ * later, so "Feb 30, 2025" is a bad record, while a title such as
+ * "Java 21 · What changed" is no date line at all.  The shape is read from
+ * the start, so most lines are turned down within a few bytes.  White
+ * space may be any of space_at's, and may stand around the dot or not.
+ * The date goes to DATE as "Mon D, YYYY", the form art_date_from_listing
+ * reads, whatever white space the line had. */
+static bool is_date_line(art_str s, char date[DATE_TEXT_MAX], art_str *date_text, art_str *category)
+{
+	if (s.n < 11 || s.p[0] < 'A' || s.p[0] > 'Z')
+		return false;
+	size_t i = 1, k;
+	while (i < s.n && s.p[i] >= 'a' && s.p[i] <= 'z')
+		i++;
+	size_t month = i;
+	if (month > 12 || skip_space(s, &i) == 0)
+		return false;
+	for (k = i; i < s.n && is_digit(s.p[i]); i++)
+		;
+	if (i == k || i - k > 2 || i >= s.n || s.p[i] != ',')
+		return false;
+	art_str day = {s.p + k, i - k};
+	i++;
+	if (skip_space(s, &i) == 0 || s.n - i < 4)
+		return false;
+	art_str year = {s.p + i, 4};
+	for (k = i + 4; i < k; i++)
+		if (!is_digit(s.p[i]))
+			return false;
+	skip_space(s, &i);
+	if (!skip_lit(s, &i, MIDDOT))
+		return false;
+	skip_space(s, &i);
+	int n = snprintf(date, DATE_TEXT_MAX, "%.*s %.*s, %.*s", (int)month, s.p, (int)day.n, day.p,
+	                 (int)year.n, year.p);
+	assert(n > 0 && n < DATE_TEXT_MAX); /* at most 12 + 1 + 2 + 2 + 4 bytes */
+	*date_text = (art_str){date, (size_t)n};
+	*category = (art_str){s.p + i, s.n - i};
+	return true;
+}
+
+/* A comma at S[I] that separates thousands: three digits follow, then no
+ * fourth. */
+static bool thousands_comma(art_str s, size_t i)
+{
+	if (s.p[i] != ',' || s.n - i < 4)
+		return false;
+	for (size_t k = i + 1; k < i + 4; k++)
+		if (!is_digit(s.p[k]))
+			return false;
+	return i + 4 == s.n || !is_digit(s.p[i + 4]);
+}
+
+/* A count as sites print it: "7", "1,234", "1.2k", "12K", "3M".  0 with *V
+ * set; -1 when S[*I] starts no count; -2 when it is one but too large for
+ * a record. */
+static int count(art_str s, size_t *i, int64_t *v)
+{
+	size_t start = *i;
+	int64_t whole = 0, frac = 0, div = 1, scale = 1;
+	for (; *i < s.n; (*i)++) {
+		if (is_digit(s.p[*i]))
+			whole = whole > NUMBER_MAX ? whole : whole * 10 + (s.p[*i] - '0');
+		else if (!(*i > start && thousands_comma(s, *i)))
+			break;
+	}
+	if (*i == start)
+		return -1;
+	if (s.n - *i >= 2 && s.p[*i] == '.' && is_digit(s.p[*i + 1]))
+		for ((*i)++; *i < s.n && is_digit(s.p[*i]) && div < 1000000; (*i)++)
+			frac = frac * 10 + (s.p[*i] - '0'), div *= 10;
+	if (*i < s.n && (s.p[*i] == 'k' || s.p[*i] == 'K'))
+		scale = 1000, (*i)++;
+	else if (*i < s.n && s.p[*i] == 'M')
+		scale = 1000000, (*i)++;
+	if (frac * scale % div != 0)
+		return -1; /* "1.5 likes", "1.2345k": no whole number of people */
+	if (whole > (NUMBER_MAX - frac * scale / div) / scale)
+		return -2;
+	*v = whole * scale + frac * scale / div;
+	return 0;
+}
+
 int art_listing_parse_stats(art_str s, int64_t *likes, int64_t *minutes)
 {
 	size_t i = 0;
-	int r1 = number(s, &i, likes);
-	if (r1 == -1 || !skip_lit(s, &i, " like"))
+	int r1 = count(s, &i, likes);
+	if (r1 == -1 || skip_space(s, &i) == 0 || !skip_lit(s, &i, "like"))
 		return -1;
 	skip_lit(s, &i, "s");
+	skip_space(s, &i);
 	if (!skip_lit(s, &i, MIDDOT))
 		return -1;
-	int r2 = number(s, &i, minutes);
-	if (r2 == -1 || !skip_lit(s, &i, " min read") || i != s.n)
+	skip_space(s, &i);
+	int r2 = count(s, &i, minutes);
+	if (r2 == -1 || skip_space(s, &i) == 0 || !skip_lit(s, &i, "min") ||
+	    skip_space(s, &i) == 0 || !skip_lit(s, &i, "read") || i != s.n)
 		return -1;
 	return (r1 == -2 || r2 == -2) ? -2 : 0;
 }
 
-static void push_window(struct art_listing *l, art_str line, unsigned long lineno)
+/* Out of memory: what art_listing_feed returns for it. */
+static int no_memory(struct art_error *err, unsigned long line)
+{
+	art_error_set(err, line, "out of memory");
+	err->errnum = ENOMEM;
+	return ART_LISTING_FAIL;
+}
+
+static int push_window(struct art_listing *l, art_str line, unsigned long lineno)
 {
 	struct art_buf oldest = l->win[0];
 	l->win[0] = l->win[1];
 	l->win[1] = oldest;
 	l->win_line[0] = l->win_line[1];
 	l->win_line[1] = lineno;
-	art_buf_set(&l->win[1], line);
 	if (l->nwin < 2)
 		l->nwin++;
+	return art_buf_set(&l->win[1], line);
 }
 
 static int bad(struct art_error *err, unsigned long line, const char *what, art_str text)
@@ -143,6 +240,7 @@ static void report_cut_off(struct art_listing *l, int taken, struct art_error *e
 	int state = l->state - taken;
 	if (state < TITLE)
 		state = TITLE;
+	assert(state <= STATS);
 	art_error_set(err, l->start_line, "record cut off before its %s", what[state]);
 	l->state = SEEK;
 }
@@ -175,8 +273,9 @@ static int open_record(struct art_listing *l, art_str line, unsigned long lineno
 		return bad_here;
 	}
 	l->lost = false;
-	art_buf_set(&l->source, art_buf_str(&l->win[1]));
-	art_buf_set(&l->category, category);
+	if (art_buf_set(&l->source, art_buf_str(&l->win[1])) != 0 ||
+	    art_buf_set(&l->category, category) != 0)
+		return no_memory(err, lineno);
 	l->start_line = l->win_line[2 - source_lines(l)];
 	l->nwin = 0;
 	l->state = TITLE;
@@ -191,15 +290,15 @@ static int close_record(struct art_listing *l, art_str line, unsigned long linen
 	l->state = SEEK;
 	l->lost = s != 0; /* when this was not its likes line, that may follow */
 	if (s == -1)
-		return bad(err, lineno, "expected \"N likes \xC2\xB7 M min read\"", line);
+		return bad(err, lineno, "expected \"N likes " MIDDOT " M min read\"", line);
 	if (s == -2)
 		return bad(err, lineno, "number out of range", line);
 	if (art_tags_split(l->tagger, art_buf_str(&l->tagline), art_buf_str(&l->title),
 	                   art_buf_str(&l->summary), &l->split) != 0)
-		return bad(err, lineno, "out of memory", (art_str){0});
+		return no_memory(err, lineno);
 	struct art_record *r = &l->rec;
 	r->source = art_buf_str(&l->source);
-	r->date = (art_str){l->date, 10};
+	r->date = (art_str){l->date, sizeof l->date};
 	r->category = art_buf_str(&l->category);
 	r->title = art_buf_str(&l->title);
 	r->summary = art_buf_str(&l->summary);
@@ -212,58 +311,116 @@ static int close_record(struct art_listing *l, art_str line, unsigned long linen
 	return ART_LISTING_RECORD;
 }
 
-int art_listing_feed(struct art_listing *l, art_str line, unsigned long lineno,
-                     const struct art_record **rec, struct art_error *err)
+/* Whether a line shaped like a date line opens a record in the state the
+ * record is in.  Where a title or summary is due it is that instead: the
+ * title always (a record's date line follows its source, never a date
+ * line), the summary when a blank line stands before it, as it does on the
+ * page; with no blank line, the line before was no title but the source of
+ * a record the open one was cut off by. */
+static bool opens_record(const struct art_listing *l, bool after_blank)
 {
-	if (is_blank(line))
-		return ART_LISTING_NONE;
-	art_str date, category;
-	if (is_date_line(line, &date, &category))
-		return open_record(l, line, lineno, date, category, err);
-	int state = l->state;
-	if (state == CLOSE) {
-		l->state = SEEK;
-		if (art_str_eq(line, art_buf_str(&l->title)))
-			return ART_LISTING_NONE; /* the title again, as link text */
-	}
-	push_window(l, line, lineno);
+	return l->state != TITLE && !(l->state == SUMMARY && after_blank);
+}
+
+/* The field the open record is waiting for, from LINE. */
+static int take_field(struct art_listing *l, art_str line, unsigned long lineno,
+                      const struct art_record **rec, struct art_error *err)
+{
 	int64_t likes, minutes;
-	if ((state == SEEK || state == CLOSE) &&
-	    art_listing_parse_stats(line, &likes, &minutes) != -1) {
+	bool stats = art_listing_parse_stats(line, &likes, &minutes) != -1;
+	struct art_buf *field = NULL;
+	switch (l->state) {
+	case SEEK:
+	case CLOSE:
+		if (!stats)
+			return ART_LISTING_NONE;
 		/* the end of a record that never started: its date line was
 		 * missing or broken beyond recognition (unless that was said) */
 		bool said = l->lost;
 		l->lost = false;
-		if (!said)
-			return bad(err, lineno, "likes and read time of a record with no date line",
-			           line);
-		return ART_LISTING_NONE;
-	}
-	if ((state == SUMMARY || state == TAGS) &&
-	    art_listing_parse_stats(line, &likes, &minutes) != -1) {
-		l->state = SEEK;
-		return bad(err, lineno,
-		           state == SUMMARY ? "record has no summary and no tag line"
-		                            : "record lacks its summary or its tag line",
-		           line);
-	}
-	switch (state) {
+		return said ? ART_LISTING_NONE
+		            : bad(err, lineno, "likes and read time of a record with no date line",
+		                  line);
 	case TITLE:
-		art_buf_set(&l->title, line);
+		field = &l->title;
 		l->state = SUMMARY;
 		break;
 	case SUMMARY:
-		art_buf_set(&l->summary, line);
-		l->state = TAGS;
+		/* a likes line here ends a record with no summary and no tag
+		 * line, unless a blank line follows: then it is the summary */
+		field = &l->summary;
+		l->state = stats ? MAYBE_SUMMARY : TAGS;
+		l->held_line = lineno;
 		break;
 	case TAGS:
-		art_buf_set(&l->tagline, line);
+		if (stats) {
+			l->state = SEEK;
+			return bad(err, lineno, "record lacks its summary or its tag line", line);
+		}
+		field = &l->tagline;
 		l->state = STATS;
 		break;
 	case STATS:
 		return close_record(l, line, lineno, rec, err);
 	}
-	return ART_LISTING_NONE;
+	return art_buf_set(field, line) == 0 ? ART_LISTING_NONE : no_memory(err, lineno);
+}
+
+/* One non-blank line, trimmed. */
+static int feed_line(struct art_listing *l, art_str line, unsigned long lineno, bool after_blank,
+                     const struct art_record **rec, struct art_error *err)
+{
+	if (l->state == CLOSE) {
+		l->state = SEEK;
+		if (art_str_eq(line, art_buf_str(&l->title)))
+			return ART_LISTING_NONE; /* the title again, as link text */
+	}
+	char text[DATE_TEXT_MAX];
+	art_str date, category;
+	if (opens_record(l, after_blank) && is_date_line(line, text, &date, &category))
+		return open_record(l, line, lineno, date, category, err);
+	/* any line may be the source of the next record, a field's line too:
+	 * the record it is taken for may be one cut off */
+	if (push_window(l, line, lineno) != 0)
+		return no_memory(err, lineno);
+	return take_field(l, line, lineno, rec, err);
+}
+
+/* The line after a summary shaped like a likes line decides what it was. */
+static int settle_summary(struct art_listing *l, art_str line, unsigned long lineno,
+                          const struct art_record **rec, struct art_error *err)
+{
+	if (line.n == 0) {
+		l->state = TAGS; /* a blank line: it was the summary */
+		return ART_LISTING_NONE;
+	}
+	bad(err, l->held_line, "record has no summary and no tag line", art_buf_str(&l->summary));
+	l->state = CLOSE; /* its title may follow, as link text */
+	struct art_error second = {0};
+	int rc = feed_line(l, line, lineno, false, rec, &second);
+	assert(rc != ART_LISTING_RECORD); /* no record ends on its first line */
+	if (rc == ART_LISTING_FAIL) {
+		*err = second;
+		return rc;
+	}
+	if (rc == ART_LISTING_BAD) {
+		l->pending = true;
+		l->pending_err = second;
+	}
+	return ART_LISTING_BAD;
+}
+
+int art_listing_feed(struct art_listing *l, art_str line, unsigned long lineno,
+                     const struct art_record **rec, struct art_error *err)
+{
+	line = art_listing_trim(line);
+	if (l->state == MAYBE_SUMMARY)
+		return settle_summary(l, line, lineno, rec, err);
+	bool after_blank = l->blank;
+	l->blank = line.n == 0;
+	if (line.n == 0)
+		return ART_LISTING_NONE;
+	return feed_line(l, line, lineno, after_blank, rec, err);
 }
 
 int art_listing_pending(struct art_listing *l, struct art_error *err)
@@ -281,6 +438,12 @@ int art_listing_pending(struct art_listing *l, struct art_error *err)
 int art_listing_break(struct art_listing *l, struct art_error *err)
 {
 	l->nwin = 0;
+	l->blank = false;
+	if (l->state == MAYBE_SUMMARY) {
+		l->state = SEEK;
+		return bad(err, l->held_line, "record has no summary and no tag line",
+		           art_buf_str(&l->summary));
+	}
 	if (l->state == SEEK || l->state == CLOSE) {
 		l->state = SEEK;
 		l->lost = false;
@@ -289,4 +452,13 @@ int art_listing_break(struct art_listing *l, struct art_error *err)
 	report_cut_off(l, 0, err);
 	l->lost = true; /* the rest of its lines may follow */
 	return ART_LISTING_BAD;
+}
+
+void art_listing_reset(struct art_listing *l)
+{
+	l->nwin = 0;
+	l->blank = false;
+	l->state = SEEK;
+	l->lost = false;
+	l->pending = false;
 }

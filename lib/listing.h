@@ -16,7 +16,7 @@
 #include "record.h"
 #include "tags.h"
 
-enum { ART_LISTING_NONE = 0, ART_LISTING_RECORD = 1, ART_LISTING_BAD = 2 };
+enum { ART_LISTING_NONE = 0, ART_LISTING_RECORD = 1, ART_LISTING_BAD = 2, ART_LISTING_FAIL = 3 };
 
 struct art_listing {
 	struct art_tagger *tagger; /* not owned */
@@ -28,8 +28,10 @@ struct art_listing {
 	struct art_buf source, category, title, summary, tagline;
 	char date[10];
 	unsigned long start_line;
-	bool lost;    /* a record was reported broken; its likes line may follow */
-	bool pending; /* a second error found on the same line */
+	unsigned long held_line; /* of a summary shaped like a likes line */
+	bool blank;              /* the last line was blank */
+	bool lost;               /* a record was reported broken; its likes line may follow */
+	bool pending;            /* a second error found on the same line */
 	struct art_error pending_err;
 	struct art_record rec;
 };
@@ -37,18 +39,27 @@ struct art_listing {
 void art_listing_init(struct art_listing *l, struct art_tagger *tagger);
 void art_listing_free(struct art_listing *l);
 /* Feed the line numbered LINENO.  Returns ART_LISTING_RECORD with *rec set
- * (valid until the next call), ART_LISTING_BAD with *err set, or
- * ART_LISTING_NONE. */
-int art_listing_feed(struct art_listing *l, art_str line, unsigned long lineno,
-                     const struct art_record **rec, struct art_error *err);
+ * (valid until the next call), ART_LISTING_BAD with *err set,
+ * ART_LISTING_FAIL with *err set when out of memory, or ART_LISTING_NONE.
+ * White space at either end of a line (space, tab, U+00A0, U+202F,
+ * U+3000) is no part of it. */
+ART_MUST_CHECK int art_listing_feed(struct art_listing *l, art_str line, unsigned long lineno,
+                                    const struct art_record **rec, struct art_error *err);
 /* An error left over from the last feed, if any (ART_LISTING_BAD): its
  * line and message into *err, whose file is the caller's to set. */
-int art_listing_pending(struct art_listing *l, struct art_error *err);
+ART_MUST_CHECK int art_listing_pending(struct art_listing *l, struct art_error *err);
 /* The input ended (or a line could not be read): abandon what is open.
  * ART_LISTING_BAD when a record was cut off. */
-int art_listing_break(struct art_listing *l, struct art_error *err);
-/* "N likes · M min read" (or "1 like"): 0, or -1 when LINE is not one;
- * -2 when it is one but a number is too large. */
-int art_listing_parse_stats(art_str line, int64_t *likes, int64_t *minutes);
+ART_MUST_CHECK int art_listing_break(struct art_listing *l, struct art_error *err);
+/* LINE without the white space at either end that art_listing_feed
+ * ignores. */
+art_str art_listing_trim(art_str line);
+/* Forget any record that is open, saying nothing: a new file begins, or
+ * the input failed and has been reported. */
+void art_listing_reset(struct art_listing *l);
+/* "N likes · M min read" (or "1 like"; counts as "1,234", "1.2k", "12K"):
+ * 0, or -1 when LINE is not one; -2 when it is one but a number is too
+ * large. */
+ART_MUST_CHECK int art_listing_parse_stats(art_str line, int64_t *likes, int64_t *minutes);
 
 #endif

@@ -2,6 +2,7 @@
 
 #include "output.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -54,6 +55,7 @@ int art_out_open(struct art_out *o, const char *path)
 		free(tmp);
 		return errno = e, -1;
 	}
+	o->replaces = exists;
 	mode_t mode;
 	if (exists) {
 		mode = st.st_mode & 07777; /* the file keeps its permissions */
@@ -108,19 +110,32 @@ static void drop_tmp(struct art_out *o)
 	free(tmp);
 }
 
+/* Flush, sync and close the temporary file: 0, or -1 with o->err (and the
+ * file removed). */
+static int finish_tmp(struct art_out *o, int rc)
+{
+	if (rc == 0 && fsync(o->fd) != 0 && errno != EINVAL)
+		o->err = errno, rc = -1;
+	if (close(o->fd) != 0 && rc == 0)
+		o->err = errno, rc = -1;
+	if (rc != 0) {
+		unlink(o->tmp);
+		drop_tmp(o);
+	}
+	return rc;
+}
+
 int art_out_close(struct art_out *o)
 {
 	int rc = art_out_flush(o);
 	if (o->tmp) {
-		if (rc == 0 && fsync(o->fd) != 0 && errno != EINVAL)
+		rc = finish_tmp(o, rc);
+		if (rc == 0 && rename(o->tmp, o->path) != 0) {
 			o->err = errno, rc = -1;
-		if (close(o->fd) != 0 && rc == 0)
-			o->err = errno, rc = -1;
-		if (rc == 0 && rename(o->tmp, o->path) != 0)
-			o->err = errno, rc = -1;
-		if (rc != 0)
 			unlink(o->tmp);
-		drop_tmp(o);
+		}
+		if (o->tmp)
+			drop_tmp(o);
 	} else if (o->close_fd) {
 		if (close(o->fd) != 0 && rc == 0)
 			o->err = errno, rc = -1;
@@ -145,4 +160,99 @@ void art_out_abort(struct art_out *o)
 	free(o->path);
 	o->path = NULL;
 	art_buf_free(&o->buf);
+}
+
+/* Room for one more file in C: 0, or -1 when out of memory. */
+static int commit_grow(struct art_commit *c)
+{
+	if (c->n < c->cap)
+		return 0;
+	size_t cap = c->cap ? 2 * c->cap : 8;
+	char **tmp = reallocarray(c->tmp, cap, sizeof *tmp);
+	if (!tmp)
+		return -1;
+	c->tmp = tmp;
+	char **path = reallocarray(c->path, cap, sizeof *path);
+	if (!path)
+		return -1;
+	c->path = path;
+	c->cap = cap;
+	return 0;
+}
+
+int art_out_close_into(struct art_out *o, struct art_commit *c)
+{
+	if (!o->tmp)
+		return art_out_close(o);
+	int rc = art_out_flush(o);
+	if (rc == 0 && commit_grow(c) != 0)
+		o->err = ENOMEM, rc = -1;
+	if (finish_tmp(o, rc) != 0) {
+		free(o->path);
+		o->path = NULL;
+		art_buf_free(&o->buf);
+		return -1;
+	}
+	/* the names change hands: a signal handler sees the file in one of
+	 * the two places at every moment */
+	c->tmp[c->n] = o->tmp;
+	c->path[c->n] = o->path;
+	c->n++;
+	o->tmp = NULL;
+	o->path = NULL;
+	art_buf_free(&o->buf);
+	return 0;
+}
+
+int art_commit_apply(struct art_commit *c, const char **failed)
+{
+	size_t i = 0;
+	for (; i < c->n; i++)
+		if (rename(c->tmp[i], c->path[i]) != 0)
+			break;
+	if (i == c->n) {
+		art_commit_free(c);
+		return 0;
+	}
+	int e = errno;
+	*failed = c->path[i];
+	/* the files before it are in place: forget them, and remove the rest */
+	for (size_t k = 0; k < i; k++) {
+		free(c->tmp[k]);
+		free(c->path[k]);
+	}
+	memmove(c->tmp, c->tmp + i, (c->n - i) * sizeof *c->tmp);
+	memmove(c->path, c->path + i, (c->n - i) * sizeof *c->path);
+	c->n -= i;
+	errno = e;
+	return -1;
+}
+
+int art_commit_retarget(struct art_commit *c, size_t i, const char *path)
+{
+	assert(i < c->n);
+	char *p = strdup(path);
+	if (!p)
+		return -1;
+	free(c->path[i]);
+	c->path[i] = p;
+	return 0;
+}
+
+void art_commit_discard(struct art_commit *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		unlink(c->tmp[i]);
+	art_commit_free(c);
+}
+
+void art_commit_free(struct art_commit *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		free(c->tmp[i]);
+		free(c->path[i]);
+	}
+	free(c->tmp);
+	free(c->path);
+	*c = (struct art_commit){0};
 }

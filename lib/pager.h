@@ -37,13 +37,14 @@ static inline bool art_pager_done(const struct art_pager *p)
 /* The number of pages TOTAL records fill: 0 for none. */
 uint64_t art_pages(uint64_t total, uint64_t per_page);
 /* {"total":N,"per_page":n,"pages":M} and a newline; -1 out of memory. */
-int art_pages_json(struct art_buf *b, uint64_t total, uint64_t per_page);
+ART_MUST_CHECK int art_pages_json(struct art_buf *b, uint64_t total, uint64_t per_page);
 
 #define ART_PAGE_DIGITS 4
 /* The digits a page number takes in file names when there are NPAGES. */
 int art_page_digits(uint64_t npages);
 /* PREFIX-NNNN.ndjson with PAGE zero-padded to DIGITS, into B (replacing
  * what it held, NUL-terminated).  -1 out of memory. */
-int art_page_file_name(struct art_buf *b, const char *prefix, uint64_t page, int digits);
+ART_MUST_CHECK int art_page_file_name(struct art_buf *b, const char *prefix, uint64_t page,
+                                      int digits);
 
 #endif

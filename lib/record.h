@@ -37,8 +37,11 @@ struct art_record {
 
 /* What a read call returns.  ART_BAD: one record was bad and skipped (the
  * error says which); reading may go on.  ART_FAIL: the current file cannot
- * be read further (I/O error or an unopenable file); the next file may. */
-enum art_status { ART_OK = 0, ART_EOF = 1, ART_BAD = 2, ART_FAIL = 3 };
+ * be read further (I/O error or an unopenable file); the next file may.
+ * ART_NO_RECORDS: a file that was not empty gave no record at all (the
+ * error, about the whole file, says what it looked like); reading goes on
+ * with the next file. */
+enum art_status { ART_OK = 0, ART_EOF = 1, ART_BAD = 2, ART_FAIL = 3, ART_NO_RECORDS = 4 };
 
 struct art_error {
 	const char *file;   /* "-" is shown as "(standard input)" by commands */
@@ -87,7 +90,7 @@ struct art_record_copy {
 	struct art_record rec;
 	char *mem;
 };
-int art_record_copy(struct art_record_copy *dst, const struct art_record *src);
+ART_MUST_CHECK int art_record_copy(struct art_record_copy *dst, const struct art_record *src);
 void art_record_copy_free(struct art_record_copy *c);
 
 #endif

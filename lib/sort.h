@@ -52,7 +52,7 @@ int art_sort_compare(const struct art_sort_spec *spec, const struct art_record *
 /* A memory size as sort(1) takes it: a number with an optional suffix,
  * b (bytes), K, M, G, T (powers of 1024; no suffix means K), or % (of
  * physical memory).  0, or -1 when S is no size. */
-int art_sort_parse_size(const char *s, uint64_t *bytes);
+ART_MUST_CHECK int art_sort_parse_size(const char *s, uint64_t *bytes);
 /* The budget when none is given: a quarter of physical memory (or of the
  * control group's memory limit, when that is less), but no more than half
  * of what is free now, nor half of a memory rlimit. */
@@ -66,27 +66,28 @@ uint64_t art_sort_cgroup_limit(const char *fs, const char *self);
 struct art_sorter;
 
 /* TMPDIR is where runs go.  NULL when out of memory. */
-struct art_sorter *art_sorter_new(const struct art_sort_spec *spec, uint64_t budget,
-                                  const char *tmpdir);
+ART_MUST_CHECK struct art_sorter *art_sorter_new(const struct art_sort_spec *spec, uint64_t budget,
+                                                 const char *tmpdir);
 void art_sorter_free(struct art_sorter *s);
 /* Take a copy of ITEM's record: the line read when it is as the writer
  * writes it (ITEM->canonical), else the record written anew.  ART_OK, or
  * ART_FAIL with ERR (out of memory, or a temporary file that could not be
  * made or written). */
-int art_sorter_add(struct art_sorter *s, const struct art_item *item, struct art_error *err);
+ART_MUST_CHECK int art_sorter_add(struct art_sorter *s, const struct art_item *item,
+                                  struct art_error *err);
 
 /* A source of records already in order: ART_OK with ITEM set (its record
  * valid until the next call), or ART_EOF. */
 typedef int art_sort_source_fn(void *ctx, struct art_item *item);
 /* Merge the records of NEXT into the output; sources come after records
  * added, in the order given, when keys are equal.  -1 when out of memory. */
-int art_sorter_add_source(struct art_sorter *s, art_sort_source_fn *next, void *ctx);
+ART_MUST_CHECK int art_sorter_add_source(struct art_sorter *s, art_sort_source_fn *next, void *ctx);
 
 /* The next line of output, newline included, in *LINE (valid until the
  * next call).  ART_OK; ART_EOF at the end; ART_BAD when a source turned
  * out not to be in order (ERR says where; once per source; the merge goes
  * on, call again); ART_FAIL with ERR when a temporary file failed. */
-int art_sorter_next(struct art_sorter *s, art_str *line, struct art_error *err);
+ART_MUST_CHECK int art_sorter_next(struct art_sorter *s, art_str *line, struct art_error *err);
 
 /* How many runs have been written to temporary files so far. */
 size_t art_sorter_runs(const struct art_sorter *s);

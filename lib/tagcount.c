@@ -2,6 +2,7 @@
 
 #include "tagcount.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,7 +127,9 @@ static art_str key_of(struct art_buf *mem, art_str s, bool fold)
 	if (i == s.n)
 		return s;
 	size_t start = mem->len;
-	art_tag_fold(mem, s, fold); /* cannot fail: the room is there */
+	int folded = art_tag_fold(mem, s, fold);
+	assert(folded == 0); /* the caller reserved the room */
+	(void)folded;
 	art_str k = {mem->p + start, mem->len - start};
 	if (art_str_eq(k, s)) {
 		mem->len = start;

@@ -51,22 +51,23 @@ int art_tagcount_group_lookup(const char *name);
 struct art_tagcount;
 
 /* NULL when out of memory.  GROUP matters only for ART_TC_GROUPS. */
-struct art_tagcount *art_tagcount_new(enum art_tagcount_mode mode, enum art_tagcount_group group,
-                                      bool fold);
+ART_MUST_CHECK struct art_tagcount *art_tagcount_new(enum art_tagcount_mode mode,
+                                                     enum art_tagcount_group group, bool fold);
 void art_tagcount_free(struct art_tagcount *tc);
 
 /* Count one record.  0, or -1 when out of memory. */
-int art_tagcount_add_record(struct art_tagcount *tc, const struct art_record *r);
+ART_MUST_CHECK int art_tagcount_add_record(struct art_tagcount *tc, const struct art_record *r);
 /* Add one row of a counter's NDJSON output made in the same mode.  0;
  * ART_BAD with ERR saying what is wrong (the counts are left as they
  * were); -1 when out of memory. */
-int art_tagcount_add_json(struct art_tagcount *tc, const struct art_jobject *o, char *err,
-                          size_t errsz);
+ART_MUST_CHECK int art_tagcount_add_json(struct art_tagcount *tc, const struct art_jobject *o,
+                                         char *err, size_t errsz);
 
 /* Sort for output, keeping the first TOP rows (per group with
  * ART_TC_GROUPS; SIZE_MAX keeps all).  Counting may not go on after it.
  * 0, or -1 when out of memory. */
-int art_tagcount_finish(struct art_tagcount *tc, enum art_tagcount_order order, size_t top);
+ART_MUST_CHECK int art_tagcount_finish(struct art_tagcount *tc, enum art_tagcount_order order,
+                                       size_t top);
 
 struct art_tagrow {
 	art_str group;   /* ART_TC_GROUPS: the group's value */
@@ -80,7 +81,7 @@ size_t art_tagcount_nrows(const struct art_tagcount *tc);
  * valid until the counter is freed. */
 void art_tagcount_row(const struct art_tagcount *tc, size_t i, struct art_tagrow *row);
 /* Row I as one line of NDJSON.  0, or -1 when out of memory. */
-int art_tagcount_put_row(struct art_buf *b, const struct art_tagcount *tc, size_t i);
+ART_MUST_CHECK int art_tagcount_put_row(struct art_buf *b, const struct art_tagcount *tc, size_t i);
 
 /* The distinct tags of one record, in the record's order: for each, the
  * tag as written (with bytes that are not UTF-8 as U+FFFD) and its key
@@ -93,19 +94,20 @@ struct art_tagset {
 };
 /* 0, or -1 when out of memory.  The views are valid until the next fill
  * and as long as R's strings are. */
-int art_tagset_fill(struct art_tagset *s, const struct art_record *r, bool fold);
+ART_MUST_CHECK int art_tagset_fill(struct art_tagset *s, const struct art_record *r, bool fold);
 void art_tagset_free(struct art_tagset *s);
 
 /* One NDJSON line per distinct tag of R: R's keys in their order, with
  * "tags" replaced by "tag".  A record without tags gives none.  S is
  * scratch.  0, or -1 when out of memory. */
-int art_put_exploded(struct art_buf *b, const struct art_record *r, struct art_tagset *s);
+ART_MUST_CHECK int art_put_exploded(struct art_buf *b, const struct art_record *r,
+                                    struct art_tagset *s);
 
 /* Append S to OUT with bytes that are not UTF-8 replaced by U+FFFD and,
  * when FOLD, letters in their Unicode simple case-folded form: ASCII,
  * Latin-1, Latin Extended-A, the regular runs of Latin Extended-B and
  * Latin Extended Additional, Greek, Cyrillic, Armenian and fullwidth Latin.
  * Other characters are kept as they are.  0, or -1 when out of memory. */
-int art_tag_fold(struct art_buf *out, art_str s, bool fold);
+ART_MUST_CHECK int art_tag_fold(struct art_buf *out, art_str s, bool fold);
 
 #endif

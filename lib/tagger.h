@@ -499,8 +499,9 @@ size_t tags_search_few(struct art_tagger *t, uint8_t *path);
 int tags_search(struct art_tagger *t, size_t keep, struct cell *final, uint8_t *nfinal);
 size_t tags_trace_path(const struct art_tagger *t, size_t keep, const struct cell *fin,
                        uint8_t *path);
-void tags_explain(struct art_tagger *t, const struct cell *fin, uint8_t nfin, struct art_buf *b);
-void tags_explain_run(const struct art_tagger *t, const uint16_t *ends, size_t m,
-                      struct art_buf *b);
+ART_MUST_CHECK int tags_explain(struct art_tagger *t, const struct cell *fin, uint8_t nfin,
+                                struct art_buf *b);
+ART_MUST_CHECK int tags_explain_run(const struct art_tagger *t, const uint16_t *ends, size_t m,
+                                    struct art_buf *b);
 
 #endif

@@ -105,8 +105,8 @@ int art_tags_split(struct art_tagger *t, art_str line, art_str title, art_str su
 		for (size_t x = 0; x < m; x++)
 			if (push(split, (art_str){line.p + ends[x], ends[x + 1] - ends[x]}) != 0)
 				return -1;
-		if (t->explain)
-			tags_explain_run(t, ends, m, &split->explain);
+		if (t->explain && tags_explain_run(t, ends, m, &split->explain) != 0)
+			return -1;
 		learn_run(t, known, m);
 		return 0;
 	}
@@ -132,7 +132,8 @@ int art_tags_split(struct art_tagger *t, art_str line, art_str title, art_str su
 		if (tags_search(t, KEEP_EXPLAIN, fin, &nfin) != 0)
 			return -1;
 		n = tags_trace_path(t, KEEP_EXPLAIN, &fin[0], path);
-		tags_explain(t, fin, nfin, &split->explain);
+		if (tags_explain(t, fin, nfin, &split->explain) != 0)
+			return -1;
 	} else {
 		n = tags_search_few(t, path);
 	}

@@ -39,24 +39,24 @@ enum art_tag_kind {
 };
 
 /* NULL when out of memory. */
-struct art_tagger *art_tagger_new(void);
+ART_MUST_CHECK struct art_tagger *art_tagger_new(void);
 void art_tagger_free(struct art_tagger *t);
 
 /* Make TAG (trimmed of blanks; an empty one is ignored) known.  -1 when out
  * of memory. */
-int art_tagger_add(struct art_tagger *t, art_str tag, enum art_tag_kind kind);
+ART_MUST_CHECK int art_tagger_add(struct art_tagger *t, art_str tag, enum art_tag_kind kind);
 /* Add every line of the file PATH ("-" is standard input) as a lexicon
  * entry; blank lines are skipped.  ART_OK, or ART_FAIL with *err set (errnum
  * and the system's reason for a file that cannot be read). */
-int art_tagger_load(struct art_tagger *t, const char *path, struct art_error *err);
+ART_MUST_CHECK int art_tagger_load(struct art_tagger *t, const char *path, struct art_error *err);
 /* From now on, fill each split's explain buffer with the ways weighed and
  * why the winner won (the format is described in art-parse(1)). */
 void art_tagger_explain(struct art_tagger *t, bool on);
 
 /* Cut LINE into tags, using TITLE and SUMMARY as context, and learn from
  * the result.  -1 when out of memory. */
-int art_tags_split(struct art_tagger *t, art_str line, art_str title, art_str summary,
-                   struct art_tagsplit *split);
+ART_MUST_CHECK int art_tags_split(struct art_tagger *t, art_str line, art_str title,
+                                  art_str summary, struct art_tagsplit *split);
 void art_tagsplit_free(struct art_tagsplit *s);
 
 #endif

@@ -55,17 +55,17 @@ struct art_hashset {
 
 /* Add H: 1 when it is new, 0 when it was there already, -1 when out of
  * memory. */
-int art_hashset_add(struct art_hashset *s, uint64_t h);
+ART_MUST_CHECK int art_hashset_add(struct art_hashset *s, uint64_t h);
 /* The same for a set of hashes with values: H new is added with V; H there
  * already keeps its value, set in *OLD. */
-int art_hashset_put(struct art_hashset *s, uint64_t h, uint32_t v, uint32_t *old);
+ART_MUST_CHECK int art_hashset_put(struct art_hashset *s, uint64_t h, uint32_t v, uint32_t *old);
 /* Make room for N hashes in all, so that adding them moves none (a set of
  * values when VALUES).  -1 when out of memory. */
-int art_hashset_reserve(struct art_hashset *s, size_t n, bool values);
+ART_MUST_CHECK int art_hashset_reserve(struct art_hashset *s, size_t n, bool values);
 void art_hashset_free(struct art_hashset *s);
 
 /* 1 the first time a record's identity is seen, then 0; -1 out of memory. */
-static inline int art_unique_first(struct art_hashset *s, const struct art_record *r)
+static inline ART_MUST_CHECK int art_unique_first(struct art_hashset *s, const struct art_record *r)
 {
 	return art_hashset_add(s, art_record_identity(r));
 }

@@ -34,6 +34,7 @@ size_t art_utf8_width(art_str s);
  * moves the cursor), and, when S is wider than WIDTH, cut to end in "…"
  * (nothing at all when WIDTH is 0).  A grapheme cluster is kept whole.  *shown is set to the
  * columns appended.  0, or -1 when out of memory. */
-int art_utf8_fit(struct art_buf *b, art_str s, size_t width, char control, size_t *shown);
+ART_MUST_CHECK int art_utf8_fit(struct art_buf *b, art_str s, size_t width, char control,
+                                size_t *shown);
 
 #endif

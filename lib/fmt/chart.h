@@ -32,6 +32,7 @@ struct art_chart {
  * leave; the bars take the rest, at least one cell. */
 void art_chart_layout(struct art_chart *c, size_t width, size_t label_w, int64_t max);
 /* One bar: label, count, bar, newline.  0, or -1 when out of memory. */
-int art_chart_put(struct art_buf *b, const struct art_chart *c, art_str label, int64_t count);
+ART_MUST_CHECK int art_chart_put(struct art_buf *b, const struct art_chart *c, art_str label,
+                                 int64_t count);
 
 #endif

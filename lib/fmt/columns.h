@@ -53,10 +53,11 @@ struct art_columns {
 /* The columns of the first item, then (when LIST is not NULL) only those
  * LIST names, comma-separated, in its order.  0; -1 with ERR set when a
  * name is unknown, empty or given twice, or memory ran out. */
-int art_columns_init(struct art_columns *c, const struct art_item *first, const char *list,
-                     char *err, size_t errsz);
+ART_MUST_CHECK int art_columns_init(struct art_columns *c, const struct art_item *first,
+                                    const char *list, char *err, size_t errsz);
 /* The columns LIST names, when there was no item to take them from. */
-int art_columns_from_list(struct art_columns *c, const char *list, char *err, size_t errsz);
+ART_MUST_CHECK int art_columns_from_list(struct art_columns *c, const char *list, char *err,
+                                         size_t errsz);
 void art_columns_free(struct art_columns *c);
 
 /* The value of ITEM in column I. */
@@ -68,6 +69,6 @@ void art_cell_get(const struct art_columns *c, size_t i, const struct art_item *
 art_str art_cell_plain(const struct art_cell *cell);
 /* Append the cell's text to B, lists joined with SEP.  0, or -1 when out
  * of memory. */
-int art_cell_text(const struct art_cell *cell, art_str sep, struct art_buf *b);
+ART_MUST_CHECK int art_cell_text(const struct art_cell *cell, art_str sep, struct art_buf *b);
 
 #endif

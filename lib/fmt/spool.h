@@ -28,10 +28,10 @@ struct art_spool {
 void art_spool_init(struct art_spool *s, size_t limit);
 /* Move the buffer to the file once it holds more than the limit.  0, or -1
  * with s->err set (after which the spool drops everything). */
-int art_spool_settle(struct art_spool *s);
+ART_MUST_CHECK int art_spool_settle(struct art_spool *s);
 /* Everything spooled, appended to OUT in blocks (art_out_ready after
  * each); the spool is empty afterwards.  0, or -1 with s->err set. */
-int art_spool_copy(struct art_spool *s, struct art_out *out);
+ART_MUST_CHECK int art_spool_copy(struct art_spool *s, struct art_out *out);
 /* For spools read out of order (art-filter --keep=last): the offset the
  * next byte appended will have, and N bytes from offset OFF (appended
  * together, with a settle after them) in *OUT, valid until the next call.
@@ -40,8 +40,8 @@ static inline uint64_t art_spool_size(const struct art_spool *s)
 {
 	return s->in_file + s->buf.len;
 }
-int art_spool_read(struct art_spool *s, uint64_t off, size_t n, struct art_buf *scratch,
-                   art_str *out);
+ART_MUST_CHECK int art_spool_read(struct art_spool *s, uint64_t off, size_t n,
+                                  struct art_buf *scratch, art_str *out);
 void art_spool_free(struct art_spool *s);
 
 #endif

@@ -2,6 +2,7 @@
 
 #include "writer.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -85,8 +86,11 @@ int art_writer_put(struct art_writer *w, const struct art_item *item, struct art
 	if (w->cls->records_only && !item->rec) {
 		struct art_record r;
 		char why[200] = "not a record";
-		if (item->obj)
-			art_record_from_json(&r, item->obj, why, sizeof why);
+		if (item->obj) {
+			int bad = art_record_from_json(&r, item->obj, why, sizeof why);
+			assert(bad != 0); /* called again only for its message */
+			(void)bad;
+		}
 		art_error_set(err, item->line, "not a record (%s)", why);
 		return ART_BAD;
 	}
@@ -154,7 +158,8 @@ int art_writer_row(struct art_writer *w, const struct art_item *item)
 			continue;
 		}
 		size_t at = w->scratch.len;
-		art_cell_text(c, w->tag_sep, &w->scratch);
+		if (art_cell_text(c, w->tag_sep, &w->scratch) != 0)
+			return -1;
 		w->row[i] = (art_str){w->scratch.p + at, w->scratch.len - at};
 	}
 	return 0;

@@ -94,29 +94,32 @@ const struct art_writer_class *art_writer_class(enum art_format f);
 
 /* 0, or -1 with ERR set (a jq expression that does not compile, or no
  * memory). */
-int art_writer_init(struct art_writer *w, enum art_format f, const struct art_fmt_options *opt,
-                    struct art_out *out, char *err, size_t errsz);
+ART_MUST_CHECK int art_writer_init(struct art_writer *w, enum art_format f,
+                                   const struct art_fmt_options *opt, struct art_out *out,
+                                   char *err, size_t errsz);
 /* ART_OK; ART_BAD when the item was skipped (ERR says why: not a record,
  * cannot be written in this format, the jq expression failed on it);
  * ART_FAIL when writing cannot go on (ERR says why: an unknown field, no
  * memory, the spool's file failed). */
-int art_writer_put(struct art_writer *w, const struct art_item *item, struct art_error *err);
+ART_MUST_CHECK int art_writer_put(struct art_writer *w, const struct art_item *item,
+                                  struct art_error *err);
 /* Write what was held back.  ART_OK, or ART_FAIL with ERR set. */
-int art_writer_finish(struct art_writer *w, struct art_error *err);
+ART_MUST_CHECK int art_writer_finish(struct art_writer *w, struct art_error *err);
 void art_writer_free(struct art_writer *w);
 
 /* Fill w->cells with ITEM's cells, valid while the item is. */
 void art_writer_cells(struct art_writer *w, const struct art_item *item);
 /* Fill w->cells and w->row with ITEM's cells as text (lists joined with w->tag_sep),
  * valid until the next call.  0, or -1 when out of memory. */
-int art_writer_row(struct art_writer *w, const struct art_item *item);
+ART_MUST_CHECK int art_writer_row(struct art_writer *w, const struct art_item *item);
 /* Fill w->row with the column names. */
 void art_writer_names(struct art_writer *w);
 /* Write w->row as one line: the cells, each written by PUT_CELL, SEP
  * between them, and the line end ("\r\n" with crlf).  0, or -1 when out of
  * memory. */
-int art_writer_put_line(struct art_writer *w, char sep,
-                        int (*put_cell)(struct art_writer *w, struct art_buf *b, art_str cell));
+ART_MUST_CHECK int art_writer_put_line(struct art_writer *w, char sep,
+                                       int (*put_cell)(struct art_writer *w, struct art_buf *b,
+                                                       art_str cell));
 
 /* The escaping of each format, one cell or text at a time, appended to B
  * (0, or -1 when out of memory). */
@@ -127,17 +130,19 @@ struct art_csv_style {
 /* A cell a spreadsheet would run as a formula: it begins with = + - @,
  * a tab or a carriage return (--safe prefixes an apostrophe). */
 bool art_csv_risky(art_str cell);
-int art_csv_put_cell(struct art_buf *b, art_str cell, const struct art_csv_style *style);
-int art_tsv_put_cell(struct art_buf *b, art_str cell, bool safe);
-int art_markdown_put_cell(struct art_buf *b, art_str cell);
-int art_html_put_text(struct art_buf *b, art_str text);
+ART_MUST_CHECK int art_csv_put_cell(struct art_buf *b, art_str cell,
+                                    const struct art_csv_style *style);
+ART_MUST_CHECK int art_tsv_put_cell(struct art_buf *b, art_str cell, bool safe);
+ART_MUST_CHECK int art_markdown_put_cell(struct art_buf *b, art_str cell);
+ART_MUST_CHECK int art_html_put_text(struct art_buf *b, art_str text);
 /* A record as the listing prints it, without the page header.  -1 when
  * out of memory; 1 (nothing appended) when the record cannot be written
  * as a listing, with WHY set. */
-int art_listing_put_record(struct art_buf *b, const struct art_record *r, const char **why);
+ART_MUST_CHECK int art_listing_put_record(struct art_buf *b, const struct art_record *r,
+                                          const char **why);
 /* A listing page's header for COUNT records. */
-int art_listing_put_header(struct art_buf *b, unsigned long count);
+ART_MUST_CHECK int art_listing_put_header(struct art_buf *b, unsigned long count);
 /* Valid JSON text RAW again, indented as jq does, nested DEPTH levels. */
-int art_json_put_pretty(struct art_buf *b, art_str raw, int depth);
+ART_MUST_CHECK int art_json_put_pretty(struct art_buf *b, art_str raw, int depth);
 
 #endif

@@ -86,12 +86,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			}
 			continue;
 		}
-		FUZZ_CHECK(rc == ART_BAD || rc == ART_FAIL);
+		FUZZ_CHECK(rc == ART_BAD || rc == ART_FAIL || rc == ART_NO_RECORDS);
 		FUZZ_CHECK(err.file == files[0] || err.file == files[1]);
 		int which = err.file == files[1];
 		fuzz_check_message(err.msg);
 		if (rc == ART_BAD)
 			FUZZ_CHECK(err.line >= 1 && err.line <= lines[which]);
+		if (rc == ART_NO_RECORDS)
+			FUZZ_CHECK(err.line == 0);
 	}
 	/* the end is the end */
 	FUZZ_CHECK(art_input_next(&in, &item, &err) == ART_EOF);

@@ -27,7 +27,7 @@ START_TEST(labels_are_cut_padded_and_made_safe)
 	ck_assert_int_eq(art_chart_put(&b, &c, S("数据库优化"), 0), 0);
 	ck_assert_int_eq(art_chart_put(&b, &c, S("a\x1b[31m"), 0), 0);
 	ck_assert_int_eq(art_chart_put(&b, &c, S("tab\t\xff"), 0), 0);
-	art_buf_putc(&b, '\0');
+	ck_assert_int_eq(art_buf_putc(&b, '\0'), 0);
 	ck_assert_str_eq(b.p, "Kafka    0 \n"
 	                      "Backend… 0 \n"
 	                      "数据库…  0 \n"
@@ -38,7 +38,7 @@ START_TEST(labels_are_cut_padded_and_made_safe)
 	art_chart_layout(&c, 3, 10, 5);
 	b = (struct art_buf){0};
 	ck_assert_int_eq(art_chart_put(&b, &c, S("Kafka"), 0), 0);
-	art_buf_putc(&b, '\0');
+	ck_assert_int_eq(art_buf_putc(&b, '\0'), 0);
 	ck_assert_str_eq(b.p, " 0 \n");
 	art_buf_free(&b);
 }
@@ -55,7 +55,7 @@ START_TEST(bars_are_drawn_in_eighths_of_a_cell)
 	ck_assert_int_eq(art_chart_put(&b, &c, S("Kafka"), 16), 0);
 	ck_assert_int_eq(art_chart_put(&b, &c, S("Go"), 1), 0);
 	ck_assert_int_eq(art_chart_put(&b, &c, S("Rust"), 8), 0);
-	art_buf_putc(&b, '\0');
+	ck_assert_int_eq(art_buf_putc(&b, '\0'), 0);
 	/* 31 cells for 16: 1 is 31/16 cells = 15.5 eighths, rounded to 16 */
 	ck_assert_str_eq(b.p, "Kafka 16 ███████████████████████████████\n"
 	                      "Go     1 ██\n"
@@ -66,7 +66,7 @@ START_TEST(bars_are_drawn_in_eighths_of_a_cell)
 	art_chart_layout(&c, 20, 2, 1000000);
 	b = (struct art_buf){0};
 	ck_assert_int_eq(art_chart_put(&b, &c, S("a"), 1), 0);
-	art_buf_putc(&b, '\0');
+	ck_assert_int_eq(art_buf_putc(&b, '\0'), 0);
 	ck_assert_str_eq(b.p, "a        1 ▏\n");
 	art_buf_free(&b);
 

@@ -122,7 +122,8 @@ START_TEST(each_sees_every_output_until_told_to_stop)
 	/* a compiled expression runs again and again */
 	for (int i = 0; i < 3; i++) {
 		n = 0;
-		art_jq_each(q, art_record_to_jv(&r), count_outputs, &n, err, sizeof err);
+		ck_assert_int_eq(
+		    art_jq_each(q, art_record_to_jv(&r), count_outputs, &n, err, sizeof err), 0);
 		ck_assert_int_eq(n, 100);
 	}
 	art_jq_free(q);

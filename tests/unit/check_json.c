@@ -51,13 +51,16 @@ END_TEST
 START_TEST(awkward_characters_are_escaped)
 {
 	struct art_buf out = {0};
-	art_json_put_string(&out, (art_str){"a\"b\\c\n\t\r\x01\x1f\x7f/\0z", 14});
+	ck_assert_int_eq(art_json_put_string(&out, (art_str){"a\"b\\c\n\t\r\x01\x1f\x7f/\0z", 14}),
+	                 0);
 	ck_assert_str_view(art_buf_str(&out),
 	                   "\"a\\\"b\\\\c\\n\\t\\r\\u0001\\u001f\x7f/\\u0000z\"");
 	out.len = 0;
 	/* valid UTF-8 stays as it is; bytes that are not UTF-8 become U+FFFD */
-	art_json_put_string(&out,
-	                    S("caf\xC3\xA9 \xE2\x80\x91 \xF0\x9F\x98\x80 \xFF \xC3 \xED\xA0\x80"));
+	ck_assert_int_eq(
+	    art_json_put_string(
+	        &out, S("caf\xC3\xA9 \xE2\x80\x91 \xF0\x9F\x98\x80 \xFF \xC3 \xED\xA0\x80")),
+	    0);
 	ck_assert_str_view(art_buf_str(&out),
 	                   "\"caf\xC3\xA9 \xE2\x80\x91 \xF0\x9F\x98\x80 \xEF\xBF\xBD \xEF\xBF\xBD "
 	                   "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");
@@ -201,9 +204,9 @@ START_TEST(the_reader_sees_special_bytes_at_every_offset)
 			snprintf(back, sizeof back, "%.*s%sbcdefghijklmnop", at,
 			         "aaaaaaaaaaaaaaaaaaaa", near_special[c].back);
 			line.len = 0;
-			art_buf_append(&line, "{\"k\":", 5);
-			art_json_put_string(&line, (art_str){in, strlen(in)});
-			art_buf_putc(&line, '}');
+			ck_assert_int_eq(art_buf_append(&line, "{\"k\":", 5), 0);
+			ck_assert_int_eq(art_json_put_string(&line, (art_str){in, strlen(in)}), 0);
+			ck_assert_int_eq(art_buf_putc(&line, '}'), 0);
 			ck_assert_int_eq(art_json_parse(&obj, art_buf_str(&line), err, sizeof err),
 			                 0);
 			ck_assert_str_view(obj.fields[0].str, back);
@@ -384,25 +387,25 @@ START_TEST(duplicate_keys_are_found_among_many)
 	/* past the first few keys a hash table finds them: a line of many
 	 * keys costs its length, not its length squared */
 	struct art_buf line = {0};
-	art_buf_putc(&line, '{');
+	ck_assert_int_eq(art_buf_putc(&line, '{'), 0);
 	for (int i = 0; i < 50000; i++)
-		art_buf_printf(&line, "%s\"k%d\":%d", i ? "," : "", i, i);
+		ck_assert_int_eq(art_buf_printf(&line, "%s\"k%d\":%d", i ? "," : "", i, i), 0);
 	size_t open = line.len;
-	art_buf_putc(&line, '}');
+	ck_assert_int_eq(art_buf_putc(&line, '}'), 0);
 	ck_assert_int_eq(art_json_parse(&obj, art_buf_str(&line), err, sizeof err), 0);
 	ck_assert_uint_eq(obj.nfields, 50000);
 	ck_assert_str_view(art_jobject_get(&obj, "k49999")->raw, "49999");
 	line.len = open;
-	art_buf_printf(&line, ",\"k31337\":0}");
+	ck_assert_int_eq(art_buf_printf(&line, ",\"k31337\":0}"), 0);
 	ck_assert_int_eq(art_json_parse(&obj, art_buf_str(&line), err, sizeof err), -1);
 	ck_assert_ptr_nonnull(strstr(err, ": duplicate key \"k31337\""));
 	/* the table of one line is not that of the next */
 	ck_assert_int_eq(parse("{\"k1\":1,\"k2\":2}"), 0);
 	line.len = 0;
-	art_buf_putc(&line, '{');
+	ck_assert_int_eq(art_buf_putc(&line, '{'), 0);
 	for (int i = 0; i < 40; i++)
-		art_buf_printf(&line, "%s\"j%d\":0", i ? "," : "", i);
-	art_buf_printf(&line, ",\"k31337\":0,\"j39\":1}");
+		ck_assert_int_eq(art_buf_printf(&line, "%s\"j%d\":0", i ? "," : "", i), 0);
+	ck_assert_int_eq(art_buf_printf(&line, ",\"k31337\":0,\"j39\":1}"), 0);
 	ck_assert_int_eq(art_json_parse(&obj, art_buf_str(&line), err, sizeof err), -1);
 	ck_assert_ptr_nonnull(strstr(err, ": duplicate key \"j39\""));
 	/* the same key written two ways is the same key */

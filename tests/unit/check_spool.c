@@ -30,7 +30,7 @@ START_TEST(small_spools_stay_in_memory)
 {
 	struct art_spool s;
 	art_spool_init(&s, 1024);
-	art_buf_append(&s.buf, "one\ntwo\n", 8);
+	ck_assert_int_eq(art_buf_append(&s.buf, "one\ntwo\n", 8), 0);
 	ck_assert_int_eq(art_spool_settle(&s), 0);
 	ck_assert_int_eq(s.fd, -1);
 	size_t n;
@@ -48,7 +48,7 @@ START_TEST(large_spools_go_to_a_file_and_come_back_whole)
 	struct art_spool s;
 	art_spool_init(&s, 100);
 	for (int i = 0; i < 20000; i++) {
-		art_buf_printf(&s.buf, "line %05d\n", i);
+		ck_assert_int_eq(art_buf_printf(&s.buf, "line %05d\n", i), 0);
 		ck_assert_int_eq(art_spool_settle(&s), 0);
 		ck_assert_uint_le(s.buf.len, 100);
 	}
@@ -60,7 +60,7 @@ START_TEST(large_spools_go_to_a_file_and_come_back_whole)
 	ck_assert(memcmp(text + n - 11, "line 19999\n", 11) == 0);
 	free(text);
 	/* once copied the spool is empty and may be used again */
-	art_buf_append(&s.buf, "again\n", 6);
+	ck_assert_int_eq(art_buf_append(&s.buf, "again\n", 6), 0);
 	text = copied(&s, &n);
 	ck_assert_uint_eq(n, 10);
 	free(text);
@@ -99,7 +99,7 @@ START_TEST(a_temporary_directory_that_fails_is_reported)
 	struct art_spool s;
 	setenv("TMPDIR", "/nonexistent/dir", 1);
 	art_spool_init(&s, 4);
-	art_buf_append(&s.buf, "more than four", 14);
+	ck_assert_int_eq(art_buf_append(&s.buf, "more than four", 14), 0);
 	ck_assert_int_eq(art_spool_settle(&s), -1);
 	ck_assert_int_ne(s.err, 0);
 	ck_assert_int_eq(art_spool_settle(&s), -1); /* and stays failed */

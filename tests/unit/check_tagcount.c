@@ -41,7 +41,7 @@ static char *rows(struct art_tagcount *tc, enum art_tagcount_order order, size_t
 	ck_assert_int_eq(art_tagcount_finish(tc, order, top), 0);
 	for (size_t i = 0; i < art_tagcount_nrows(tc); i++)
 		ck_assert_int_eq(art_tagcount_put_row(&b, tc, i), 0);
-	art_buf_putc(&b, '\0');
+	ck_assert_int_eq(art_buf_putc(&b, '\0'), 0);
 	return b.p;
 }
 
@@ -478,7 +478,7 @@ START_TEST(exploding_gives_a_line_per_tag)
 	ck_assert_int_eq(art_put_exploded(&b, &x.r, &set), 0);
 	make(&x, "2024-01-01", "A", "");
 	ck_assert_int_eq(art_put_exploded(&b, &x.r, &set), 0);
-	art_buf_putc(&b, '\0');
+	ck_assert_int_eq(art_buf_putc(&b, '\0'), 0);
 	ck_assert_str_eq(b.p, "{\"source\":\"A \\\"quoted\\\" "
 	                      "source\",\"date\":\"2024-01-01\",\"category\":\"Backend "
 	                      "Development\",\"title\":\"A title\",\"summary\":\"A "
@@ -496,7 +496,7 @@ static void expect_fold(const char *in, const char *out)
 {
 	struct art_buf b = {0};
 	ck_assert_int_eq(art_tag_fold(&b, (art_str){in, strlen(in)}, true), 0);
-	art_buf_putc(&b, '\0');
+	ck_assert_int_eq(art_buf_putc(&b, '\0'), 0);
 	ck_assert_msg(strcmp(b.p, out) == 0, "folded \"%s\" to \"%s\", expected \"%s\"", in, b.p,
 	              out);
 	art_buf_free(&b);

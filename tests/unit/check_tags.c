@@ -356,7 +356,7 @@ START_TEST(an_explanation_reads_so)
 	art_tagger_explain(tagger, true);
 	expect_in("Backend EngineeringJMQKafka", "Deep Dive into Kafka, RocketMQ, and JMQ Storage",
 	          "Compares the storage models of Kafka and JMQ.", "Backend Engineering|JMQ|Kafka");
-	art_buf_putc(&split.explain, '\0');
+	ck_assert_int_eq(art_buf_putc(&split.explain, '\0'), 0);
 	ck_assert_str_eq(split.explain.p,
 	                 "tags \"Backend EngineeringJMQKafka\": "
 	                 "3 places to cut: g|J +1.5, Q|K +1.5, K|a -1.0\n"
