@@ -402,12 +402,14 @@ static void drop_outputs(void)
 	else if (art_out_close(&cli.out) != 0 && cli.out.err != EPIPE)
 		fprintf(stderr, "%s: %s: %s\n", cli.cmd->name,
 		        cli.output ? cli.output : "write error", strerror(cli.out.err));
-	if (cli.pending.n) {
-		fprintf(stderr, "%s: %zu file%s not written\n", cli.cmd->name, cli.pending.n,
-		        cli.pending.n == 1 ? "" : "s");
-		art_commit_discard(&cli.pending);
-	}
-	if (target)
+	size_t held = cli.pending.n;
+	art_commit_discard(&cli.pending);
+	if (held) /* art-page --split: the pages so far, and the one open */
+		fprintf(
+		    stderr,
+		    "%s: %zu files not written; the files they would replace are as they were\n",
+		    cli.cmd->name, held + (target != NULL));
+	else if (target)
 		fprintf(stderr, "%s: %s %s\n", cli.cmd->name, target,
 		        replaced ? "left as it was" : "not written");
 }
