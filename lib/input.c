@@ -10,7 +10,7 @@
 /* How much of a file's start is looked at to say what it is. */
 #define SNIFF_BYTES 4096
 
-enum { KIND_CLOSED, KIND_UNKNOWN, KIND_LISTING, KIND_NDJSON };
+enum { KIND_CLOSED, KIND_UNKNOWN, KIND_LISTING, KIND_NDJSON, KIND_ARRAY };
 
 static const char *const stdin_only[] = {"-"};
 
@@ -41,6 +41,7 @@ void art_input_free(struct art_input *in)
 	if (in->kind != KIND_CLOSED)
 		art_lines_close(&in->lines);
 	art_listing_free(&in->listing);
+	art_jarray_free(&in->array);
 	art_jobject_free(&in->obj);
 	if (in->own_tagger)
 		art_tagger_free(in->tagger);
@@ -51,7 +52,10 @@ static int system_error(struct art_input *in, int errnum, struct art_error *err)
 	err->file = in->file;
 	err->line = 0;
 	err->errnum = errnum;
-	snprintf(err->msg, sizeof err->msg, "%s", strerror(errnum));
+	if (errnum == EILSEQ && in->lines.why) /* data that could not be decoded */
+		snprintf(err->msg, sizeof err->msg, "%s", in->lines.why);
+	else
+		snprintf(err->msg, sizeof err->msg, "%s", strerror(errnum));
 	return ART_FAIL;
 }
 
@@ -85,20 +89,17 @@ static int parse_json_line(struct art_input *in, art_str line, struct art_item *
 }
 
 /* What the start of a file that gave no record looked like, for the
- * message: the bytes a file begins with tell most formats apart. */
+ * message: the bytes a file begins with tell most formats apart.  (gzip
+ * and UTF-16 with a byte order mark were decoded: these are their text.) */
 static const char *what_it_looks_like(const unsigned char *p, size_t n)
 {
 	size_t i = 0;
 	while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
 		i++;
 	p += i, n -= i;
-	if (n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
-		return "it is UTF-16 text";
 	if (n >= 4 && ((p[0] && !p[1] && p[2] && !p[3]) || (!p[0] && p[1] && !p[2] && p[3])))
 		return "it looks like UTF-16 text with no byte order mark: convert it to UTF-8, "
 		       "as with iconv -f UTF-16LE -t UTF-8";
-	if (n >= 2 && p[0] == 0x1F && p[1] == 0x8B)
-		return "it is gzip-compressed";
 	if (n >= 5 && memcmp(p, "%PDF-", 5) == 0)
 		return "it is a PDF: save the page's text instead";
 	if (n >= 1 && p[0] == '<')
@@ -128,6 +129,39 @@ static int no_records(struct art_input *in, struct art_error *err)
 	         "no records (not a saved \"Tagged articles\" page or NDJSON)%s%s",
 	         hint ? "; " : "", hint ? hint : "");
 	return ART_NO_RECORDS;
+}
+
+/* The next element of the JSON array the open file is. */
+static int next_from_array(struct art_input *in, struct art_item *item, struct art_error *err)
+{
+	for (;;) {
+		art_str elem, chunk;
+		unsigned long line;
+		int rc = art_jarray_next(&in->array, &elem, &line, err);
+		if (rc < 0)
+			return system_error(in, ENOMEM, err);
+		if (rc != ART_JARRAY_MORE)
+			in->content = in->file_content = true;
+		if (rc == ART_JARRAY_ELEMENT) {
+			item->line = err->line = line;
+			return parse_json_line(in, elem, item, err);
+		}
+		if (rc == ART_JARRAY_BAD)
+			return ART_BAD;
+		switch (art_lines_chunk(&in->lines, &chunk)) {
+		case ART_LINES_OK:
+			art_jarray_feed(&in->array, chunk);
+			continue;
+		case ART_LINES_EOF:
+			rc = art_jarray_end(&in->array, err);
+			close_file(in);
+			return rc == ART_JARRAY_BAD ? ART_BAD : ART_EOF;
+		default:
+			close_file(in);
+			in->file_content = false; /* said: it could not be read */
+			return system_error(in, in->lines.err, err);
+		}
+	}
 }
 
 static int too_long(struct art_input *in, struct art_error *err)
@@ -182,8 +216,24 @@ static int take_line(struct art_input *in, art_str line, struct art_item *item,
 	return ART_EOF; /* nothing to hand out for this line */
 }
 
+/* A file that begins with '[' is a JSON array, read in pieces of any size
+ * (it may be one line of any length); its content and kind are known at
+ * once. */
+static bool starts_array(struct art_input *in)
+{
+	if (art_lines_peek(&in->lines) != '[')
+		return false;
+	in->kind = KIND_ARRAY; /* its content is its elements: "[]" is none */
+	art_jarray_init(&in->array, 1, ART_JSON_LINE_MAX);
+	return true;
+}
+
 static int next_from_file(struct art_input *in, struct art_item *item, struct art_error *err)
 {
+	if (in->kind == KIND_UNKNOWN && in->lines.lineno == 0)
+		starts_array(in);
+	if (in->kind == KIND_ARRAY)
+		return next_from_array(in, item, err);
 	for (;;) {
 		if (in->kind == KIND_LISTING && art_listing_pending(&in->listing, err))
 			return ART_BAD;

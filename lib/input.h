@@ -1,8 +1,10 @@
 /* input.h - records from a list of files, in either form.
  *
  * The one reader every command uses.  It opens each file in turn ("-" and
- * an empty list mean standard input), tells listing text from NDJSON by the
- * first non-blank character ('{' means NDJSON), and hands out records, or
+ * an empty list mean standard input; gzip and UTF-16 are decoded, see
+ * lines.h), tells listing text from NDJSON by the first non-blank
+ * character ('{' means NDJSON, '[' a JSON array of records, as art-fmt
+ * --json writes, read element by element), and hands out records, or
  * with ART_INPUT_OBJECTS any flat JSON object (art-fmt also formats the
  * output of art-tags).  A bad record comes back as ART_BAD with its place;
  * a file that cannot be opened or read comes back as ART_FAIL with errnum
@@ -14,6 +16,7 @@
 #ifndef ART_INPUT_H
 #define ART_INPUT_H
 
+#include "jarray.h"
 #include "json.h"
 #include "lines.h"
 #include "listing.h"
@@ -42,6 +45,7 @@ struct art_input {
 	int kind; /* of the open file: unknown, listing or NDJSON */
 	struct art_lines lines;
 	struct art_listing listing;
+	struct art_jarray array; /* a file that is a JSON array */
 	struct art_jobject obj;
 	struct art_record rec;
 	struct art_tagger *tagger;
