@@ -307,6 +307,8 @@ int main(int argc, char **argv)
 		if (keep < 0) {
 			struct art_error err = {.file = item.file};
 			art_error_set(&err, item.line, "jq: %s", msg);
+			if (cli_bad_is_fatal()) /* let the jq state go first */
+				art_filter_free(&f);
 			cli_reject(&err);
 			continue;
 		}

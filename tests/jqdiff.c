@@ -51,10 +51,7 @@ static void run_all(struct art_jq *q, const struct art_item *item, bool native, 
 	    native ? art_jq_each_item(q, item, append_output, o, o->err, sizeof o->err)
 	           : art_jq_each(q, art_item_to_jv(item), append_output, o, o->err, sizeof o->err);
 	if (o->failed) {
-		struct art_buf msg = {0};
-		art_buf_printf(&msg, "error: %s", o->err);
-		append_output(o, jv_string_sized(msg.p, (int)msg.len));
-		art_buf_free(&msg);
+		append_output(o, jv_string_fmt("error: %s", o->err));
 	}
 }
 
@@ -135,8 +132,10 @@ static int compare(const char *expr, size_t n, bool want_native, const struct re
 		run_all(q, &item, true, &a);
 		run_all(q, &item, false, &b);
 		fwrite(a.text.p, 1, a.text.len, stdout);
-		art_buf_putc(&a.text, '\0');
-		art_buf_putc(&b.text, '\0');
+		if (art_buf_putc(&a.text, '\0') != 0 || art_buf_putc(&b.text, '\0') != 0) {
+			fprintf(stderr, "jqdiff: out of memory\n");
+			exit(2);
+		}
 		if (strcmp(a.text.p, b.text.p) != 0)
 			bad |= differ("outputs", expr, i, a.text.p, b.text.p);
 		char ea[2048] = "", eb[2048] = "";

@@ -127,12 +127,12 @@ static int put_line(struct art_writer *w, const art_str *cells, bool head)
 			memset(b->p + b->len, ' ', pad);
 			b->len += pad;
 		}
-		if (bold)
-			art_buf_append(b, BOLD, strlen(BOLD)); /* reserved above */
+		if (bold && art_buf_append(b, BOLD, strlen(BOLD)) != 0)
+			return -1;
 		memcpy(b->p + b->len, t->cell.p, t->cell.len);
 		b->len += t->cell.len;
-		if (bold)
-			art_buf_append(b, RESET, strlen(RESET));
+		if (bold && art_buf_append(b, RESET, strlen(RESET)) != 0)
+			return -1;
 		if (!w->cols.col[i].numeric) {
 			memset(b->p + b->len, ' ', pad);
 			b->len += pad;

@@ -75,7 +75,7 @@ START_TEST(bars_are_drawn_in_eighths_of_a_cell)
 	c.color = true;
 	b = (struct art_buf){0};
 	ck_assert_int_eq(art_chart_put(&b, &c, S("a"), 1), 0);
-	art_buf_putc(&b, '\0');
+	ck_assert_int_eq(art_buf_putc(&b, '\0'), 0);
 	ck_assert_str_eq(b.p, "a  1 \033[36m███▌\033[0m\n");
 	art_buf_free(&b);
 }

@@ -49,7 +49,7 @@ START_TEST(long_labels_wrap_and_keep_their_title)
 	    {S("Go"), 1},
 	};
 	ck_assert_int_eq(art_svg_bar_chart(&b, bars, 2, "article"), 0);
-	art_buf_putc(&b, '\0');
+	ck_assert_int_eq(art_buf_putc(&b, '\0'), 0);
 	ck_assert_ptr_nonnull(strstr(b.p, "<title>Distributed Transaction Management and Then "
 	                                  "Some More Words: 3 articles</title>"));
 	ck_assert_ptr_nonnull(strstr(b.p, "<tspan x=\"0\" dy=\"18\">"));
