@@ -76,10 +76,10 @@ START_TEST(bytes_are_read_back_where_they_are)
 	art_spool_init(&s, 100);
 	for (int i = 0; i < 1000; i++) {
 		ck_assert_uint_eq(art_spool_size(&s), (uint64_t)i * 11);
-		art_buf_printf(&s.buf, "line %05d\n", i);
+		ck_assert_int_eq(art_buf_printf(&s.buf, "line %05d\n", i), 0);
 		ck_assert_int_eq(art_spool_settle(&s), 0);
 	}
-	art_buf_printf(&s.buf, "line %05d\n", 1000);
+	ck_assert_int_eq(art_buf_printf(&s.buf, "line %05d\n", 1000), 0);
 	ck_assert_int_eq(art_spool_settle(&s), 0);
 	ck_assert_uint_gt(s.in_file, 0);     /* some in the file ... */
 	ck_assert_uint_eq(s.buf.len, 11);    /* ... the last one in memory */

@@ -178,12 +178,12 @@ static void offer_all(enum art_keep keep, uint64_t budget, const char *ids, cons
 		    art_unique_offer(&u, (uint64_t)ids[i], (art_str){line, (size_t)n}, &err);
 		ck_assert_int_ge(added, 0);
 		if (keep == ART_KEEP_FIRST && added)
-			art_buf_append(got, line, (size_t)n);
+			ck_assert_int_eq(art_buf_append(got, line, (size_t)n), 0);
 	}
 	art_str held;
 	int rc;
 	while ((rc = art_unique_next(&u, &held, &err)) == ART_OK)
-		art_buf_append(got, held.p, held.n);
+		ck_assert_int_eq(art_buf_append(got, held.p, held.n), 0);
 	ck_assert_int_eq(rc, ART_EOF);
 	art_unique_free(&u);
 }
