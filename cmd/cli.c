@@ -116,15 +116,31 @@ void cli_error(const char *fmt, ...)
 static void drop_outputs(void);
 static void report_skipped(void);
 
+/* Exit 2 after the message: the outputs dropped, the count said. */
+static noreturn void die(void)
+{
+	drop_outputs();
+	report_skipped();
+	exit_failed();
+}
+
 void cli_fatal(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	vreport(fmt, ap);
 	va_end(ap);
-	drop_outputs();
-	report_skipped();
-	exit_failed();
+	die();
+}
+
+/* "art-CMD: FILE:LINE: what is wrong", or "FILE: ..." for a whole file. */
+static void report_at(const struct art_error *err)
+{
+	if (err->line)
+		fprintf(stderr, "%s: %s:%lu: %s\n", cli.cmd->name, cli_file_name(err->file),
+		        err->line, err->msg);
+	else
+		fprintf(stderr, "%s: %s: %s\n", cli.cmd->name, cli_file_name(err->file), err->msg);
 }
 
 const char *cli_file_name(const char *file)
@@ -138,9 +154,8 @@ const char *cli_file_name(const char *file)
 static void report_bad(const char *what, const struct art_error *err)
 {
 	if (cli_bad_is_fatal()) {
-		if (err->line)
-			cli_fatal("%s:%lu: %s", cli_file_name(err->file), err->line, err->msg);
-		cli_fatal("%s: %s", cli_file_name(err->file), err->msg);
+		report_at(err);
+		die();
 	}
 	if (cli.quiet || cli.shown > CLI_MESSAGES_MAX)
 		return;
@@ -148,11 +163,7 @@ static void report_bad(const char *what, const struct art_error *err)
 		fprintf(stderr, "%s: further bad %s are not shown\n", cli.cmd->name, what);
 		return;
 	}
-	if (err->line)
-		fprintf(stderr, "%s: %s:%lu: %s\n", cli.cmd->name, cli_file_name(err->file),
-		        err->line, err->msg);
-	else
-		fprintf(stderr, "%s: %s: %s\n", cli.cmd->name, cli_file_name(err->file), err->msg);
+	report_at(err);
 }
 
 void cli_bad_record(const struct art_error *err)
@@ -181,10 +192,8 @@ static void skip_input(const struct art_error *err)
 
 void cli_input_error(const struct art_error *err)
 {
-	if (err->line)
-		cli_error("%s:%lu: %s", cli_file_name(err->file), err->line, err->msg);
-	else
-		cli_error("%s: %s", cli_file_name(err->file), err->msg);
+	report_at(err);
+	cli.status = ART_EXIT_FAILURE;
 }
 
 void cli_input_fatal(const struct art_error *err)
