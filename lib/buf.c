@@ -2,26 +2,49 @@
 
 #include "buf.h"
 
+#include <assert.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+void *art_reallocarray(void *p, size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	size_t bytes = n * size;
+	return realloc(p, bytes ? bytes : 1); /* realloc(p, 0) may free P */
+}
+
+int art_grow_slow(void *arrayp, size_t *cap, size_t need, size_t size, size_t first)
+{
+	assert(first > 0);
+	size_t n = *cap ? *cap : first;
+	while (n < need) {
+		if (n > SIZE_MAX / 2)
+			return -1;
+		n *= 2;
+	}
+	void *p;
+	memcpy(&p, arrayp, sizeof p); /* the array's pointer, whatever its type */
+	p = art_reallocarray(p, n, size);
+	if (!p)
+		return -1;
+	memcpy(arrayp, &p, sizeof p);
+	*cap = n;
+	return 0;
+}
+
 int art_buf_reserve(struct art_buf *b, size_t extra)
 {
 	if (b->cap - b->len >= extra)
 		return 0;
-	if (extra > SIZE_MAX / 2 - b->len)
+	if (extra > SIZE_MAX - b->len)
 		return -1;
-	size_t cap = b->cap ? b->cap : 256;
-	while (cap - b->len < extra)
-		cap *= 2;
-	char *p = realloc(b->p, cap);
-	if (!p)
-		return -1;
-	b->p = p;
-	b->cap = cap;
-	return 0;
+	return art_grow(&b->p, &b->cap, b->len + extra, 1, 256);
 }
 
 int art_buf_append(struct art_buf *b, const void *p, size_t n)

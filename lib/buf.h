@@ -1,4 +1,4 @@
-/* buf.h - growable byte buffers and string slices.
+/* buf.h - growable byte buffers, string slices, growing arrays.
  *
  * art_str is a (pointer, length) view that owns nothing; art_buf owns a
  * heap block that grows as bytes are appended.  Every other module builds
@@ -36,6 +36,25 @@ ART_MUST_CHECK int art_buf_putc(struct art_buf *b, char c);
 ART_MUST_CHECK int art_buf_printf(struct art_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void art_buf_free(struct art_buf *b);
+
+/* Growing arrays.  Every array in libart that grows does it through these
+ * two, so that no size is ever computed by a multiplication that could
+ * overflow.
+ *
+ * art_reallocarray is OpenBSD's reallocarray(3): P resized to N elements
+ * of SIZE bytes, or NULL with errno ENOMEM (and P as it was) when N * SIZE
+ * does not fit in a size_t or memory is short. */
+void *art_reallocarray(void *p, size_t n, size_t size);
+/* Room for NEED elements of SIZE bytes in the array *ARRAYP (any pointer
+ * type; pass its address) whose capacity is *CAP: the capacity doubles,
+ * from FIRST, until it holds NEED.  0, or -1 when out of memory (or the
+ * size would overflow) with the array and *CAP as they were. */
+ART_MUST_CHECK int art_grow_slow(void *arrayp, size_t *cap, size_t need, size_t size, size_t first);
+static inline ART_MUST_CHECK int art_grow(void *arrayp, size_t *cap, size_t need, size_t size,
+                                          size_t first)
+{
+	return need <= *cap ? 0 : art_grow_slow(arrayp, cap, need, size, first);
+}
 
 static inline void art_buf_clear(struct art_buf *b)
 {

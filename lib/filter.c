@@ -20,14 +20,8 @@ void art_filter_init(struct art_filter *f)
 int art_filter_add(struct art_filter *f, enum art_filter_list which, const char *text)
 {
 	struct art_filter_strings *l = &f->list[which];
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 4;
-		art_str *v = realloc(l->v, cap * sizeof *v);
-		if (!v)
-			return -1;
-		l->v = v;
-		l->cap = cap;
-	}
+	if (art_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v, 4) != 0)
+		return -1;
 	l->v[l->n++] = (art_str){text, strlen(text)};
 	return 0;
 }

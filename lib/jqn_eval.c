@@ -1017,14 +1017,8 @@ struct gather {
 static int gather_output(struct k *self, const struct art_jqn_value *v)
 {
 	struct art_jqn *q = ((struct gather *)self)->q;
-	if (q->nouts == q->cap) {
-		size_t cap = q->cap ? 2 * q->cap : 8;
-		struct art_jqn_value *o = realloc(q->outs, cap * sizeof *o);
-		if (!o)
-			return ASK;
-		q->outs = o;
-		q->cap = cap;
-	}
+	if (art_grow(&q->outs, &q->cap, q->nouts + 1, sizeof *q->outs, 8) != 0)
+		return ASK;
 	q->outs[q->nouts++] = *v;
 	return GO_ON;
 }

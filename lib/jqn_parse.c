@@ -222,7 +222,7 @@ static bool add_part(struct jqn_node *fmt, struct jqn_node *part)
 	if (!part || fmt->nparts == JQN_MAX_PARTS)
 		return false;
 	if (fmt->nparts % 8 == 0) {
-		struct jqn_node **p = realloc(fmt->parts, (fmt->nparts + 8) * sizeof *p);
+		struct jqn_node **p = art_reallocarray(fmt->parts, fmt->nparts + 8, sizeof *p);
 		if (!p)
 			return false;
 		fmt->parts = p;
@@ -306,7 +306,7 @@ static struct jqn_node *literal_array(struct parser *ps)
 		if (!s || nd->nalts == JQN_MAX_PARTS)
 			return NULL;
 		if (nd->nalts % 8 == 0) {
-			art_str *a = realloc(nd->alts, (nd->nalts + 8) * sizeof *a);
+			art_str *a = art_reallocarray(nd->alts, nd->nalts + 8, sizeof *a);
 			if (!a)
 				return NULL;
 			nd->alts = a;
@@ -420,7 +420,7 @@ static bool plain_regex(struct jqn_node *nd, struct jqn_node *re)
 	for (size_t k = 0; k <= s.n; k++) {
 		if (k < s.n && s.p[k] != '|')
 			continue;
-		art_str *a = realloc(nd->alts, (nd->nalts + 1) * sizeof *a);
+		art_str *a = art_reallocarray(nd->alts, nd->nalts + 1, sizeof *a);
 		if (!a)
 			return false;
 		nd->alts = a;

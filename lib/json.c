@@ -390,14 +390,8 @@ static int parse_value(struct parser *ps, int depth, enum art_jtype *type)
 
 static int push_item(struct art_jobject *o, art_str s)
 {
-	if (o->nitems == o->icap) {
-		size_t cap = o->icap ? o->icap * 2 : 16;
-		art_str *it = realloc(o->items, cap * sizeof *it);
-		if (!it)
-			return -1;
-		o->items = it;
-		o->icap = cap;
-	}
+	if (art_grow(&o->items, &o->icap, o->nitems + 1, sizeof *o->items, 16) != 0)
+		return -1;
 	o->items[o->nitems++] = s;
 	return 0;
 }
@@ -461,14 +455,8 @@ static int parse_field_value(struct parser *ps, struct art_jfield *f)
 
 static struct art_jfield *new_field(struct art_jobject *o)
 {
-	if (o->nfields == o->fcap) {
-		size_t cap = o->fcap ? o->fcap * 2 : 16;
-		struct art_jfield *f = realloc(o->fields, cap * sizeof *f);
-		if (!f)
-			return NULL;
-		o->fields = f;
-		o->fcap = cap;
-	}
+	if (art_grow(&o->fields, &o->fcap, o->nfields + 1, sizeof *o->fields, 16) != 0)
+		return NULL;
 	struct art_jfield *f = &o->fields[o->nfields++];
 	memset(f, 0, sizeof *f);
 	return f;
@@ -514,7 +502,7 @@ static int seen_key(struct art_jobject *o, size_t i)
 		size_t n = o->nslots ? o->nslots : 64;
 		while (n < 4 * (i + 1))
 			n *= 2;
-		size_t *s = realloc(o->slots, n * sizeof *s);
+		size_t *s = art_reallocarray(o->slots, n, sizeof *s);
 		if (!s)
 			return -1;
 		o->slots = s;

@@ -256,7 +256,7 @@ static ssize_t fill(struct art_lines *l)
 		/* a long line that is allowed: make room for it */
 		size_t cap =
 		    l->cap * 2 < l->max + ART_READ_BLOCK ? l->cap * 2 : l->max + ART_READ_BLOCK;
-		char *p = realloc(l->buf, cap);
+		char *p = art_reallocarray(l->buf, cap, 1);
 		if (!p) {
 			l->err = ENOMEM;
 			return -1;

@@ -68,18 +68,27 @@ int art_out_open(struct art_out *o, const char *path)
 	return 0;
 }
 
-static int write_all(struct art_out *o, const char *p, size_t n)
+int art_write_all(int fd, const void *p, size_t n)
 {
+	const char *at = p;
 	while (n > 0) {
-		ssize_t w = write(o->fd, p, n);
+		ssize_t w = write(fd, at, n);
 		if (w < 0) {
 			if (errno == EINTR)
 				continue;
-			o->err = errno;
 			return -1;
 		}
-		p += w;
+		at += w;
 		n -= (size_t)w;
+	}
+	return 0;
+}
+
+static int write_all(struct art_out *o, const char *p, size_t n)
+{
+	if (art_write_all(o->fd, p, n) != 0) {
+		o->err = errno;
+		return -1;
 	}
 	return 0;
 }
@@ -165,14 +174,11 @@ void art_out_abort(struct art_out *o)
 /* Room for one more file in C: 0, or -1 when out of memory. */
 static int commit_grow(struct art_commit *c)
 {
-	if (c->n < c->cap)
-		return 0;
-	size_t cap = c->cap ? 2 * c->cap : 8;
-	char **tmp = reallocarray(c->tmp, cap, sizeof *tmp);
-	if (!tmp)
+	/* two arrays of one capacity: PATH grows to what TMP has */
+	size_t cap = c->cap;
+	if (art_grow(&c->tmp, &cap, c->n + 1, sizeof *c->tmp, 8) != 0)
 		return -1;
-	c->tmp = tmp;
-	char **path = reallocarray(c->path, cap, sizeof *path);
+	char **path = art_reallocarray(c->path, cap, sizeof *path);
 	if (!path)
 		return -1;
 	c->path = path;

@@ -35,6 +35,11 @@ struct art_commit {
 	size_t n, cap;
 };
 
+/* All N bytes at P to the descriptor FD, however many writes that takes
+ * (an interrupted one is tried again): the one write loop of libart.  0, or
+ * -1 with errno set. */
+ART_MUST_CHECK int art_write_all(int fd, const void *p, size_t n);
+
 /* PATH NULL or "-" means standard output.  A PATH that names something
  * other than a regular file (/dev/null, a FIFO, a terminal) is written to
  * directly; a symbolic link is followed, so the file it points to is

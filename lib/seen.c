@@ -246,14 +246,8 @@ static int keep(struct art_seen *s, size_t off, size_t len)
 		s->kept[s->nkept - 1].len += len;
 		return 0;
 	}
-	if (s->nkept == s->kcap) {
-		size_t cap = s->kcap ? 2 * s->kcap : 16;
-		void *p = realloc(s->kept, cap * sizeof *s->kept);
-		if (!p)
-			return -1;
-		s->kept = p;
-		s->kcap = cap;
-	}
+	if (art_grow(&s->kept, &s->kcap, s->nkept + 1, sizeof *s->kept, 16) != 0)
+		return -1;
 	s->kept[s->nkept++] = (struct art_seen_range){off, len};
 	return 0;
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "json.h"
+#include "output.h"
 
 const char *const art_sort_key_names[ART_NKEYS] = {
     "date", "title", "source", "category", "likes", "read_minutes", "tags",
@@ -472,7 +473,7 @@ size_t art_sorter_runs(const struct art_sorter *s)
 
 int art_sorter_add_source(struct art_sorter *s, art_sort_source_fn *next, void *ctx)
 {
-	struct input *in = realloc(s->inputs, (s->ninputs + 1) * sizeof *in);
+	struct input *in = art_reallocarray(s->inputs, s->ninputs + 1, sizeof *in);
 	if (!in)
 		return -1;
 	s->inputs = in;
@@ -540,21 +541,6 @@ static int run_create(struct art_sorter *s, int *fd, struct art_error *err)
 	return *fd < 0 ? sys_fail(s, err, "cannot create a temporary file", e) : ART_OK;
 }
 
-static int write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 struct run_writer {
 	int fd;
 	struct art_buf buf;
@@ -566,7 +552,7 @@ static int run_put(struct art_sorter *s, struct run_writer *w, const unsigned ch
 	if (art_buf_append(&w->buf, blob, get32(blob)) != 0)
 		return oom(err);
 	if (w->buf.len >= RUN_WRITE_BLOCK) {
-		if (write_all(w->fd, w->buf.p, w->buf.len) != 0)
+		if (art_write_all(w->fd, w->buf.p, w->buf.len) != 0)
 			return sys_fail(s, err, "cannot write a temporary file", errno);
 		w->buf.len = 0;
 	}
@@ -576,7 +562,7 @@ static int run_put(struct art_sorter *s, struct run_writer *w, const unsigned ch
 static int run_close_writer(struct art_sorter *s, struct run_writer *w, struct art_error *err)
 {
 	int rc = ART_OK;
-	if (write_all(w->fd, w->buf.p, w->buf.len) != 0)
+	if (art_write_all(w->fd, w->buf.p, w->buf.len) != 0)
 		rc = sys_fail(s, err, "cannot write a temporary file", errno);
 	art_buf_free(&w->buf);
 	return rc;
@@ -584,14 +570,8 @@ static int run_close_writer(struct art_sorter *s, struct run_writer *w, struct a
 
 static int push_run(struct art_sorter *s, int fd, int level, struct art_error *err)
 {
-	if (s->nruns == s->runs_cap) {
-		size_t cap = s->runs_cap ? 2 * s->runs_cap : 16;
-		struct run *r = realloc(s->runs, cap * sizeof *r);
-		if (!r)
-			return oom(err);
-		s->runs = r;
-		s->runs_cap = cap;
-	}
+	if (art_grow(&s->runs, &s->runs_cap, s->nruns + 1, sizeof *s->runs, 16) != 0)
+		return oom(err);
 	s->runs[s->nruns++] = (struct run){fd, level};
 	return ART_OK;
 }
@@ -621,7 +601,7 @@ static int run_fill(struct art_sorter *s, struct src *x, size_t need, struct art
 	x->end -= x->pos;
 	x->pos = 0;
 	if (need > x->cap) {
-		unsigned char *b = realloc(x->buf, need);
+		unsigned char *b = art_reallocarray(x->buf, need, 1);
 		if (!b)
 			return oom(err);
 		x->buf = b;
@@ -674,7 +654,7 @@ static void order_words(const struct art_sort_spec *sp, char *out, size_t outsz)
 
 static int report_disorder(struct art_sorter *s, const struct art_item *item, struct art_error *err)
 {
-	struct art_error *p = realloc(s->pending, (s->npending + 1) * sizeof *p);
+	struct art_error *p = art_reallocarray(s->pending, s->npending + 1, sizeof *p);
 	if (!p)
 		return oom(err);
 	s->pending = p;
@@ -907,11 +887,11 @@ static unsigned char *alloc_blob(struct art_sorter *s, size_t size)
 		s->used = 0;
 	}
 	size_t n = size > s->chunk ? size : s->chunk;
-	unsigned char **c = realloc(s->chunks, (s->nchunks + 1) * sizeof *c);
+	unsigned char **c = art_reallocarray(s->chunks, s->nchunks + 1, sizeof *c);
 	if (!c)
 		return NULL;
 	s->chunks = c;
-	size_t *cs = realloc(s->chunk_sizes, (s->nchunks + 1) * sizeof *cs);
+	size_t *cs = art_reallocarray(s->chunk_sizes, s->nchunks + 1, sizeof *cs);
 	if (!cs)
 		return NULL;
 	s->chunk_sizes = cs;
@@ -938,8 +918,9 @@ int art_sorter_add(struct art_sorter *s, const struct art_item *item, struct art
 			return rc;
 	}
 	if (s->n == s->cap) {
+		/* by half, not double: the budget counts two entries per record */
 		size_t cap = s->cap ? s->cap + s->cap / 2 : 1024;
-		struct ent *e = realloc(s->ents, cap * sizeof *e);
+		struct ent *e = art_reallocarray(s->ents, cap, sizeof *e);
 		if (!e)
 			return oom(err);
 		s->ents = e;

@@ -165,7 +165,7 @@ static int dedupe(struct art_tagset *s)
 		s->n = out;
 		return 0;
 	}
-	size_t *order = realloc(s->order, n * sizeof *order);
+	size_t *order = art_reallocarray(s->order, n, sizeof *order);
 	if (!order)
 		return -1;
 	s->order = order;
@@ -197,10 +197,10 @@ int art_tagset_fill(struct art_tagset *s, const struct art_record *r, bool fold)
 	s->n = 0;
 	s->mem.len = 0;
 	if (r->ntags > s->cap) {
-		art_str *shown = realloc(s->shown, r->ntags * sizeof *shown);
+		art_str *shown = art_reallocarray(s->shown, r->ntags, sizeof *shown);
 		if (shown)
 			s->shown = shown;
-		art_str *keys = realloc(s->keys, r->ntags * sizeof *keys);
+		art_str *keys = art_reallocarray(s->keys, r->ntags, sizeof *keys);
 		if (keys)
 			s->keys = keys;
 		if (!shown || !keys)
@@ -451,14 +451,8 @@ static long find_or_add(struct art_tagcount *tc, const art_str *k)
 		return (long)tc->slot[i] - 1;
 	if (tc->ne == UINT32_MAX - 1)
 		return -1;
-	if (tc->ne == tc->ecap) {
-		size_t cap = tc->ecap ? tc->ecap * 2 : 256;
-		struct entry *e = realloc(tc->e, cap * sizeof *e);
-		if (!e)
-			return -1;
-		tc->e = e;
-		tc->ecap = cap;
-	}
+	if (art_grow(&tc->e, &tc->ecap, tc->ne + 1, sizeof *tc->e, 256) != 0)
+		return -1;
 	struct entry *e = &tc->e[tc->ne];
 	memset(e, 0, sizeof *e);
 	e->hash = h;
@@ -485,14 +479,8 @@ static int add_spelling(struct art_tagcount *tc, size_t idx, int part, art_str s
 	}
 	if (tc->nsp == UINT32_MAX - 1)
 		return -1;
-	if (tc->nsp == tc->spcap) {
-		size_t cap = tc->spcap ? tc->spcap * 2 : 256;
-		struct spelling *sp = realloc(tc->sp, cap * sizeof *sp);
-		if (!sp)
-			return -1;
-		tc->sp = sp;
-		tc->spcap = cap;
-	}
+	if (art_grow(&tc->sp, &tc->spcap, tc->nsp + 1, sizeof *tc->sp, 256) != 0)
+		return -1;
 	struct spelling *sp = &tc->sp[tc->nsp];
 	if (art_str_eq(key_part(tc, e, part), s))
 		sp->off = e->off[part];
@@ -605,14 +593,8 @@ static int get_count(const struct art_jfield *f, const char *what, int64_t *n, c
 
 static int push_pending(struct art_tagcount *tc, int part, art_str s, int64_t n)
 {
-	if (tc->npend == tc->pendcap) {
-		size_t cap = tc->pendcap ? tc->pendcap * 2 : 16;
-		struct pending *p = realloc(tc->pend, cap * sizeof *p);
-		if (!p)
-			return -1;
-		tc->pend = p;
-		tc->pendcap = cap;
-	}
+	if (art_grow(&tc->pend, &tc->pendcap, tc->npend + 1, sizeof *tc->pend, 16) != 0)
+		return -1;
 	tc->pend[tc->npend++] = (struct pending){part, s, n};
 	return 0;
 }

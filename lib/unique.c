@@ -313,7 +313,7 @@ int art_unique_offer(struct art_unique *u, uint64_t id, art_str line, struct art
 	}
 	if (u->nheld == u->cap) {
 		size_t cap = u->cap ? 2 * u->cap : 1024;
-		void *p = cap < KNOWN ? realloc(u->held, cap * sizeof *u->held) : NULL;
+		void *p = cap < KNOWN ? art_reallocarray(u->held, cap, sizeof *u->held) : NULL;
 		if (!p)
 			return fail(err, ENOMEM, "unique records");
 		u->held = p;

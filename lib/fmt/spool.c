@@ -40,18 +40,9 @@ static int open_file(struct art_spool *s)
 
 static int write_all(struct art_spool *s)
 {
-	const char *p = s->buf.p;
-	size_t n = s->buf.len;
-	while (n) {
-		ssize_t w = write(s->fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return fail(s, errno);
-		p += w;
-		n -= (size_t)w;
-		s->in_file += (uint64_t)w;
-	}
+	if (art_write_all(s->fd, s->buf.p, s->buf.len) != 0)
+		return fail(s, errno);
+	s->in_file += s->buf.len;
 	s->buf.len = 0;
 	return 0;
 }

@@ -150,14 +150,9 @@ static int keep(struct art_writer *w)
 {
 	struct table *t = w->state;
 	size_t n = w->cols.n;
-	if (t->nrows == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 64;
-		size_t *ends = realloc(t->ends, cap * n * sizeof *ends);
-		if (!ends)
-			return -1;
-		t->ends = ends;
-		t->cap = cap;
-	}
+	/* a row of N ends is one element */
+	if (art_grow(&t->ends, &t->cap, t->nrows + 1, n * sizeof *t->ends, 64) != 0)
+		return -1;
 	for (size_t i = 0; i < n; i++) {
 		size_t shown;
 		if (art_utf8_fit(&t->kept, w->row[i], limit_of(w), ' ', &shown) != 0)
