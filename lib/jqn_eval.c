@@ -17,6 +17,7 @@
 
 #include "jqnative.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -814,6 +815,7 @@ static int text_of(struct art_jqn *q, const struct art_jqn_value *v, art_str *ou
 			o = dump_string(o, v->items[i]);
 		}
 		*o++ = ']';
+		assert((size_t)(o - p) <= room);
 		*out = (art_str){p, (size_t)(o - p)};
 		return GO_ON;
 	}

@@ -2,6 +2,7 @@
 
 #include "json.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -817,7 +818,9 @@ int art_json_put_string(struct art_buf *b, art_str s)
 {
 	if (art_buf_reserve(b, WORST(s.n)) != 0)
 		return -1;
+	size_t start = b->len;
 	b->len = (size_t)(put_string(b->p + b->len, s) - b->p);
+	assert(b->len - start <= WORST(s.n));
 	return 0;
 }
 
@@ -875,7 +878,9 @@ int art_json_put_record_head(struct art_buf *b, const struct art_record *r)
 {
 	if (art_buf_reserve(b, head_room(r)) != 0)
 		return -1;
+	size_t start = b->len;
 	b->len = (size_t)(put_head(b->p + b->len, r) - b->p);
+	assert(b->len - start <= head_room(r));
 	return 0;
 }
 
@@ -883,7 +888,9 @@ int art_json_put_record_tail(struct art_buf *b, const struct art_record *r)
 {
 	if (art_buf_reserve(b, TAIL_ROOM) != 0)
 		return -1;
+	size_t start = b->len;
 	b->len = (size_t)(put_tail(b->p + b->len, r) - b->p);
+	assert(b->len - start <= TAIL_ROOM);
 	return 0;
 }
 
@@ -904,6 +911,7 @@ int art_json_put_record(struct art_buf *b, const struct art_record *r)
 	}
 	*o++ = ']';
 	o = put_tail(o, r);
+	assert((size_t)(o - b->p) - b->len <= room);
 	b->len = (size_t)(o - b->p);
 	return 0;
 }

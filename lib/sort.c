@@ -2,6 +2,7 @@
 
 #include "sort.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -281,6 +282,7 @@ static void blob_fill(const struct art_sort_spec *sp, unsigned char *b, size_t s
 			p += 4 + s.n;
 		}
 	}
+	assert((size_t)(p - b) + line.n == size); /* blob_size counted as written */
 	memcpy(p, line.p, line.n);
 }
 

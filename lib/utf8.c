@@ -2,6 +2,7 @@
 
 #include "utf8.h"
 
+#include <assert.h>
 #include <stdbool.h>
 #include <utf8proc.h>
 
@@ -190,6 +191,7 @@ int art_utf8_fit(struct art_buf *b, art_str s, size_t width, char control, size_
 		b->len = start;
 		used = 0;
 	}
+	assert(b->len - start <= 3 * s.n + 3);
 	*shown = used;
 	return 0;
 }

@@ -5,6 +5,7 @@
 
 #include "writer.h"
 
+#include <assert.h>
 #include <csv.h>
 #include <stdlib.h>
 
@@ -34,7 +35,8 @@ int art_csv_put_cell(struct art_buf *b, art_str cell, const struct art_csv_style
 		return -1;
 	char *at = b->p + b->len;
 	size_t n = csv_write(at + prefix, room - prefix, cell.p, cell.n);
-	if (prefix) { /* the apostrophe goes inside the quotes */
+	assert(n + prefix <= room); /* csv_write cuts what does not fit */
+	if (prefix) {               /* the apostrophe goes inside the quotes */
 		at[0] = '"';
 		at[1] = '\'';
 	}

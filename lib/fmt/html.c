@@ -95,6 +95,7 @@ int art_html_put_text(struct art_buf *b, art_str text)
 		}
 		p += n ? n : 1;
 	}
+	assert((size_t)(o - b->p) - b->len <= 6 * text.n);
 	b->len = (size_t)(o - b->p);
 	return 0;
 }
