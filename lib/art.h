@@ -25,8 +25,32 @@
  *   fmt/chart.h    horizontal bar charts for a terminal
  *   fmt/svg.h      the pictures of the HTML report, in inline SVG
  *
- * The library never prints and never exits: it returns ART_ status codes
- * and struct art_error for the command to report.
+ * Conventions (every module keeps them):
+ *
+ * - Never prints, never exits: a function that can fail returns a status
+ *   and leaves the message for the command to print.  Such a function is
+ *   declared ART_MUST_CHECK (buf.h): the build refuses a result ignored.
+ * - Status: a function that only allocates returns 0, or -1 when out of
+ *   memory (or when a size would overflow); one that returns a pointer
+ *   returns NULL then.  The reader (input.h) returns enum art_status
+ *   (record.h): ART_OK, ART_EOF, ART_BAD (one record bad, reading goes
+ *   on), ART_FAIL (this file cannot be read further), ART_NO_RECORDS; the
+ *   readers under it still have codes of their own (ART_LINES_,
+ *   ART_LISTING_, ART_JARRAY_).
+ * - Errors: struct art_error (record.h) says where (file, line) and what;
+ *   system errors keep their errno in it.  Parsers and compilers (json,
+ *   jqexpr, filter, tagcount, fmt/columns, fmt/writer) still write their
+ *   message into a buffer the caller passes with its size.
+ * - Ownership: art_str is a view and owns nothing; a struct that owns
+ *   memory has a _free (or _close) function.  A
+ *   record handed out by a reader stays valid until the reader's next call;
+ *   art_record_copy makes one that owns its bytes.
+ * - Growth: arrays grow only through art_grow and art_reallocarray
+ *   (buf.h), which check every size for overflow; bytes go out to a
+ *   descriptor only through art_write_all (output.h).
+ * - Invariants the fast paths rely on (room reserved for the worst case,
+ *   sizes counted before the bytes are written) are stated with assert(),
+ *   which every build keeps: configure never defines NDEBUG.
  */
 #ifndef ART_H
 #define ART_H

@@ -16,7 +16,9 @@
 #include "buf.h"
 
 /* The width to draw in: COLUMNS when it is a whole number from 1 to
- * 100000, else TERM_COLS when above 0 (the terminal's), else 80. */
+ * 100000, else TERM_COLS when above 0, else 80.  TERM_COLS is what the
+ * caller would use without COLUMNS: the terminal's width, or where that is
+ * unknown a width of its own (cli_display_width's fallback). */
 size_t art_chart_width(const char *columns, int term_cols);
 
 struct art_chart {
