@@ -62,6 +62,8 @@ enum {
 	W_AFTER_SYMBOL = 10, /* "+G" in "C++Go" */
 	W_BEFORE_DOT = -10,  /* "#." in "C#.NET" */
 	W_SPLIT_WORD = -20,  /* the cut breaks a word of the text: "Dev|Ops" for "DevOps" */
+	W_SCRIPT = 40,       /* "s微" in "microservices微服务": the script changes */
+	W_IN_SCRIPT = -10, /* "务服" in "微服务服务治理": inside a run of one other script */
 
 	W_HIT = 20,          /* a tag's word occurs in the title or summary */
 	W_HIT_SHORT = 10,    /* ... a word of one or two characters */
@@ -135,6 +137,8 @@ enum why {
 	WHY_DIGIT_UPPER,
 	WHY_AFTER_SYMBOL,
 	WHY_BEFORE_DOT,
+	WHY_SCRIPT,
+	WHY_IN_SCRIPT,
 	NWHY
 };
 static const struct {
@@ -153,6 +157,8 @@ static const struct {
     [WHY_DIGIT_UPPER] = {W_DIGIT_UPPER, "a digit, then a capital"},
     [WHY_AFTER_SYMBOL] = {W_AFTER_SYMBOL, "after + or #"},
     [WHY_BEFORE_DOT] = {W_BEFORE_DOT, "before a dot"},
+    [WHY_SCRIPT] = {W_SCRIPT, "a change of script"},
+    [WHY_IN_SCRIPT] = {W_IN_SCRIPT, "inside a run of one script"},
 };
 
 struct tword { /* a word of the record's title or summary, where the line may have it */

@@ -57,6 +57,27 @@ static inline uint64_t bytes_mask64(const unsigned char *p, unsigned char c, uns
 	return m;
 }
 
+/* Bits K (K < 64) of the bytes P[K] of 0x80 and above in *HI, and of those
+ * that start a character (0xC0 and above) in *LEAD. */
+static inline void high_bytes64(const unsigned char *p, uint64_t *hi, uint64_t *lead)
+{
+	*hi = *lead = 0;
+	for (unsigned k = 0; k < 64; k += 16) {
+#ifdef __SSE2__
+		__m128i x = load16(p + k);
+		*hi |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << k;
+		*lead |= (uint64_t)(unsigned)_mm_movemask_epi8(
+		             _mm_cmpgt_epi8(x, _mm_set1_epi8((char)0xBF)))
+		         << k;
+#else
+		for (unsigned i = k; i < k + 16; i++) {
+			*hi |= (uint64_t)(p[i] >= 0x80) << i;
+			*lead |= (uint64_t)(p[i] >= 0xC0) << i;
+		}
+#endif
+	}
+}
+
 /* What the rest needs to know of the line: its letters and digits and its
  * capitals as bits, the places to look at for cuts by their kind (see
  * tags_find_cuts), and where each pair of letters and digits occurs (for
@@ -81,18 +102,23 @@ void tags_prepare_line(struct art_tagger *t)
 	/* Where tags_find_cuts must look for the kinds of cut of weight above
 	 * 0: a capital after something else ("gJ", "6N"); a capitalised word
 	 * after two capitals or more ("MQK" of "JMQKafka"); lowercase after
-	 * them ("JFSd"); a letter or digit after + or # ("C++G").  Bits from
-	 * the blocks around: before (<<) and after (>>) each place. */
-	uint64_t sym_before = 0;
+	 * them ("JFSd"); a letter or digit after + or # ("C++G"); a
+	 * character of more than one byte or after one (the script may change
+	 * there).  Bits from the blocks around: before (<<) and after (>>)
+	 * each place. */
+	uint64_t sym_before = 0, hi_before = 0;
 	for (size_t b = 0; b < nb; b++) {
 		uint64_t up = t->mup[b], w = t->mword[b], low = w & ~up;
 		uint64_t upb = b ? t->mup[b - 1] : 0, lowa = t->mword[b + 1] & ~t->mup[b + 1];
 		uint64_t up1 = up << 1 | upb >> 63, up2 = up << 2 | upb >> 62;
 		uint64_t low1 = low >> 1 | lowa << 63, low2 = low >> 2 | lowa << 62;
 		uint64_t sym = bytes_mask64(L + b * 64, '+', '#');
+		uint64_t hi, lead;
+		high_bytes64(L + b * 64, &hi, &lead);
 		t->mvisit[b] = (up & ~up1) | (up & up1 & up2 & low1 & low2) | (low & up1 & up2) |
-		               (w & (sym << 1 | sym_before));
+		               (w & (sym << 1 | sym_before)) | lead | (~hi & (hi << 1 | hi_before));
 		sym_before = sym >> 63;
+		hi_before = hi >> 63;
 	}
 	uint64_t *triples = t->triples, gen = t->gen;
 	uint16_t *chain3 = t->chain3, *next3 = t->next3;
@@ -122,6 +148,90 @@ void tags_prepare_line(struct art_tagger *t)
 
 /* ---- the places to cut ---- */
 
+/* ---- scripts ---- */
+
+/* The scripts a tag line mixes.  Between two of them a cut is likely (a
+ * tag rarely mixes scripts); S_NONE is punctuation and the like, S_MARK
+ * what joins or modifies the character before it (never cut before it). */
+enum script { S_NONE, S_LATIN, S_GREEK, S_CYRILLIC, S_ARABIC, S_CJK, S_HANGUL, S_EMOJI, S_MARK };
+
+static const struct {
+	uint32_t lo, hi;
+	uint8_t script;
+} script_ranges[] = {
+    /* Han, Hiragana and Katakana are one: Japanese mixes them in a word */
+    {0x00C0, 0x00D6, S_LATIN},   {0x00D8, 0x00F6, S_LATIN},    {0x00F8, 0x024F, S_LATIN},
+    {0x0370, 0x03FF, S_GREEK},   {0x0400, 0x052F, S_CYRILLIC}, {0x0600, 0x06FF, S_ARABIC},
+    {0x0750, 0x077F, S_ARABIC},  {0x1100, 0x11FF, S_HANGUL},   {0x1E00, 0x1EFF, S_LATIN},
+    {0x1F00, 0x1FFF, S_GREEK},   {0x200D, 0x200D, S_MARK},     {0x20E3, 0x20E3, S_MARK},
+    {0x2300, 0x23FF, S_EMOJI},   {0x2600, 0x27BF, S_EMOJI},    {0x2B00, 0x2BFF, S_EMOJI},
+    {0x3040, 0x30FF, S_CJK},     {0x3130, 0x318F, S_HANGUL},   {0x31F0, 0x31FF, S_CJK},
+    {0x3400, 0x4DBF, S_CJK},     {0x4E00, 0x9FFF, S_CJK},      {0xAC00, 0xD7AF, S_HANGUL},
+    {0xF900, 0xFAFF, S_CJK},     {0xFB50, 0xFDFF, S_ARABIC},   {0xFE0F, 0xFE0F, S_MARK},
+    {0xFE70, 0xFEFF, S_ARABIC},  {0x1F000, 0x1F3FA, S_EMOJI},  {0x1F3FB, 0x1F3FF, S_MARK},
+    {0x1F400, 0x1FAFF, S_EMOJI}, {0x20000, 0x2FFFF, S_CJK},    {0xE0020, 0xE007F, S_MARK},
+};
+
+/* The script of the character C. */
+static int script_of(uint32_t c)
+{
+	if (c < 0x80) /* letters, digits and symbols go with Latin; not blanks, - or / */
+		return c > ' ' && c != '-' && c != '/' && c != 0x7F ? S_LATIN : S_NONE;
+	size_t lo = 0, hi = sizeof script_ranges / sizeof *script_ranges;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (c > script_ranges[mid].hi)
+			lo = mid + 1;
+		else if (c < script_ranges[mid].lo)
+			hi = mid;
+		else
+			return script_ranges[mid].script;
+	}
+	return S_NONE;
+}
+
+/* The character of UTF-8 at L[a..e), or U+FFFD when it is not one. */
+static uint32_t decode(const unsigned char *L, size_t a, size_t e)
+{
+	static const unsigned char lead_bits[5] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+	size_t len = e - a;
+	unsigned need = L[a] < 0x80    ? 1
+	                : L[a] >= 0xF0 ? 4
+	                : L[a] >= 0xE0 ? 3
+	                : L[a] >= 0xC0 ? 2
+	                               : 0;
+	if (need != len)
+		return 0xFFFD;
+	uint32_t c = L[a] & lead_bits[len];
+	for (size_t i = a + 1; i < e; i++)
+		c = c << 6 | (L[i] & 0x3F);
+	return c;
+}
+
+/* The kind of cut at P, a character's start with a character of more than
+ * one byte on either side: a change of script, or inside a run of one
+ * script that is not Latin; -1 for no cut of these kinds, -2 for never
+ * (before a mark, after a joiner). */
+static int script_cut(const unsigned char *L, size_t n, size_t p)
+{
+	size_t a = p - 1, e = p + 1;
+	while (a > 0 && p - a < 4 && cls[L[a]] == C_CONT)
+		a--;
+	while (e < n && e - p < 4 && cls[L[e]] == C_CONT)
+		e++;
+	uint32_t c = decode(L, a, p);
+	int x = script_of(c), y = script_of(decode(L, p, e));
+	if (y == S_MARK || c == 0x200D) /* inside an emoji sequence */
+		return -2;
+	if (x == S_MARK) /* the end of an emoji, modified */
+		x = S_EMOJI;
+	if (x == S_NONE || y == S_NONE)
+		return -1;
+	if (x != y)
+		return WHY_SCRIPT;
+	return x == S_LATIN ? -1 : WHY_IN_SCRIPT;
+}
+
 enum { K_UPUP = NWHY, K_UPLOW, K_AFTER, K_BEFORE };
 /* The kind of cut between characters of two classes, when it depends on
  * nothing else; -1 for never. */
@@ -139,6 +249,11 @@ static const signed char pair_kinds[7][7] = {
  * there. */
 static int cut_kind(const unsigned char *L, size_t n, size_t p)
 {
+	if ((L[p - 1] | L[p]) & 0x80 && cls[L[p]] != C_CONT) {
+		int s = script_cut(L, n, p);
+		if (s != -1)
+			return s < 0 ? -1 : s;
+	}
 	int k = pair_kinds[cls[L[p - 1]]][cls[L[p]]];
 	if (k < K_UPUP)
 		return k;

@@ -464,7 +464,11 @@ void tags_note_word_ends(struct art_tagger *t, size_t q)
 {
 	const unsigned char *L = t->p, *low = t->low;
 	uint64_t *end = t->mend;
-	if (t->tstart[q] & 1) /* the words chained here have the line's letters */
+	/* the words of two chained here have the line's letters; inside
+	 * lowercase their end is no place to cut ("go" in "golangperformance"):
+	 * a word so short is found there by chance */
+	if (t->tstart[q] & 1 && !(q > 0 && cls[L[q - 1]] == C_LOW && cls[L[q]] == C_LOW &&
+	                          cls[L[q + 1]] == C_LOW && cls[L[q + 2]] == C_LOW))
 		set_bit(end, (unsigned)(q + 2));
 	if (!(t->tstart[q] & 2))
 		return;

@@ -241,6 +241,52 @@ END_TEST
 
 /* A page tag that no text mentions is learned once it was seen cleanly
  * twice; once is not enough (it may have been a wrong cut). */
+/* Where the script changes a cut is always possible and strongly preferred:
+ * a site leaves some tags untranslated, and a tag rarely mixes scripts. */
+START_TEST(cuts_where_the_script_changes)
+{
+	const char *title = "From Monolith to Microservices";
+	const char *summary = "Why service governance mattered more than the framework: rate "
+	                      "limiting, circuit breakers and microservices done right.";
+	expect_in("microservices\u5fae\u670d\u52a1", title, summary,
+	          "microservices|\u5fae\u670d\u52a1");
+	expect_in("Rate Limitingcircuit breakermicroservices\u670d\u52a1\u6cbb\u7406", title,
+	          summary, "Rate Limiting|circuit breaker|microservices|\u670d\u52a1\u6cbb\u7406");
+	expect_split("LLM\u5927\u6a21\u578b", "LLM|\u5927\u6a21\u578b");
+	/* Latin and digits are one script: "Vue3" stays whole */
+	expect_in("ReactVue3\u524d\u7aef", "Vue3 or React 19: What Our Team Chose", "",
+	          "React|Vue3|\u524d\u7aef");
+	/* Hiragana, Katakana, Hangul, Cyrillic, Greek, Arabic, emoji */
+	expect_split("OCR\u30de\u30eb\u30c1", "OCR|\u30de\u30eb\u30c1");
+	expect_split("vLLM\uc778\uacf5\uc9c0\ub2a5", "vLLM|\uc778\uacf5\uc9c0\ub2a5");
+	expect_split("CI/CD\u041f\u0440\u043e", "CI/CD|\u041f\u0440\u043e");
+	expect_split("Haskell\u03bb", "Haskell|\u03bb");
+	expect_split("RTL\u0627\u0644\u0639", "RTL|\u0627\u0644\u0639");
+	expect_split("AI Agent\U0001F916", "AI Agent|\U0001F916");
+	/* between two other scripts too, but never inside an emoji: not before
+	 * U+FE0F or a skin tone, not after a joiner */
+	expect_split("\u5927\u6a21\u578b\U0001F680", "\u5927\u6a21\u578b|\U0001F680");
+	expect_split("red teaming\U0001F6E1\uFE0F", "red teaming|\U0001F6E1\uFE0F");
+	expect_split("DevOps\U0001F468\u200D\U0001F4BB", "DevOps|\U0001F468\u200D\U0001F4BB");
+	expect_split("Go\U0001F44D\U0001F3FD", "Go|\U0001F44D\U0001F3FD");
+	/* accented Latin letters are Latin; punctuation is no script */
+	expect_split("Caf\u00e9", "Caf\u00e9");
+	expect_split("API\u2011first", "API\u2011first");
+}
+END_TEST
+
+/* A word of two letters found inside a run of lowercase is found there by
+ * chance: "go" in "golang" ends no tag. */
+START_TEST(a_short_word_inside_lowercase_ends_no_tag)
+{
+	for (int i = 0; i < 2; i++) /* the page's own tag, learned */
+		expect_split("Backend EngineeringKafka", "Backend Engineering|Kafka");
+	expect_in("Backend Engineeringgolangperformance tuning", "Go Service Tuning",
+	          "How we profiled a Go service and tuned it for throughput.",
+	          "Backend Engineering|golangperformance tuning");
+}
+END_TEST
+
 START_TEST(a_tag_seen_cleanly_twice_is_learned)
 {
 	art_tagger_explain(tagger, true);
@@ -491,6 +537,8 @@ static Suite *tags_suite(void)
 	tcase_add_test(tc, a_lexicon_entry_is_preferred);
 	tcase_add_test(tc, a_lexicon_file);
 	tcase_add_test(tc, tags_are_learned_from_clean_records);
+	tcase_add_test(tc, cuts_where_the_script_changes);
+	tcase_add_test(tc, a_short_word_inside_lowercase_ends_no_tag);
 	tcase_add_test(tc, a_tag_seen_cleanly_twice_is_learned);
 	tcase_add_test(tc, learned_counts_weigh_in);
 	tcase_add_test(tc, ties_are_broken_the_same_way_every_time);
