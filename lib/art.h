@@ -69,7 +69,7 @@
 #include "seen.h"
 #include "sort.h"
 #include "tagcount.h"
-#include "tags.h"
+#include "tags/tags.h"
 #include "unique.h"
 #include "utf8.h"
 #include "fmt/chart.h"

@@ -14,7 +14,7 @@
 
 #include "buf.h"
 #include "record.h"
-#include "tags.h"
+#include "tags/tags.h"
 
 enum { ART_LISTING_NONE = 0, ART_LISTING_RECORD = 1, ART_LISTING_BAD = 2, ART_LISTING_FAIL = 3 };
 

@@ -1,6 +1,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -522,6 +523,72 @@ static void teardown(void)
 	art_tagger_free(tagger);
 }
 
+/* Two taggers in two threads split as one does: what taggers share (the
+ * tables of endings, built by the first) is only read once built.  Run
+ * without the fixture, so that the two threads make the first taggers of
+ * the process at the same time. */
+static const char *const records[][3] = {
+    {"Backend Engineeringcachingmicroservices", "Caching in Front of Microservices",
+     "How a cache layer with refactored invalidation keeps services fast."},
+    {"Backend EngineeringJMQKafka", "JMQ or Kafka?", "Comparing the two brokers."},
+    {"Rate Limitingcircuit breakermicroservices\u670d\u52a1\u6cbb\u7406",
+     "Rate Limiting for Microservices", "circuit breakers, rate limits and governance"},
+    {"DatabasesPostgreSQLautovacuum", "PostgreSQL Vacuum Tuning",
+     "How autovacuum thresholds and fillfactor interact in PostgreSQL."},
+    {"Cloud NativeDevOpsSearch Platform", "Rebuilding Our Search Platform",
+     "How the DevOps team moved the search platform to containers."},
+    {"LLM\u5927\u6a21\u578b\U0001F680", "My LLM Reading List", "Papers on large models."},
+    {"Backend EngineeringGoci/cd", "Why Our Team Switched from Node.js to Go",
+     "Go's advantages and the engineering practices around it."},
+};
+enum { NRECORDS = sizeof records / sizeof *records, ROUNDS = 20 };
+
+struct splitting {
+	char out[16384];
+	bool ok;
+};
+
+static void *split_records(void *arg)
+{
+	struct splitting *job = arg;
+	struct art_tagger *t = art_tagger_new();
+	struct art_tagsplit sp = {0};
+	size_t at = 0;
+	job->ok = t != NULL;
+	for (int round = 0; round < ROUNDS && job->ok; round++)
+		for (size_t r = 0; r < NRECORDS && job->ok; r++) {
+			art_str f[3];
+			for (int i = 0; i < 3; i++)
+				f[i] = (art_str){records[r][i], strlen(records[r][i])};
+			job->ok = art_tags_split(t, f[0], f[1], f[2], &sp) == 0;
+			for (size_t i = 0; i < sp.n && job->ok && at < sizeof job->out; i++)
+				at += (size_t)snprintf(job->out + at, sizeof job->out - at,
+				                       "%.*s%c", (int)sp.tags[i].n, sp.tags[i].p,
+				                       i + 1 < sp.n ? '|' : '\n');
+		}
+	job->ok = job->ok && at < sizeof job->out;
+	art_tagsplit_free(&sp);
+	art_tagger_free(t);
+	return NULL;
+}
+
+START_TEST(two_taggers_in_two_threads_split_as_one)
+{
+	static struct splitting a, b, one;
+	pthread_t ta, tb;
+	ck_assert_int_eq(pthread_create(&ta, NULL, split_records, &a), 0);
+	ck_assert_int_eq(pthread_create(&tb, NULL, split_records, &b), 0);
+	ck_assert_int_eq(pthread_join(ta, NULL), 0);
+	ck_assert_int_eq(pthread_join(tb, NULL), 0);
+	split_records(&one);
+	ck_assert(a.ok && b.ok && one.ok);
+	ck_assert_str_eq(a.out, one.out);
+	ck_assert_str_eq(b.out, one.out);
+	ck_assert_msg(strstr(one.out, "Backend Engineering|caching|microservices\n"),
+	              "the endings were not used: %s", one.out);
+}
+END_TEST
+
 static Suite *tags_suite(void)
 {
 	Suite *s = suite_create("tags");
@@ -550,6 +617,9 @@ static Suite *tags_suite(void)
 	tcase_add_test(tc, long_lines_and_texts);
 	tcase_add_test(tc, at_most_65535_words_of_the_text);
 	suite_add_tcase(s, tc);
+	TCase *threads = tcase_create("threads");
+	tcase_add_test(threads, two_taggers_in_two_threads_split_as_one);
+	suite_add_tcase(s, threads);
 	return s;
 }
 

@@ -1,20 +1,20 @@
-/* tagger.h - the inside of the tag splitter (tags.h has the outline),
- * included by its files and nothing else: the tagger and what it holds,
- * the weights and limits, the classes of characters, the small helpers
- * that several of the files use, and the functions one file calls in
- * another.
+/* tagger.h - the inside of the tag splitter (tags.h has the outline; the
+ * README here has the terms), included by its files and nothing else:
+ * the tagger and what it holds, the weights and limits, the classes of
+ * characters, the small helpers that several of the files use, and the
+ * functions one file calls in another.
  *
- * How it goes: art_tags_split (tags.c) takes a line made only of known
- * tags (tags_known.c keeps them, and makes the tagger), in ascending byte
+ * How it goes: art_tags_split (split.c) takes a line made only of known
+ * tags (known.c keeps them, and makes the tagger), in ascending byte
  * order and in exactly one way, as those tags (tags_known_run).  For any
- * other line, tags_prepare_line and tags_ctx_build (tags_text.c) index
- * the line and the words of the text that could matter to it;
+ * other line, tags_prepare_line and tags_ctx_build (text.c) index the
+ * line and the words of the text that could matter to it;
  * tags_find_known, tags_find_cuts and tags_collect_points choose the
- * places to cut (they and tags_known_run are in tags_line.c);
- * tags_find_runs and tag_parts score tags, their words scored by
- * tags_word_info_now (tags_text.c), and tags_search_few or search_best
- * (or tags_search, when explaining) find the best split (tags_search.c);
- * learn (tags.c) remembers.
+ * points (they and tags_known_run are in line.c); tags_find_runs and
+ * tag_parts score candidates, their words scored by tags_word_info_now
+ * (text.c), and tags_search_few or search_best (or tags_search, when
+ * explaining, explain.c then telling why) find the best split
+ * (search.c); learn (split.c) remembers.
  *
  * Splitting must cost less than reading the record, so the work is kept
  * to what can change the result: the line's places are bits, 64 to a
@@ -190,18 +190,23 @@ struct cell {        /* one of the best splits of the line so far, ending in a g
 	uint8_t ft, fi, fr; /* the state it came from: tag count, start point, rank */
 };
 
-struct art_tagger {
-	bool explain;
-	uint64_t common[128];               /* common_words by pack_lower, hashed (0: none) */
-	uint64_t common2[26 * 26 / 64 + 1]; /* those of two letters, by letters */
-	unsigned char code[256];            /* 1..36 for digits and letters, case folded */
-	unsigned char low[256];             /* lowercase */
+/* The tagger, in parts: tables it only reads, the record's text, the known
+ * tags, the tag counts of recent records, the line being split and its
+ * points, and the search's scratch. */
+struct tag_tables {                            /* built by art_tagger_new, then only read */
+	uint64_t common[128];                  /* common_words by pack_lower, hashed (0: none) */
+	uint64_t common2[26 * 26 / 64 + 1];    /* those of two letters, by letters */
+	unsigned char code[256];               /* 1..36 for digits and letters, case folded */
+	unsigned char low[256];                /* lowercase */
+	int8_t rarity[WINDOW + 1][WINDOW + 1]; /* the count weight, by commonest and own tally */
+};
 
-	/* the record's context: the words of its title and summary that the
-	 * line could have, chained by the characters they start with: a chain
-	 * for each pair (words of two) or triple (longer words) of letters and
-	 * digits in the line, kept at the first place of the line with them,
-	 * which its places give (chain2, chain3); see tags_ctx_build */
+/* The record's context: the words of its title and summary that the line
+ * could have, chained by the characters they start with: a chain for each
+ * pair (words of two) or triple (longer words) of letters and digits in the
+ * line, kept at the first place of the line with them, which its places
+ * give (chain2, chain3); see tags_ctx_build */
+struct tag_text {
 	unsigned char *text; /* the title, a space, the summary, zeros */
 	size_t text_cap;
 	struct tword *words;
@@ -210,18 +215,21 @@ struct art_tagger {
 	uint16_t chain2[SPLIT_MAX];                  /* valid where tstart says */
 	uint16_t chain3[SPLIT_MAX];                  /* where the line has a triple */
 	uint16_t next3[SPLIT_MAX];                   /* the next place with the same triple, + 1 */
-	uint64_t singles;                            /* capitals and digits standing alone in it */
-	bool counting;     /* a text long enough to have the limit on words apply */
-	size_t nkept;      /* ... the words counted for it */
-	bool triples_done; /* ... line_triples is filled */
+	uint8_t tstart[SPLIT_MAX];    /* bit 1, 2: a word of the text of 2, 3+ may start */
+	uint64_t mtext[NB], mend[NB]; /* places where a word of the text starts, ends */
+	uint64_t singles;             /* capitals and digits standing alone in it */
+	bool counting;                /* a text long enough to have the limit on words apply */
+	size_t nkept;                 /* ... the words counted for it */
+	bool triples_done;            /* ... line_triples is filled */
 	uint64_t line_triples[NTRIGRAM / 64];
 	/* the line's triples of letters and digits in lowercase, by
 	 * triple_hash, open addressing: gen << 48 | the triple (load24) << 16 |
 	 * its first place; gen is the line's number (1 to 65535, then again) */
 	uint64_t triples[NTRIPLES];
 	uint64_t gen;
+};
 
-	/* known tags */
+struct tag_known_set {
 	struct known *known;
 	size_t nknown, known_cap, nlearned;
 	unsigned long kgen; /* changes when a tag is added (known may move) */
@@ -232,26 +240,26 @@ struct art_tagger {
 	uint8_t kpairs[65536];  /* [load2 of them]: 1 when a tag starts with those 2 bytes */
 	uint64_t klens;         /* bit n set when a known tag has n bytes (63 for more) */
 	uint32_t kshort;        /* one-byte tags, chained */
+};
 
-	/* tag counts of recent records */
+struct tag_recent { /* tag counts of recent records */
 	uint8_t window[WINDOW];
 	unsigned nwindow, wnext, tally[TMAX + 1];
+};
 
-	/* scratch for one line */
+struct tag_line {                           /* the line being split, and its points */
 	const unsigned char *p;             /* copy */
 	size_t n, nb;                       /* its length; blocks of 64 places, one past its end */
 	unsigned char copy[SPLIT_MAX + 72]; /* the line, then zeros */
 	unsigned char fold[SPLIT_MAX + 96]; /* its letters and digits in lowercase, others 0 */
 	/* places as bits, block by block: letters and digits; capitals; where
 	 * a triple of letters and digits starts; where tags_find_cuts looks
-	 * (see tags_prepare_line); where a word of the text starts (tstart
-	 * not 0), or ends; the places to cut (with prior and why); those
-	 * inside a known tag with clear ends */
-	uint64_t mword[NB + 1], mup[NB + 1], mtriple[NB], mvisit[NB], mtext[NB], mend[NB];
+	 * (see tags_prepare_line); the places to cut (with prior and why);
+	 * those inside a known tag with clear ends */
+	uint64_t mword[NB + 1], mup[NB + 1], mtriple[NB], mvisit[NB];
 	uint64_t mmarked[NB], mlocked[NB];
 	int16_t prior[SPLIT_MAX];
 	uint8_t why[SPLIT_MAX];
-	uint8_t tstart[SPLIT_MAX]; /* bit 1, 2: a word of the text of 2, 3+ may start */
 	struct point cand[SPLIT_MAX];
 	uint16_t places[SPLIT_MAX];
 	struct {
@@ -261,17 +269,21 @@ struct art_tagger {
 	size_t nocc;
 	bool occ_full; /* more were found */
 	struct point pts[MAXP];
-	size_t m; /* pts[0..m] */
+	size_t m;                        /* pts[0..m] */
+	uint32_t known_from[MAXP];       /* bit j of i set when a known tag is [P_I, P_J) */
+	uint8_t point_at[SPLIT_MAX + 1]; /* the point at a place, if it is one */
+};
+
+struct tag_search {
+	int cprior[TMAX + 1]; /* the count's score, by count */
 	int32_t tscore[MAXP * MAXP];
 	uint32_t tdone[MAXP];         /* bit j of i: tscore[i][j] is worked out */
 	uint16_t layers[MAXP * MAXP]; /* tag counts of the splits kept, by last tag */
 	struct cell *cells;
 	uint8_t *ncell;
 	size_t cells_cap, ncell_cap;
-	int cprior[TMAX + 1];
 	int64_t best[(TMAX + 1) * MAXP * MAXP]; /* the quick search's states */
 	uint8_t from[(TMAX + 1) * MAXP * MAXP * 2];
-	int8_t rarity[WINDOW + 1][WINDOW + 1]; /* the count weight, by commonest and own tally */
 	/* the runs of letters and digits (the words of tags): where each starts
 	 * and ends, its word_info whole; sums of their scores and counts of
 	 * those that start with a capital after a space, of the runs before
@@ -286,8 +298,16 @@ struct art_tagger {
 	/* word_info of the part of a run after or before each point, worked out
 	 * when first needed (NOSCORE until then) */
 	int16_t whead[MAXP], wtail[MAXP];
-	uint32_t known_from[MAXP];       /* bit j of i set when a known tag is [P_I, P_J) */
-	uint8_t point_at[SPLIT_MAX + 1]; /* the point at a place, if it is one */
+};
+
+struct art_tagger {
+	bool explain;
+	struct tag_tables tables;
+	struct tag_text ctx;
+	struct tag_known_set kt;
+	struct tag_recent recent;
+	struct tag_line line;
+	struct tag_search srch;
 };
 
 /* ---- small helpers of several files ---- */
@@ -348,15 +368,15 @@ static inline bool common_word(const struct art_tagger *t, const unsigned char *
 	if (n > 5)
 		return false;
 	uint64_t x = pack_lower(w, n);
-	for (size_t i = small_slot(x); t->common[i]; i = (i + 1) & 127)
-		if (t->common[i] == x)
+	for (size_t i = small_slot(x); t->tables.common[i]; i = (i + 1) & 127)
+		if (t->tables.common[i] == x)
 			return true;
 	return false;
 }
 
 static inline bool common_at(const struct art_tagger *t, size_t a, size_t b)
 {
-	return b - a <= 5 && cls[t->p[a]] == C_LOW && common_word(t, t->p + a, b - a);
+	return b - a <= 5 && cls[t->line.p[a]] == C_LOW && common_word(t, t->line.p + a, b - a);
 }
 
 /* The classes of P[0..16) as bits (bit K for P[K]): letters and digits
@@ -428,7 +448,7 @@ static inline size_t triple_slot(uint32_t x)
  * position Q? */
 static inline bool text_word_at(const struct art_tagger *t, size_t q, size_t len)
 {
-	return t->tstart[q] >> (len > 2) & 1;
+	return t->ctx.tstart[q] >> (len > 2) & 1;
 }
 
 /* The chain of words of the text that start as the line does at Q, by their
@@ -436,7 +456,7 @@ static inline bool text_word_at(const struct art_tagger *t, size_t q, size_t len
  * text_word_at says so. */
 static inline unsigned chain_at(const struct art_tagger *t, size_t q, size_t len)
 {
-	return len == 2 ? t->head2[t->chain2[q]] : t->head3[t->chain3[q]];
+	return len == 2 ? t->ctx.head2[t->ctx.chain2[q]] : t->ctx.head3[t->ctx.chain3[q]];
 }
 
 /* Known tags are chained by their first two bytes. */
@@ -456,9 +476,9 @@ static inline bool usable(const struct known *k)
 static inline size_t run_end(const struct art_tagger *t, size_t p)
 {
 	size_t b = p / 64;
-	uint64_t rest = ~t->mword[b] >> (p % 64);
+	uint64_t rest = ~t->line.mword[b] >> (p % 64);
 	while (!rest) /* bits past the line are 0: this ends */
-		rest = ~t->mword[++b], p = b * 64;
+		rest = ~t->line.mword[++b], p = b * 64;
 	return p + (size_t)__builtin_ctzll(rest);
 }
 
@@ -473,13 +493,65 @@ static inline art_str trim(art_str s)
 	return s;
 }
 
+/* ---- the score of a candidate (search.c, explain.c) ---- */
+
+int tags_tag_word(struct art_tagger *t, size_t i, size_t j, size_t r);
+const struct known *tags_tag_known(const struct art_tagger *t, size_t a, size_t b);
+
+static inline int known_score(const struct known *k)
+{
+	if (k->lexicon)
+		return W_LEXICON;
+	int s = W_LEARNED;
+	for (uint32_t c = k->count; c > 1 && s < W_LEARNED_MAX; c /= 2)
+		s += 5;
+	return s;
+}
+
+/* The score of the tag [P_I, P_J) by itself, by reason: its words, its
+ * shape, whether it is known (K). */
+struct tag_parts {
+	int words, shape, known;
+	const struct known *k;
+};
+
+static inline void tag_parts(struct art_tagger *t, size_t pi, size_t pj, struct tag_parts *tp)
+{
+	const unsigned char *L = t->line.p;
+	size_t a = t->line.pts[pi].pos, b = t->line.pts[pj].pos;
+	size_t r1 = t->srch.pfirst[pi], r2 = t->srch.pruns[pj]; /* the runs of the tag: [r1, r2) */
+	int words = 0, shape = 0, first = 0, last = 0;
+	size_t nwords = r2 > r1 ? r2 - r1 : 0;
+	if (nwords) {
+		first = last = tags_tag_word(t, pi, pj, r1);
+		words = first >> 2;
+	}
+	if (nwords > 1) {
+		last = tags_tag_word(t, pi, pj, r2 - 1);
+		words += (last >> 2) + t->srch.rsum[r2 - 1] - t->srch.rsum[r1 + 1];
+		if (first & 2 && t->srch.rcaps[r2] > t->srch.rcaps[r1 + 1])
+			shape += W_CASE_MIX; /* "end Development" */
+	}
+	if (b - a == 1)
+		shape += cls[L[a]] == C_UP ? W_ONE_CAPITAL : W_ONE_CHAR;
+	else if (nwords && is_word(cls[L[a]]) && first & 1)
+		shape += W_EDGE_COMMON; /* "of Things" */
+	if (nwords > 1 && is_word(cls[L[b - 1]]) && last & 1)
+		shape += W_EDGE_COMMON; /* "Internet of" */
+	tp->k =
+	    t->line.occ_full || t->line.known_from[pi] >> pj & 1 ? tags_tag_known(t, a, b) : NULL;
+	tp->words = words;
+	tp->shape = shape;
+	tp->known = tp->k ? known_score(tp->k) : 0;
+}
+
 /* ---- what one file calls in another ---- */
 
-/* tags_known.c */
+/* known.c */
 struct known *tags_known_find(const struct art_tagger *t, const char *s, size_t n, uint64_t h);
 int tags_known_add(struct art_tagger *t, const char *s, size_t n, bool lexicon, bool confirmed);
 
-/* tags_text.c */
+/* text.c */
 void tags_text_init(struct art_tagger *t);
 int tags_ctx_build(struct art_tagger *t, art_str title, art_str summary);
 bool tags_word_starts(const struct art_tagger *t, size_t p);
@@ -488,7 +560,7 @@ int tags_word_score_at(const struct art_tagger *t, size_t a, size_t b, bool comm
                        const char **how, const struct tword **c);
 int tags_word_info_now(const struct art_tagger *t, size_t s, size_t e);
 
-/* tags_line.c */
+/* line.c */
 void tags_prepare_line(struct art_tagger *t);
 void tags_find_known(struct art_tagger *t);
 void tags_lock_known(struct art_tagger *t);
@@ -496,15 +568,15 @@ void tags_find_cuts(struct art_tagger *t);
 void tags_collect_points(struct art_tagger *t);
 size_t tags_known_run(struct art_tagger *t, uint16_t *ends, struct known **tags);
 
-/* tags_search.c */
+/* search.c */
 void tags_find_runs(struct art_tagger *t);
 void tags_count_priors(struct art_tagger *t);
-int tags_tag_word(struct art_tagger *t, size_t i, size_t j, size_t r);
-const struct known *tags_tag_known(const struct art_tagger *t, size_t a, size_t b);
 size_t tags_search_few(struct art_tagger *t, uint8_t *path);
 int tags_search(struct art_tagger *t, size_t keep, struct cell *final, uint8_t *nfinal);
 size_t tags_trace_path(const struct art_tagger *t, size_t keep, const struct cell *fin,
                        uint8_t *path);
+
+/* explain.c: 0, or -1 when out of memory */
 ART_MUST_CHECK int tags_explain(struct art_tagger *t, const struct cell *fin, uint8_t nfin,
                                 struct art_buf *b);
 ART_MUST_CHECK int tags_explain_run(const struct art_tagger *t, const uint16_t *ends, size_t m,

@@ -1,4 +1,4 @@
-/* tags.c - art_tags_split, which takes a line through the parts of the
+/* split.c - art_tags_split, which takes a line through the parts of the
  * splitter (tagger.h tells how they fit), and learning from its splits:
  * the tag counts of recent records and the tags seen cleanly. */
 #include <config.h>
@@ -15,7 +15,7 @@
  * kind of cut that breaks no word? */
 static bool clear_edge(const struct art_tagger *t, size_t k)
 {
-	return k == 0 || k == t->m || (t->pts[k].prior > 0 && t->pts[k].split == 0);
+	return k == 0 || k == t->line.m || (t->line.pts[k].prior > 0 && t->line.pts[k].split == 0);
 }
 
 /* Remember the split's tag count, and the tags seen cleanly: with clear
@@ -24,35 +24,37 @@ static bool clear_edge(const struct art_tagger *t, size_t k)
 static void tally_count(struct art_tagger *t, size_t n)
 {
 	size_t k = n < TMAX ? n : TMAX;
-	if (t->nwindow == WINDOW)
-		t->tally[t->window[t->wnext]]--;
+	if (t->recent.nwindow == WINDOW)
+		t->recent.tally[t->recent.window[t->recent.wnext]]--;
 	else
-		t->nwindow++;
-	t->window[t->wnext] = (uint8_t)k;
-	t->wnext = (t->wnext + 1) % WINDOW;
-	t->tally[k]++;
+		t->recent.nwindow++;
+	t->recent.window[t->recent.wnext] = (uint8_t)k;
+	t->recent.wnext = (t->recent.wnext + 1) % WINDOW;
+	t->recent.tally[k]++;
 }
 
 static int learn(struct art_tagger *t, const uint8_t *path, size_t n)
 {
 	tally_count(t, n);
-	unsigned long kgen = t->kgen;
+	unsigned long kgen = t->kt.kgen;
 	for (size_t x = 0; x < n; x++) {
 		if (!clear_edge(t, path[x]) || !clear_edge(t, path[x + 1]))
 			continue;
-		size_t a = t->pts[path[x]].pos, b = t->pts[path[x + 1]].pos;
+		size_t a = t->line.pts[path[x]].pos, b = t->line.pts[path[x + 1]].pos;
 		const struct known *known = tags_tag_known(t, a, b);
-		if (known && t->kgen == kgen) { /* as tags_known_add does, without looking for it */
-			struct known *kn = &t->known[known - t->known];
+		if (known &&
+		    t->kt.kgen == kgen) { /* as tags_known_add does, without looking for it */
+			struct known *kn = &t->kt.known[known - t->kt.known];
 			if (kn->count < UINT32_MAX)
 				kn->count++;
 			kn->confirmed = true;
 			continue;
 		}
 		bool seen = known != NULL;
-		for (size_t r = t->pfirst[path[x]]; r < t->pruns[path[x + 1]] && !seen; r++)
+		for (size_t r = t->srch.pfirst[path[x]]; r < t->srch.pruns[path[x + 1]] && !seen;
+		     r++)
 			seen = tags_tag_word(t, path[x], path[x + 1], r) >> 2 > 0;
-		if (tags_known_add(t, (const char *)t->p + a, b - a, false, seen) != 0)
+		if (tags_known_add(t, (const char *)t->line.p + a, b - a, false, seen) != 0)
 			return -1;
 	}
 	return 0;
@@ -93,14 +95,14 @@ int art_tags_split(struct art_tagger *t, art_str line, art_str title, art_str su
 		return 0;
 	if (line.n > SPLIT_MAX)
 		return push(split, line);
-	t->p = t->copy;
-	t->n = line.n;
-	t->nb = line.n / 64 + 1;
-	memcpy(t->copy, line.p, line.n);
-	memset(t->copy + line.n, 0, t->nb * 64 + 8 - line.n);
+	t->line.p = t->line.copy;
+	t->line.n = line.n;
+	t->line.nb = line.n / 64 + 1;
+	memcpy(t->line.copy, line.p, line.n);
+	memset(t->line.copy + line.n, 0, t->line.nb * 64 + 8 - line.n);
 	uint16_t ends[MAXP + 1];
 	struct known *known[MAXP];
-	size_t m = t->nknown ? tags_known_run(t, ends, known) : 0;
+	size_t m = t->kt.nknown ? tags_known_run(t, ends, known) : 0;
 	if (m) {
 		for (size_t x = 0; x < m; x++)
 			if (push(split, (art_str){line.p + ends[x], ends[x + 1] - ends[x]}) != 0)
@@ -110,13 +112,13 @@ int art_tags_split(struct art_tagger *t, art_str line, art_str title, art_str su
 		learn_run(t, known, m);
 		return 0;
 	}
-	memset(t->fold + t->nb * 64, 0, 32);
+	memset(t->line.fold + t->line.nb * 64, 0, 32);
 	tags_prepare_line(t);
 	if (tags_ctx_build(t, title, summary) != 0)
 		return -1;
-	t->nocc = 0;
-	t->occ_full = false;
-	if (t->nknown)
+	t->line.nocc = 0;
+	t->line.occ_full = false;
+	if (t->kt.nknown)
 		tags_find_known(t);
 	tags_lock_known(t);
 	tags_find_cuts(t);
@@ -138,7 +140,7 @@ int art_tags_split(struct art_tagger *t, art_str line, art_str title, art_str su
 		n = tags_search_few(t, path);
 	}
 	for (size_t x = 0; x < n; x++) {
-		size_t a = t->pts[path[x]].pos, b = t->pts[path[x + 1]].pos;
+		size_t a = t->line.pts[path[x]].pos, b = t->line.pts[path[x + 1]].pos;
 		if (push(split, (art_str){line.p + a, b - a}) != 0)
 			return -1;
 	}

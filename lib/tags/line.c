@@ -1,4 +1,4 @@
-/* tags_line.c - one line: its characters classified as bits, the kinds of
+/* line.c - one line: its characters classified as bits, the kinds of
  * cut between them, and the places to cut it (its points), found from its
  * shape, the edges of the words of the text and of the known tags in it;
  * and the shortcut for a line made only of known tags (tags_known_run). */
@@ -28,7 +28,7 @@ static inline bool new_piece(int x, int y)
 static inline size_t run_start(const struct art_tagger *t, size_t p)
 {
 	for (size_t b = p / 64;; b--) {
-		uint64_t before = ~t->mword[b]; /* the places not in a run */
+		uint64_t before = ~t->line.mword[b]; /* the places not in a run */
 		if (b == p / 64)
 			before &= p % 64 ? ~0ull >> (64 - p % 64) : 0; /* ... before P */
 		if (before)
@@ -85,20 +85,20 @@ static inline void high_bytes64(const unsigned char *p, uint64_t *hi, uint64_t *
  * block of 64, so reading on needs no checks. */
 void tags_prepare_line(struct art_tagger *t)
 {
-	const unsigned char *L = t->p, *f = t->fold;
-	size_t nb = t->nb;
-	if (++t->gen == 1u << 16) { /* the triples of 65535 lines ago would look new */
-		memset(t->triples, 0, sizeof t->triples);
-		t->gen = 1;
+	const unsigned char *L = t->line.p, *f = t->line.fold;
+	size_t nb = t->line.nb;
+	if (++t->ctx.gen == 1u << 16) { /* the triples of 65535 lines ago would look new */
+		memset(t->ctx.triples, 0, sizeof t->ctx.triples);
+		t->ctx.gen = 1;
 	}
 	for (size_t b = 0; b < nb; b++) {
 		uint64_t w, up;
-		classify64(L + b * 64, &w, &up, t->fold + b * 64);
-		t->mword[b] = w;
-		t->mup[b] = up;
-		t->mtext[b] = t->mend[b] = t->mmarked[b] = t->mlocked[b] = 0;
+		classify64(L + b * 64, &w, &up, t->line.fold + b * 64);
+		t->line.mword[b] = w;
+		t->line.mup[b] = up;
+		t->ctx.mtext[b] = t->ctx.mend[b] = t->line.mmarked[b] = t->line.mlocked[b] = 0;
 	}
-	t->mword[nb] = t->mup[nb] = 0;
+	t->line.mword[nb] = t->line.mup[nb] = 0;
 	/* Where tags_find_cuts must look for the kinds of cut of weight above
 	 * 0: a capital after something else ("gJ", "6N"); a capitalised word
 	 * after two capitals or more ("MQK" of "JMQKafka"); lowercase after
@@ -108,24 +108,26 @@ void tags_prepare_line(struct art_tagger *t)
 	 * each place. */
 	uint64_t sym_before = 0, hi_before = 0;
 	for (size_t b = 0; b < nb; b++) {
-		uint64_t up = t->mup[b], w = t->mword[b], low = w & ~up;
-		uint64_t upb = b ? t->mup[b - 1] : 0, lowa = t->mword[b + 1] & ~t->mup[b + 1];
+		uint64_t up = t->line.mup[b], w = t->line.mword[b], low = w & ~up;
+		uint64_t upb = b ? t->line.mup[b - 1] : 0,
+		         lowa = t->line.mword[b + 1] & ~t->line.mup[b + 1];
 		uint64_t up1 = up << 1 | upb >> 63, up2 = up << 2 | upb >> 62;
 		uint64_t low1 = low >> 1 | lowa << 63, low2 = low >> 2 | lowa << 62;
 		uint64_t sym = bytes_mask64(L + b * 64, '+', '#');
 		uint64_t hi, lead;
 		high_bytes64(L + b * 64, &hi, &lead);
-		t->mvisit[b] = (up & ~up1) | (up & up1 & up2 & low1 & low2) | (low & up1 & up2) |
-		               (w & (sym << 1 | sym_before)) | lead | (~hi & (hi << 1 | hi_before));
+		t->line.mvisit[b] = (up & ~up1) | (up & up1 & up2 & low1 & low2) |
+		                    (low & up1 & up2) | (w & (sym << 1 | sym_before)) | lead |
+		                    (~hi & (hi << 1 | hi_before));
 		sym_before = sym >> 63;
 		hi_before = hi >> 63;
 	}
-	uint64_t *triples = t->triples, gen = t->gen;
-	uint16_t *chain3 = t->chain3, *next3 = t->next3;
+	uint64_t *triples = t->ctx.triples, gen = t->ctx.gen;
+	uint16_t *chain3 = t->ctx.chain3, *next3 = t->ctx.next3;
 	for (size_t b = 0; b < nb; b++) { /* the triples, each at its first place */
-		uint64_t w = t->mword[b], w1 = t->mword[b + 1];
-		t->mtriple[b] = w & (w >> 1 | w1 << 63) & (w >> 2 | w1 << 62);
-		for (uint64_t m = t->mtriple[b]; m; m &= m - 1) {
+		uint64_t w = t->line.mword[b], w1 = t->line.mword[b + 1];
+		t->line.mtriple[b] = w & (w >> 1 | w1 << 63) & (w >> 2 | w1 << 62);
+		for (uint64_t m = t->line.mtriple[b]; m; m &= m - 1) {
 			size_t q = b * 64 + (size_t)__builtin_ctzll(m);
 			uint32_t x = load24(f + q);
 			size_t h = triple_slot(x);
@@ -140,7 +142,7 @@ void tags_prepare_line(struct art_tagger *t)
 				triples[h] = gen << 48 | (uint64_t)x << 16 | q;
 				chain3[q] = (uint16_t)q;
 				next3[q] = 0;
-				t->head3[q] = 0;
+				t->ctx.head3[q] = 0;
 			}
 		}
 	}
@@ -279,15 +281,15 @@ static int cut_kind(const unsigned char *L, size_t n, size_t p)
 
 static void mark(struct art_tagger *t, size_t p, int why)
 {
-	t->prior[p] = cut_kinds[why].w;
-	t->why[p] = (uint8_t)why;
-	set_bit(t->mmarked, (unsigned)p);
+	t->line.prior[p] = cut_kinds[why].w;
+	t->line.why[p] = (uint8_t)why;
+	set_bit(t->line.mmarked, (unsigned)p);
 }
 
 /* The weight of the cut at P, or NONE. */
 static inline int prior_at(const struct art_tagger *t, size_t p)
 {
-	return bit_at(t->mmarked, p) ? t->prior[p] : NONE;
+	return bit_at(t->line.mmarked, p) ? t->line.prior[p] : NONE;
 }
 
 /* The next place from P that tags_find_cuts must look at: where a kind of
@@ -295,8 +297,8 @@ static inline int prior_at(const struct art_tagger *t, size_t p)
  * (the places it leaves out would get nothing). */
 static inline size_t next_visit(const struct art_tagger *t, size_t p)
 {
-	for (size_t b = p / 64; b < t->nb; b++) {
-		uint64_t m = t->mvisit[b] | t->mtext[b] | t->mend[b];
+	for (size_t b = p / 64; b < t->line.nb; b++) {
+		uint64_t m = t->line.mvisit[b] | t->ctx.mtext[b] | t->ctx.mend[b];
 		if (b == p / 64)
 			m &= ~0ull << (p % 64);
 		if (m)
@@ -308,8 +310,8 @@ static inline size_t next_visit(const struct art_tagger *t, size_t p)
 /* Does a word of the text start or end at P (not LOCKED)? */
 static inline bool text_edge(const struct art_tagger *t, size_t p, bool locked)
 {
-	return t->nwords > 0 && !locked &&
-	       (bit_at(t->mend, p) || (t->tstart[p] && tags_word_starts(t, p)));
+	return t->ctx.nwords > 0 && !locked &&
+	       (bit_at(t->ctx.mend, p) || (t->ctx.tstart[p] && tags_word_starts(t, p)));
 }
 
 /* Where may the line be cut, and how likely is each place by its kind?
@@ -317,12 +319,12 @@ static inline bool text_edge(const struct art_tagger *t, size_t p, bool locked)
  * the others only where a word of the text starts or ends. */
 void tags_find_cuts(struct art_tagger *t)
 {
-	const unsigned char *L = t->p;
-	const uint8_t *tstart = t->tstart;
-	size_t n = t->n;
+	const unsigned char *L = t->line.p;
+	const uint8_t *tstart = t->ctx.tstart;
+	size_t n = t->line.n;
 	for (size_t p = next_visit(t, 0); p < n; p = next_visit(t, p + 1)) {
 		int x = p ? cls[L[p - 1]] : C_SPACE, y = cls[L[p]];
-		bool locked = bit_at(t->mlocked, p);
+		bool locked = bit_at(t->line.mlocked, p);
 		if (x == C_LOW && y == C_LOW) { /* commonest: only words of the text cut here */
 			if (text_edge(t, p, locked)) {
 				mark(t, p, WHY_WORD_EDGE);
@@ -356,10 +358,10 @@ static void set_bits(uint64_t *set, size_t a, size_t b)
  * dropped (see tags_collect_points): do not look for them there. */
 void tags_lock_known(struct art_tagger *t)
 {
-	for (size_t o = 0; o < t->nocc; o++) {
-		size_t a = t->occ[o].a, e = t->occ[o].e;
-		if ((a == 0 || prior_at(t, a) > 0) && (e == t->n || prior_at(t, e) > 0))
-			set_bits(t->mlocked, a + 1, e);
+	for (size_t o = 0; o < t->line.nocc; o++) {
+		size_t a = t->line.occ[o].a, e = t->line.occ[o].e;
+		if ((a == 0 || prior_at(t, a) > 0) && (e == t->line.n || prior_at(t, e) > 0))
+			set_bits(t->line.mlocked, a + 1, e);
 	}
 }
 
@@ -367,9 +369,9 @@ void tags_lock_known(struct art_tagger *t)
  * there at all. */
 static void known_edge(struct art_tagger *t, size_t p)
 {
-	if (p == 0 || p >= t->n || bit_at(t->mmarked, p))
+	if (p == 0 || p >= t->line.n || bit_at(t->line.mmarked, p))
 		return;
-	int kind = cut_kind(t->p, t->n, p);
+	int kind = cut_kind(t->line.p, t->line.n, p);
 	if (kind >= 0)
 		mark(t, p, kind);
 }
@@ -378,28 +380,28 @@ static void known_edge(struct art_tagger *t, size_t p)
  * bytes, and those of one byte. */
 static inline void known_chains(const struct art_tagger *t, size_t p, uint32_t chains[2])
 {
-	chains[0] = t->kpairs[load2(t->p + p)] ? t->khead[head_of(t->p + p)] : 0;
-	chains[1] = t->kshort;
+	chains[0] = t->kt.kpairs[load2(t->line.p + p)] ? t->kt.khead[head_of(t->line.p + p)] : 0;
+	chains[1] = t->kt.kshort;
 }
 
 /* Is the usable known tag K at P of the line, FIRST being load8 there? */
 static inline bool known_at(const struct art_tagger *t, const struct known *k, size_t p,
                             uint64_t first)
 {
-	return p + k->n <= t->n && (first & k->mask) == k->pre && usable(k) &&
-	       (k->n <= 8 || memcmp(t->kbytes.p + k->off + 8, t->p + p + 8, k->n - 8) == 0);
+	return p + k->n <= t->line.n && (first & k->mask) == k->pre && usable(k) &&
+	       (k->n <= 8 || memcmp(t->kt.kbytes.p + k->off + 8, t->line.p + p + 8, k->n - 8) == 0);
 }
 
 /* Known tags occurring in the line make their edges places to cut. */
 void tags_find_known(struct art_tagger *t)
 {
-	const unsigned char *L = t->p;
-	const uint8_t *kpairs = t->kpairs;
-	size_t n = t->n, nc = 0;
-	uint16_t *at = t->places;
+	const unsigned char *L = t->line.p;
+	const uint8_t *kpairs = t->kt.kpairs;
+	size_t n = t->line.n, nc = 0;
+	uint16_t *at = t->line.places;
 	/* the places whose first two bytes start a tag (L[n] is 0, which no
 	 * tag of two bytes or more has in it); with tags of one byte, all */
-	if (t->kshort)
+	if (t->kt.kshort)
 		for (size_t p = 0; p < n; p++)
 			at[nc++] = (uint16_t)p;
 	else
@@ -416,19 +418,19 @@ void tags_find_known(struct art_tagger *t)
 		known_chains(t, p, chains);
 		uint64_t first = load8(L + p);
 		for (int c = 0; c < 2; c++)
-			for (uint32_t i = chains[c]; i; i = t->known[i - 1].next) {
-				const struct known *k = &t->known[i - 1];
+			for (uint32_t i = chains[c]; i; i = t->kt.known[i - 1].next) {
+				const struct known *k = &t->kt.known[i - 1];
 				size_t e = p + k->n;
 				if (!known_at(t, k, p, first))
 					continue;
 				known_edge(t, p);
 				known_edge(t, e);
-				if (t->nocc < 32) {
-					t->occ[t->nocc].a = (uint16_t)p;
-					t->occ[t->nocc].e = (uint16_t)e;
-					t->occ[t->nocc++].k = k;
+				if (t->line.nocc < 32) {
+					t->line.occ[t->line.nocc].a = (uint16_t)p;
+					t->line.occ[t->line.nocc].e = (uint16_t)e;
+					t->line.occ[t->line.nocc++].k = k;
 				} else {
-					t->occ_full = true;
+					t->line.occ_full = true;
 				}
 			}
 	}
@@ -454,30 +456,31 @@ static int cmp_point_pos(const void *a, const void *b)
  * text says "DevOps")? */
 static void find_split_word(struct art_tagger *t, size_t k)
 {
-	struct point *pt = &t->pts[k];
+	struct point *pt = &t->line.pts[k];
 	size_t p = pt->pos;
-	if (!is_word(cls[t->p[p - 1]]) || !is_word(cls[t->p[p]]))
+	if (!is_word(cls[t->line.p[p - 1]]) || !is_word(cls[t->line.p[p]]))
 		return;
 	size_t rs = run_start(t, p), re = run_end(t, p);
 	size_t left[3] = {rs, rs, rs}, right[3] = {re, re, re};
 	for (size_t d = 1; d <= 2; d++)
-		if (k >= d && t->pts[k - d].pos > rs)
-			left[d] = t->pts[k - d].pos;
-	if (!(t->tstart[left[0]] & 2) && !(t->tstart[left[1]] & 2) && !(t->tstart[left[2]] & 2))
+		if (k >= d && t->line.pts[k - d].pos > rs)
+			left[d] = t->line.pts[k - d].pos;
+	if (!(t->ctx.tstart[left[0]] & 2) && !(t->ctx.tstart[left[1]] & 2) &&
+	    !(t->ctx.tstart[left[2]] & 2))
 		return;
 	for (size_t d = 1; d <= 2; d++)
-		if (k + d < t->m && t->pts[k + d].pos < re)
-			right[d] = t->pts[k + d].pos;
+		if (k + d < t->line.m && t->line.pts[k + d].pos < re)
+			right[d] = t->line.pts[k + d].pos;
 	for (int i = 0; i < 3; i++) {
 		size_t a = left[i];
 		if (!text_word_at(t, a, 3) || (i > 0 && a == left[i - 1]))
 			continue;
 		/* as the text writes it: "SLOs" is not broken by "SLO|SRE" */
-		for (unsigned c = chain_at(t, a, 3); c; c = t->words[c - 1].next) {
-			const struct tword *w = &t->words[c - 1];
+		for (unsigned c = chain_at(t, a, 3); c; c = t->ctx.words[c - 1].next) {
+			const struct tword *w = &t->ctx.words[c - 1];
 			size_t b = a + w->n;
 			if ((b == right[0] || b == right[1] || b == right[2]) && b > p &&
-			    memcmp(w->w, t->p + a, w->n) == 0) {
+			    memcmp(w->w, t->line.p + a, w->n) == 0) {
 				pt->split = W_SPLIT_WORD;
 				pt->word_a = (uint32_t)a;
 				pt->word_b = (uint32_t)b;
@@ -492,51 +495,53 @@ static void find_split_word(struct art_tagger *t, size_t k)
 void tags_collect_points(struct art_tagger *t)
 {
 	size_t nc = 0;
-	for (size_t b = 0; b < t->nb; b++)
-		for (uint64_t m = t->mmarked[b]; m; m &= m - 1) {
+	for (size_t b = 0; b < t->line.nb; b++)
+		for (uint64_t m = t->line.mmarked[b]; m; m &= m - 1) {
 			size_t p = b * 64 + (size_t)__builtin_ctzll(m);
-			t->cand[nc++] = (struct point){
-			    .pos = (uint32_t)p, .prior = t->prior[p], .why = t->why[p]};
+			t->line.cand[nc++] = (struct point){
+			    .pos = (uint32_t)p, .prior = t->line.prior[p], .why = t->line.why[p]};
 		}
 	if (nc > MAXP - 2) {
-		qsort(t->cand, nc, sizeof *t->cand, cmp_point_prior);
+		qsort(t->line.cand, nc, sizeof *t->line.cand, cmp_point_prior);
 		nc = MAXP - 2;
-		qsort(t->cand, nc, sizeof *t->cand, cmp_point_pos);
+		qsort(t->line.cand, nc, sizeof *t->line.cand, cmp_point_pos);
 	}
-	t->pts[0] = (struct point){.pos = 0};
-	memcpy(t->pts + 1, t->cand, nc * sizeof *t->cand);
-	t->m = nc + 1;
-	t->pts[t->m] = (struct point){.pos = (uint32_t)t->n};
-	if (t->nwords)
-		for (size_t k = 1; k < t->m; k++)
-			if (t->pts[k].prior > 0 || !bit_at(t->mlocked, t->pts[k].pos))
+	t->line.pts[0] = (struct point){.pos = 0};
+	memcpy(t->line.pts + 1, t->line.cand, nc * sizeof *t->line.cand);
+	t->line.m = nc + 1;
+	t->line.pts[t->line.m] = (struct point){.pos = (uint32_t)t->line.n};
+	if (t->ctx.nwords)
+		for (size_t k = 1; k < t->line.m; k++)
+			if (t->line.pts[k].prior > 0 ||
+			    !bit_at(t->line.mlocked, t->line.pts[k].pos))
 				find_split_word(t, k);
 	/* Drop the unlikely places that break a word of the text, and those
 	 * inside a known tag with clear edges. */
 	size_t kept = 1;
-	for (size_t k = 1; k < t->m; k++) {
-		const struct point *pt = &t->pts[k];
+	for (size_t k = 1; k < t->line.m; k++) {
+		const struct point *pt = &t->line.pts[k];
 		bool drop = pt->prior <= 0 && pt->split < 0;
-		for (size_t o = 0; o < t->nocc && !drop && pt->prior <= 0; o++) {
-			size_t a = t->occ[o].a, e = t->occ[o].e;
+		for (size_t o = 0; o < t->line.nocc && !drop && pt->prior <= 0; o++) {
+			size_t a = t->line.occ[o].a, e = t->line.occ[o].e;
 			drop = a < pt->pos && pt->pos < e && (a == 0 || prior_at(t, a) > 0) &&
-			       (e == t->n || prior_at(t, e) > 0);
+			       (e == t->line.n || prior_at(t, e) > 0);
 		}
 		if (!drop)
-			t->pts[kept++] = *pt;
+			t->line.pts[kept++] = *pt;
 	}
-	t->pts[kept] = t->pts[t->m];
-	t->m = kept;
-	for (size_t k = 0; k <= t->m; k++) {
-		t->whead[k] = t->wtail[k] = NOSCORE;
-		t->known_from[k] = 0;
-		t->point_at[t->pts[k].pos] = (uint8_t)k;
+	t->line.pts[kept] = t->line.pts[t->line.m];
+	t->line.m = kept;
+	for (size_t k = 0; k <= t->line.m; k++) {
+		t->srch.whead[k] = t->srch.wtail[k] = NOSCORE;
+		t->line.known_from[k] = 0;
+		t->line.point_at[t->line.pts[k].pos] = (uint8_t)k;
 	}
-	for (size_t o = 0; o < t->nocc; o++) { /* the known tags from point to point */
-		size_t i = t->point_at[t->occ[o].a], j = t->point_at[t->occ[o].e];
-		if (i <= t->m && t->pts[i].pos == t->occ[o].a && j <= t->m &&
-		    t->pts[j].pos == t->occ[o].e)
-			t->known_from[i] |= 1u << j;
+	for (size_t o = 0; o < t->line.nocc; o++) { /* the known tags from point to point */
+		size_t i = t->line.point_at[t->line.occ[o].a],
+		       j = t->line.point_at[t->line.occ[o].e];
+		if (i <= t->line.m && t->line.pts[i].pos == t->line.occ[o].a && j <= t->line.m &&
+		    t->line.pts[j].pos == t->line.occ[o].e)
+			t->line.known_from[i] |= 1u << j;
 	}
 }
 
@@ -547,12 +552,13 @@ void tags_collect_points(struct art_tagger *t)
 static bool known_next(const struct art_tagger *t, const struct known *k, size_t prev, size_t p)
 {
 	size_t e = p + k->n;
-	if (!known_at(t, k, p, load8(t->p + p)) || (e < t->n && cut_kind(t->p, t->n, e) < 0))
+	if (!known_at(t, k, p, load8(t->line.p + p)) ||
+	    (e < t->line.n && cut_kind(t->line.p, t->line.n, e) < 0))
 		return false;
 	if (prev == p)
 		return true;
 	size_t a = p - prev, m = a < k->n ? a : k->n;
-	int c = memcmp(t->p + prev, t->p + p, m);
+	int c = memcmp(t->line.p + prev, t->line.p + p, m);
 	return c < 0 || (c == 0 && a < k->n);
 }
 
@@ -566,7 +572,7 @@ static bool known_next(const struct art_tagger *t, const struct known *k, size_t
  * there is no such run or more than one. */
 size_t tags_known_run(struct art_tagger *t, uint16_t *ends, struct known **tags)
 {
-	size_t n = t->n;
+	size_t n = t->line.n;
 	uint8_t ways[SPLIT_MAX + 1]; /* 0, 1 or "2": more than one */
 	uint16_t from[SPLIT_MAX + 1];
 	uint32_t by[SPLIT_MAX + 1]; /* the known tag that ends there, + 1 */
@@ -582,8 +588,8 @@ size_t tags_known_run(struct art_tagger *t, uint16_t *ends, struct known **tags)
 		uint32_t chains[2];
 		known_chains(t, p, chains);
 		for (int c = 0; c < 2; c++)
-			for (uint32_t i = chains[c]; i; i = t->known[i - 1].next) {
-				const struct known *k = &t->known[i - 1];
+			for (uint32_t i = chains[c]; i; i = t->kt.known[i - 1].next) {
+				const struct known *k = &t->kt.known[i - 1];
 				if (!known_next(t, k, prev, p))
 					continue;
 				size_t e = p + k->n;
@@ -604,7 +610,7 @@ size_t tags_known_run(struct art_tagger *t, uint16_t *ends, struct known **tags)
 	ends[0] = 0;
 	size_t x = m;
 	for (size_t e = n; e > 0; e = from[e]) {
-		tags[x - 1] = &t->known[by[e] - 1];
+		tags[x - 1] = &t->kt.known[by[e] - 1];
 		ends[x--] = (uint16_t)e;
 	}
 	return m;

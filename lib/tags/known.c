@@ -1,4 +1,4 @@
-/* tags_known.c - known tags: the table of them (lexicon entries, and tags
+/* known.c - known tags: the table of them (lexicon entries, and tags
  * learned from earlier records, aged out when there are too many), the
  * tagger's making, and the ways to add to it. */
 #include <config.h>
@@ -15,12 +15,12 @@
 
 struct known *tags_known_find(const struct art_tagger *t, const char *s, size_t n, uint64_t h)
 {
-	if (!t->nknown)
+	if (!t->kt.nknown)
 		return NULL;
-	size_t mask = t->kslot_cap - 1;
-	for (size_t i = mix(h) >> 40 & mask; t->kslot[i]; i = (i + 1) & mask) {
-		struct known *k = &t->known[t->kslot[i] - 1];
-		if (k->hash == h && k->n == n && memcmp(t->kbytes.p + k->off, s, n) == 0)
+	size_t mask = t->kt.kslot_cap - 1;
+	for (size_t i = mix(h) >> 40 & mask; t->kt.kslot[i]; i = (i + 1) & mask) {
+		struct known *k = &t->kt.known[t->kt.kslot[i] - 1];
+		if (k->hash == h && k->n == n && memcmp(t->kt.kbytes.p + k->off, s, n) == 0)
 			return k;
 	}
 	return NULL;
@@ -28,16 +28,16 @@ struct known *tags_known_find(const struct art_tagger *t, const char *s, size_t 
 
 static void known_index(struct art_tagger *t, uint32_t idx)
 {
-	struct known *k = &t->known[idx];
-	size_t mask = t->kslot_cap - 1, i = mix(k->hash) >> 40 & mask;
-	while (t->kslot[i])
+	struct known *k = &t->kt.known[idx];
+	size_t mask = t->kt.kslot_cap - 1, i = mix(k->hash) >> 40 & mask;
+	while (t->kt.kslot[i])
 		i = (i + 1) & mask;
-	t->kslot[i] = idx + 1;
-	const unsigned char *p = (const unsigned char *)t->kbytes.p + k->off;
+	t->kt.kslot[i] = idx + 1;
+	const unsigned char *p = (const unsigned char *)t->kt.kbytes.p + k->off;
 	if (k->n > 1)
-		t->kpairs[load2(p)] = 1;
-	t->klens |= 1ull << (k->n < 63 ? k->n : 63);
-	uint32_t *head = k->n == 1 ? &t->kshort : &t->khead[head_of(p)];
+		t->kt.kpairs[load2(p)] = 1;
+	t->kt.klens |= 1ull << (k->n < 63 ? k->n : 63);
+	uint32_t *head = k->n == 1 ? &t->kt.kshort : &t->kt.khead[head_of(p)];
 	k->next = *head;
 	*head = idx + 1;
 }
@@ -47,14 +47,14 @@ static int known_reindex(struct art_tagger *t, size_t cap)
 	uint32_t *slots = calloc(cap, sizeof *slots);
 	if (!slots)
 		return -1;
-	free(t->kslot);
-	t->kslot = slots;
-	t->kslot_cap = cap;
-	memset(t->khead, 0, sizeof t->khead);
-	memset(t->kpairs, 0, sizeof t->kpairs);
-	t->klens = 0;
-	t->kshort = 0;
-	for (size_t i = 0; i < t->nknown; i++)
+	free(t->kt.kslot);
+	t->kt.kslot = slots;
+	t->kt.kslot_cap = cap;
+	memset(t->kt.khead, 0, sizeof t->kt.khead);
+	memset(t->kt.kpairs, 0, sizeof t->kt.kpairs);
+	t->kt.klens = 0;
+	t->kt.kshort = 0;
+	for (size_t i = 0; i < t->kt.nknown; i++)
 		known_index(t, (uint32_t)i);
 	return 0;
 }
@@ -64,23 +64,23 @@ static int known_age(struct art_tagger *t)
 {
 	struct art_buf bytes = {0};
 	size_t kept = 0;
-	t->nlearned = 0;
-	for (size_t i = 0; i < t->nknown; i++) {
-		struct known k = t->known[i];
+	t->kt.nlearned = 0;
+	for (size_t i = 0; i < t->kt.nknown; i++) {
+		struct known k = t->kt.known[i];
 		if (!k.lexicon && (k.count /= 2) == 0)
 			continue;
-		if (art_buf_append(&bytes, t->kbytes.p + k.off, k.n) != 0) {
+		if (art_buf_append(&bytes, t->kt.kbytes.p + k.off, k.n) != 0) {
 			art_buf_free(&bytes);
 			return -1;
 		}
 		k.off = (uint32_t)(bytes.len - k.n);
-		t->known[kept++] = k;
-		t->nlearned += !k.lexicon;
+		t->kt.known[kept++] = k;
+		t->kt.nlearned += !k.lexicon;
 	}
-	t->nknown = kept;
-	art_buf_free(&t->kbytes);
-	t->kbytes = bytes;
-	return known_reindex(t, t->kslot_cap);
+	t->kt.nknown = kept;
+	art_buf_free(&t->kt.kbytes);
+	t->kt.kbytes = bytes;
+	return known_reindex(t, t->kt.kslot_cap);
 }
 
 int tags_known_add(struct art_tagger *t, const char *s, size_t n, bool lexicon, bool confirmed)
@@ -95,39 +95,39 @@ int tags_known_add(struct art_tagger *t, const char *s, size_t n, bool lexicon, 
 		k->confirmed |= confirmed;
 		return 0;
 	}
-	if (!lexicon && t->nlearned >= LEARNED_MAX)
-		while (t->nlearned >= LEARNED_MAX / 2)
+	if (!lexicon && t->kt.nlearned >= LEARNED_MAX)
+		while (t->kt.nlearned >= LEARNED_MAX / 2)
 			if (known_age(t) != 0)
 				return -1;
-	if (n > UINT32_MAX || t->kbytes.len > UINT32_MAX - n)
+	if (n > UINT32_MAX || t->kt.kbytes.len > UINT32_MAX - n)
 		return -1;
-	if (t->nknown == t->known_cap) {
-		size_t cap = t->known_cap ? t->known_cap * 2 : 64;
-		struct known *nk = realloc(t->known, cap * sizeof *nk);
+	if (t->kt.nknown == t->kt.known_cap) {
+		size_t cap = t->kt.known_cap ? t->kt.known_cap * 2 : 64;
+		struct known *nk = realloc(t->kt.known, cap * sizeof *nk);
 		if (!nk)
 			return -1;
-		t->known = nk;
-		t->known_cap = cap;
+		t->kt.known = nk;
+		t->kt.known_cap = cap;
 	}
-	if ((t->nknown + 1) * 2 > t->kslot_cap &&
-	    known_reindex(t, t->kslot_cap ? t->kslot_cap * 2 : 256) != 0)
+	if ((t->kt.nknown + 1) * 2 > t->kt.kslot_cap &&
+	    known_reindex(t, t->kt.kslot_cap ? t->kt.kslot_cap * 2 : 256) != 0)
 		return -1;
-	if (art_buf_append(&t->kbytes, s, n) != 0)
+	if (art_buf_append(&t->kt.kbytes, s, n) != 0)
 		return -1;
 	unsigned char pre[8] = {0}, mask[8] = {0};
 	memcpy(pre, s, n < 8 ? n : 8);
 	memset(mask, 0xFF, n < 8 ? n : 8);
-	t->known[t->nknown] = (struct known){.off = (uint32_t)(t->kbytes.len - n),
-	                                     .n = (uint32_t)n,
-	                                     .count = !lexicon,
-	                                     .lexicon = lexicon,
-	                                     .confirmed = confirmed,
-	                                     .hash = h,
-	                                     .pre = load8(pre),
-	                                     .mask = load8(mask)};
-	known_index(t, (uint32_t)t->nknown++);
-	t->nlearned += !lexicon;
-	t->kgen++;
+	t->kt.known[t->kt.nknown] = (struct known){.off = (uint32_t)(t->kt.kbytes.len - n),
+	                                           .n = (uint32_t)n,
+	                                           .count = !lexicon,
+	                                           .lexicon = lexicon,
+	                                           .confirmed = confirmed,
+	                                           .hash = h,
+	                                           .pre = load8(pre),
+	                                           .mask = load8(mask)};
+	known_index(t, (uint32_t)t->kt.nknown++);
+	t->kt.nlearned += !lexicon;
+	t->kt.kgen++;
 	return 0;
 }
 
@@ -158,15 +158,15 @@ struct art_tagger *art_tagger_new(void)
 	tags_text_init(t);
 	for (unsigned top = 1; top <= WINDOW; top++)
 		for (unsigned c = 0; c <= top; c++)
-			t->rarity[top][c] =
+			t->tables.rarity[top][c] =
 			    (int8_t)(-W_COUNT * log2_tenths(2 * top + 1, 2 * c + 1) / 10);
 	for (int c = 0; c < 256; c++)
-		t->low[c] = (unsigned char)lower((unsigned char)c);
+		t->tables.low[c] = (unsigned char)lower((unsigned char)c);
 	for (int c = 0; c < 256; c++)
-		t->code[c] = cls[c] == C_DIGIT ? (unsigned char)(c - '0' + 1)
-		             : cls[c] == C_UP  ? (unsigned char)(c - 'A' + 11)
-		             : cls[c] == C_LOW ? (unsigned char)(c - 'a' + 11)
-		                               : 0;
+		t->tables.code[c] = cls[c] == C_DIGIT ? (unsigned char)(c - '0' + 1)
+		                    : cls[c] == C_UP  ? (unsigned char)(c - 'A' + 11)
+		                    : cls[c] == C_LOW ? (unsigned char)(c - 'a' + 11)
+		                                      : 0;
 	return t;
 }
 
@@ -174,13 +174,13 @@ void art_tagger_free(struct art_tagger *t)
 {
 	if (!t)
 		return;
-	free(t->words);
-	free(t->text);
-	free(t->known);
-	free(t->kslot);
-	art_buf_free(&t->kbytes);
-	free(t->cells);
-	free(t->ncell);
+	free(t->ctx.words);
+	free(t->ctx.text);
+	free(t->kt.known);
+	free(t->kt.kslot);
+	art_buf_free(&t->kt.kbytes);
+	free(t->srch.cells);
+	free(t->srch.ncell);
 	free(t);
 }
 

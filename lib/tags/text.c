@@ -1,4 +1,4 @@
-/* tags_text.c - the record's context: the words of its title and summary
+/* text.c - the record's context: the words of its title and summary
  * that the line could have, found and chained as the text is read
  * (tags_ctx_build), and what the other files ask of them: the score of a
  * word of the line by whether the text has it, as it is or in another
@@ -9,6 +9,7 @@
 
 #include "tagger.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 
 /* Words too common to say anything about a tag. */
@@ -43,12 +44,31 @@ static const struct {
 #undef E
 enum { NENDINGS = sizeof endings / sizeof *endings };
 
-/* By first letter, bit n set when an ending of n letters starts with it;
- * and the endings in order of their first letters. */
-static unsigned char ending_first[256];
-/* The endings by pack_lower, hashed (0: none), and their numbers. */
-static uint64_t ending_keys[128];
-static unsigned char ending_nums[128];
+/* The tables of endings, the same for every tagger: built once (by
+ * tags_text_init, whichever tagger comes first, whatever its thread), then
+ * only read.  By first letter, bit n set when an ending of n letters
+ * starts with it; the endings by pack_lower, hashed (0: none), and their
+ * numbers. */
+static struct {
+	unsigned char first[256];
+	uint64_t keys[128];
+	unsigned char nums[128];
+} endings_by;
+static pthread_once_t endings_once = PTHREAD_ONCE_INIT;
+
+static void endings_build(void)
+{
+	for (size_t e = 0; e < NENDINGS; e++) {
+		const unsigned char *w = (const unsigned char *)endings[e].s;
+		uint64_t x = pack_lower(w, endings[e].n);
+		size_t i = small_slot(x);
+		while (endings_by.keys[i])
+			i = (i + 1) & 127;
+		endings_by.keys[i] = x;
+		endings_by.nums[i] = (unsigned char)e;
+		endings_by.first[w[0]] |= (unsigned char)(1u << endings[e].n);
+	}
+}
 
 /* How many bytes X and Y (as load8 reads them) start with alike, up to 8. */
 static inline size_t same_bytes(uint64_t x, uint64_t y)
@@ -68,42 +88,27 @@ static inline size_t same_bytes(uint64_t x, uint64_t y)
 static inline size_t same_start(const struct art_tagger *t, size_t q, const struct tword *w,
                                 size_t n)
 {
-	size_t k = same_bytes(load8(t->fold + q), w->low8);
+	size_t k = same_bytes(load8(t->line.fold + q), w->low8);
 	if (k == 8)
-		while (k < n && t->fold[q + k] == (w->w[k] | 0x20))
+		while (k < n && t->line.fold[q + k] == (w->w[k] | 0x20))
 			k++;
 	return k < n ? k : n;
 }
 
-/* The tagger's tables of common words, and the tables of endings. */
+/* The tagger's tables of common words; the tables of endings, once. */
 void tags_text_init(struct art_tagger *t)
 {
 	for (size_t c = 0; c < NCOMMON; c++) {
 		const char *w = common_words[c];
 		if (strlen(w) == 2)
-			set_bit(t->common2, (unsigned)((w[0] - 'a') * 26 + (w[1] - 'a')));
+			set_bit(t->tables.common2, (unsigned)((w[0] - 'a') * 26 + (w[1] - 'a')));
 		uint64_t x = pack_lower((const unsigned char *)w, strlen(w));
 		size_t i = small_slot(x);
-		while (t->common[i])
+		while (t->tables.common[i])
 			i = (i + 1) & 127;
-		t->common[i] = x;
+		t->tables.common[i] = x;
 	}
-	/* the same every time: built aside, then copied */
-	uint64_t keys[128] = {0};
-	unsigned char nums[128] = {0}, first[256] = {0};
-	for (size_t e = 0; e < NENDINGS; e++) {
-		const unsigned char *w = (const unsigned char *)endings[e].s;
-		uint64_t x = pack_lower(w, endings[e].n);
-		size_t i = small_slot(x);
-		while (keys[i])
-			i = (i + 1) & 127;
-		keys[i] = x;
-		nums[i] = (unsigned char)e;
-		first[w[0]] |= (unsigned char)(1u << endings[e].n);
-	}
-	memcpy(ending_keys, keys, sizeof keys);
-	memcpy(ending_nums, nums, sizeof nums);
-	memcpy(ending_first, first, sizeof first);
+	pthread_once(&endings_once, endings_build);
 }
 
 /* ---- finding the words of the text ---- */
@@ -112,8 +117,8 @@ void tags_text_init(struct art_tagger *t)
 static inline long triple_place(const struct art_tagger *t, uint32_t x)
 {
 	for (size_t h = triple_slot(x);; h = (h + 1) & (NTRIPLES - 1)) {
-		uint64_t e = t->triples[h];
-		if (e >> 48 != t->gen)
+		uint64_t e = t->ctx.triples[h];
+		if (e >> 48 != t->ctx.gen)
 			return -1;
 		if ((e >> 16 & 0xFFFFFF) == x)
 			return (long)(e & 0xFFFF);
@@ -121,17 +126,17 @@ static inline long triple_place(const struct art_tagger *t, uint32_t x)
 }
 
 /* The places of the line that start with W[0..k), k = 2 or 3 letters and
- * digits in any case, as bits in POS (t->nb blocks).  False for none. */
+ * digits in any case, as bits in POS (t->line.nb blocks).  False for none. */
 static bool line_places(const struct art_tagger *t, const unsigned char *w, size_t k, uint64_t *pos)
 {
-	const unsigned char *f = t->fold;
+	const unsigned char *f = t->line.fold;
 	unsigned char c0 = w[0] | 0x20, c1 = w[1] | 0x20, c2 = k > 2 ? w[2] | 0x20 : 0;
 	uint64_t any = 0;
-	memset(pos, 0, t->nb * sizeof *pos);
+	memset(pos, 0, t->line.nb * sizeof *pos);
 #ifdef __SSE2__
 	__m128i v0 = _mm_set1_epi8((char)c0), v1 = _mm_set1_epi8((char)c1),
 	        v2 = _mm_set1_epi8((char)c2);
-	for (size_t q = 0; q < t->n; q += 16) {
+	for (size_t q = 0; q < t->line.n; q += 16) {
 		__m128i e = _mm_and_si128(_mm_cmpeq_epi8(load16(f + q), v0),
 		                          _mm_cmpeq_epi8(load16(f + q + 1), v1));
 		if (k > 2)
@@ -141,7 +146,7 @@ static bool line_places(const struct art_tagger *t, const unsigned char *w, size
 		any |= m;
 	}
 #else
-	for (size_t q = 0; q < t->n; q++)
+	for (size_t q = 0; q < t->line.n; q++)
 		if (f[q] == c0 && f[q + 1] == c1 && (k == 2 || f[q + 2] == c2)) {
 			pos[q / 64] |= 1ull << (q % 64);
 			any = 1;
@@ -154,33 +159,33 @@ static bool line_places(const struct art_tagger *t, const unsigned char *w, size
  * counted only when the line has a triple of the same hash. */
 static bool old_triple(struct art_tagger *t, unsigned key)
 {
-	if (!t->triples_done) {
-		memset(t->line_triples, 0, sizeof t->line_triples);
-		for (size_t q = 0; q + 2 < t->n; q++) {
-			const unsigned char *c = t->code, *L = t->p;
+	if (!t->ctx.triples_done) {
+		memset(t->ctx.line_triples, 0, sizeof t->ctx.line_triples);
+		for (size_t q = 0; q + 2 < t->line.n; q++) {
+			const unsigned char *c = t->tables.code, *L = t->line.p;
 			if (c[L[q]] && c[L[q + 1]] && c[L[q + 2]])
-				set_bit(t->line_triples,
+				set_bit(t->ctx.line_triples,
 				        ((c[L[q]] * 37 + c[L[q + 1]]) * 37 + c[L[q + 2]]) &
 				            (NTRIGRAM - 1));
 		}
-		t->triples_done = true;
+		t->ctx.triples_done = true;
 	}
-	return has_bit(t->line_triples, key & (NTRIGRAM - 1));
+	return has_bit(t->ctx.line_triples, key & (NTRIGRAM - 1));
 }
 
 /* Is W[0..N) kept as a word of the text by the old rules of the limit on
  * words (when the text is long enough to reach it)? */
 static bool ctx_count(struct art_tagger *t, const unsigned char *w, size_t n)
 {
-	const unsigned char *code = t->code;
+	const unsigned char *code = t->tables.code;
 	uint64_t pos[NB];
 	if (!line_places(t, w, 2, pos))
 		return false;
 	if (n > 2 && !old_triple(t, (code[w[0]] * 37 + code[w[1]]) * 37 + code[w[2]]))
 		return false;
-	if (t->nkept >= UINT16_MAX || n > UINT16_MAX || common_word(t, w, n))
+	if (t->ctx.nkept >= UINT16_MAX || n > UINT16_MAX || common_word(t, w, n))
 		return false;
-	t->nkept++;
+	t->ctx.nkept++;
 	return true;
 }
 
@@ -188,17 +193,17 @@ static bool ctx_count(struct art_tagger *t, const unsigned char *w, size_t n)
  * first, so a chain reads as the text read backwards). */
 static int ctx_push(struct art_tagger *t, uint32_t *head, const unsigned char *w, size_t n)
 {
-	if (t->nwords == t->words_cap) {
-		size_t cap = t->words_cap ? t->words_cap * 2 : 64;
-		struct tword *nw = realloc(t->words, cap * sizeof *nw);
+	if (t->ctx.nwords == t->ctx.words_cap) {
+		size_t cap = t->ctx.words_cap ? t->ctx.words_cap * 2 : 64;
+		struct tword *nw = realloc(t->ctx.words, cap * sizeof *nw);
 		if (!nw)
 			return -1;
-		t->words = nw;
-		t->words_cap = cap;
+		t->ctx.words = nw;
+		t->ctx.words_cap = cap;
 	}
 	uint64_t low8 = load8(w) | 0x2020202020202020ull;
-	t->words[t->nwords] = (struct tword){w, (uint32_t)n, *head, low8};
-	*head = (uint32_t)++t->nwords;
+	t->ctx.words[t->ctx.nwords] = (struct tword){w, (uint32_t)n, *head, low8};
+	*head = (uint32_t)++t->ctx.nwords;
 	return 0;
 }
 
@@ -207,21 +212,21 @@ static int ctx_push(struct art_tagger *t, uint32_t *head, const unsigned char *w
  * first word of a chain makes those places ones where a word may start. */
 static int ctx_add_long(struct art_tagger *t, const unsigned char *w, size_t n, size_t first)
 {
-	if (!t->counting && (n > UINT16_MAX || common_word(t, w, n)))
+	if (!t->ctx.counting && (n > UINT16_MAX || common_word(t, w, n)))
 		return 0;
-	if (!t->head3[first])
-		for (size_t q = first + 1; q; q = t->next3[q - 1]) {
-			t->tstart[q - 1] |= 2;
-			set_bit(t->mtext, (unsigned)(q - 1));
+	if (!t->ctx.head3[first])
+		for (size_t q = first + 1; q; q = t->ctx.next3[q - 1]) {
+			t->ctx.tstart[q - 1] |= 2;
+			set_bit(t->ctx.mtext, (unsigned)(q - 1));
 		}
-	return ctx_push(t, &t->head3[first], w, n);
+	return ctx_push(t, &t->ctx.head3[first], w, n);
 }
 
 /* The word of the text W[0..2): the places of the line that start with it
  * are looked for when it is not common (few are). */
 static int ctx_add_two(struct art_tagger *t, const unsigned char *w)
 {
-	if (t->counting ? !ctx_count(t, w, 2) : common_word(t, w, 2))
+	if (t->ctx.counting ? !ctx_count(t, w, 2) : common_word(t, w, 2))
 		return 0;
 	uint64_t pos[NB];
 	if (!line_places(t, w, 2, pos))
@@ -230,25 +235,25 @@ static int ctx_add_two(struct art_tagger *t, const unsigned char *w)
 	while (!pos[b0])
 		b0++;
 	size_t q0 = b0 * 64 + (size_t)__builtin_ctzll(pos[b0]);
-	if (!(t->tstart[q0] & 1)) { /* a new chain, for all the places */
-		t->head2[q0] = 0;
-		for (size_t b = b0; b < t->nb; b++) {
-			t->mtext[b] |= pos[b];
+	if (!(t->ctx.tstart[q0] & 1)) { /* a new chain, for all the places */
+		t->ctx.head2[q0] = 0;
+		for (size_t b = b0; b < t->line.nb; b++) {
+			t->ctx.mtext[b] |= pos[b];
 			for (uint64_t m = pos[b]; m; m &= m - 1) {
 				size_t q = b * 64 + (size_t)__builtin_ctzll(m);
-				t->chain2[q] = (uint16_t)q0;
-				t->tstart[q] |= 1;
+				t->ctx.chain2[q] = (uint16_t)q0;
+				t->ctx.tstart[q] |= 1;
 			}
 		}
 	}
-	return ctx_push(t, &t->head2[q0], w, 2);
+	return ctx_push(t, &t->ctx.head2[q0], w, 2);
 }
 
 /* Is W[0..2), letters or digits, a common word? */
 static inline bool common_two(const struct art_tagger *t, const unsigned char *w)
 {
 	unsigned x = (w[0] | 0x20u) - 'a', y = (w[1] | 0x20u) - 'a';
-	return x < 26 && y < 26 && has_bit(t->common2, x * 26 + y);
+	return x < 26 && y < 26 && has_bit(t->tables.common2, x * 26 + y);
 }
 
 /* Of the words starting at the bits of STARTS in B, those whose first
@@ -271,9 +276,9 @@ static inline uint64_t triples_in_line(const uint64_t *triples, uint64_t gen,
  * look at their first three characters. */
 static int ctx_add_text(struct art_tagger *t, const unsigned char *p, size_t n)
 {
-	const unsigned char *code = t->code;
-	const uint64_t *triples = t->triples, gen = t->gen;
-	const bool counting = t->counting;
+	const unsigned char *code = t->tables.code;
+	const uint64_t *triples = t->ctx.triples, gen = t->ctx.gen;
+	const bool counting = t->ctx.counting;
 	uint64_t before = 0; /* 1 when the byte before I is a letter or digit */
 	for (size_t i = 0; i < n; i += 64) {
 		const unsigned char *b = p + i; /* this block; 16 bytes more can be read */
@@ -286,7 +291,7 @@ static int ctx_add_text(struct art_tagger *t, const unsigned char *p, size_t n)
 		for (uint64_t one = starts & ~more; one; one &= one - 1) {
 			unsigned char c = b[__builtin_ctzll(one)];
 			if (cls[c] != C_LOW) /* a capital or digit alone */
-				t->singles |= 1ull << (c - '0');
+				t->ctx.singles |= 1ull << (c - '0');
 		}
 		for (uint64_t two = starts & more & ~more2; two; two &= two - 1) {
 			const unsigned char *w2 = b + __builtin_ctzll(two);
@@ -322,28 +327,28 @@ static int ctx_add_text(struct art_tagger *t, const unsigned char *p, size_t n)
  * is long enough to have that many, as the first version of this did. */
 int tags_ctx_build(struct art_tagger *t, art_str title, art_str summary)
 {
-	t->nwords = 0;
-	t->singles = 0;
-	t->counting = title.n + summary.n >= 3 * (size_t)UINT16_MAX - 2;
-	t->nkept = 0;
-	t->triples_done = false;
-	memset(t->tstart, 0, t->n);
+	t->ctx.nwords = 0;
+	t->ctx.singles = 0;
+	t->ctx.counting = title.n + summary.n >= 3 * (size_t)UINT16_MAX - 2;
+	t->ctx.nkept = 0;
+	t->ctx.triples_done = false;
+	memset(t->ctx.tstart, 0, t->line.n);
 	/* a copy of the title, a space, the summary, then zeros to read past */
 	size_t n = title.n + 1 + summary.n, need = n + 80;
-	if (need > t->text_cap) {
-		unsigned char *p = realloc(t->text, need);
+	if (need > t->ctx.text_cap) {
+		unsigned char *p = realloc(t->ctx.text, need);
 		if (!p)
 			return -1;
-		t->text = p;
-		t->text_cap = need;
+		t->ctx.text = p;
+		t->ctx.text_cap = need;
 	}
 	if (title.n)
-		memcpy(t->text, title.p, title.n);
-	t->text[title.n] = ' ';
+		memcpy(t->ctx.text, title.p, title.n);
+	t->ctx.text[title.n] = ' ';
 	if (summary.n)
-		memcpy(t->text + title.n + 1, summary.p, summary.n);
-	memset(t->text + n, 0, 80);
-	return ctx_add_text(t, t->text, n);
+		memcpy(t->ctx.text + title.n + 1, summary.p, summary.n);
+	memset(t->ctx.text + n, 0, 80);
+	return ctx_add_text(t, t->ctx.text, n);
 }
 
 /* ---- a word of the line in the text, and its score ---- */
@@ -355,8 +360,8 @@ static const struct tword *text_word(const struct art_tagger *t, size_t a, size_
 	size_t n = b - a;
 	if (n < 2 || !text_word_at(t, a, n))
 		return NULL;
-	for (unsigned i = chain_at(t, a, n); i; i = t->words[i - 1].next) {
-		const struct tword *w = &t->words[i - 1];
+	for (unsigned i = chain_at(t, a, n); i; i = t->ctx.words[i - 1].next) {
+		const struct tword *w = &t->ctx.words[i - 1];
 		bool plural = n >= 3 && w->n == n + 1 && w->w[n] == 's' && w->w[n - 1] != 's';
 		if ((w->n == n || plural) && same_start(t, a, w, n) == n)
 			return w;
@@ -369,9 +374,9 @@ static const struct tword *text_word(const struct art_tagger *t, size_t a, size_
 static size_t ending_num(const unsigned char *s, size_t n)
 {
 	uint64_t x = pack_lower(s, n);
-	for (size_t i = small_slot(x); ending_keys[i]; i = (i + 1) & 127)
-		if (ending_keys[i] == x)
-			return ending_nums[i];
+	for (size_t i = small_slot(x); endings_by.keys[i]; i = (i + 1) & 127)
+		if (endings_by.keys[i] == x)
+			return endings_by.nums[i];
 	return NENDINGS;
 }
 
@@ -380,7 +385,7 @@ static bool ending_ok(const unsigned char *s, size_t n, size_t nend)
 {
 	if (n == 0)
 		return true;
-	return n <= 7 && ending_first[lower(s[0])] >> n & 1 && ending_num(s, n) < nend;
+	return n <= 7 && endings_by.first[lower(s[0])] >> n & 1 && ending_num(s, n) < nend;
 }
 
 /* Are TOK[0..n) and W[0..wn) one word in two forms: the same first
@@ -389,15 +394,15 @@ static bool ending_ok(const unsigned char *s, size_t n, size_t nend)
 static bool same_stem(const struct art_tagger *t, size_t a, size_t n, const struct tword *w)
 {
 	size_t wn = w->n, k = same_start(t, a, w, n < wn ? n : wn);
-	return k >= 4 && ending_ok(t->p + a + k, n - k, NENDINGS) &&
+	return k >= 4 && ending_ok(t->line.p + a + k, n - k, NENDINGS) &&
 	       ending_ok(w->w + k, wn - k, k == n ? NINFLECT : NENDINGS);
 }
 
 /* A word of the text that is the line's [A, A+N) in another form. */
 static const struct tword *text_stem(const struct art_tagger *t, size_t a, size_t n)
 {
-	for (unsigned i = chain_at(t, a, 4); i; i = t->words[i - 1].next) {
-		const struct tword *w = &t->words[i - 1];
+	for (unsigned i = chain_at(t, a, 4); i; i = t->ctx.words[i - 1].next) {
+		const struct tword *w = &t->ctx.words[i - 1];
 		if (w->n >= 4 && same_stem(t, a, n, w))
 			return w;
 	}
@@ -410,11 +415,11 @@ static bool plain(const struct art_tagger *t, size_t a, size_t b)
 	if (b - a < 2)
 		return true;
 	if ((a + 1) / 64 == (b - 1) / 64) /* mostly: in one block */
-		return !(t->mup[(a + 1) / 64] >> ((a + 1) % 64) & ~0ull >> (64 - (b - a - 1)));
+		return !(t->line.mup[(a + 1) / 64] >> ((a + 1) % 64) & ~0ull >> (64 - (b - a - 1)));
 	for (size_t i = a + 1; i < b; i += 64 - i % 64) {             /* block by block */
 		size_t e = b - i < 64 - i % 64 ? b - i : 64 - i % 64; /* this block's part */
 		uint64_t ones = e == 64 ? ~0ull : (1ull << e) - 1;
-		if (t->mup[i / 64] >> (i % 64) & ones)
+		if (t->line.mup[i / 64] >> (i % 64) & ones)
 			return false;
 	}
 	return true;
@@ -426,9 +431,9 @@ int tags_word_score_at(const struct art_tagger *t, size_t a, size_t b, bool comm
                        const char **how, const struct tword **c)
 {
 	size_t n = b - a;
-	const unsigned char *w = t->p + a;
+	const unsigned char *w = t->line.p + a;
 	if (n == 1 && cls[w[0]] != C_LOW) { /* "C" of "C++", "3" of "HTTP/3" */
-		if (t->singles >> (w[0] - '0') & 1)
+		if (t->ctx.singles >> (w[0] - '0') & 1)
 			return *how = "in the text", W_HIT_SHORT;
 		if (cls[w[0]] == C_DIGIT)
 			return *how = "a number", 0;
@@ -452,7 +457,7 @@ int tags_word_info_now(const struct art_tagger *t, size_t s, size_t e)
 	const char *how;
 	const struct tword *c = NULL;
 	return tags_word_score_at(t, s, e, common, &how, &c) * 4 +
-	       (cls[t->p[s]] == C_LOW && plain(t, s, e)) * 2 + common;
+	       (cls[t->line.p[s]] == C_LOW && plain(t, s, e)) * 2 + common;
 }
 
 /* ---- where words of the text start and end in the line ---- */
@@ -462,19 +467,19 @@ int tags_word_info_now(const struct art_tagger *t, size_t s, size_t e)
  * for "cache" in the text). */
 void tags_note_word_ends(struct art_tagger *t, size_t q)
 {
-	const unsigned char *L = t->p, *low = t->low;
-	uint64_t *end = t->mend;
+	const unsigned char *L = t->line.p, *low = t->tables.low;
+	uint64_t *end = t->ctx.mend;
 	/* the words of two chained here have the line's letters; inside
 	 * lowercase their end is no place to cut ("go" in "golangperformance"):
 	 * a word so short is found there by chance */
-	if (t->tstart[q] & 1 && !(q > 0 && cls[L[q - 1]] == C_LOW && cls[L[q]] == C_LOW &&
-	                          cls[L[q + 1]] == C_LOW && cls[L[q + 2]] == C_LOW))
+	if (t->ctx.tstart[q] & 1 && !(q > 0 && cls[L[q - 1]] == C_LOW && cls[L[q]] == C_LOW &&
+	                              cls[L[q + 1]] == C_LOW && cls[L[q + 2]] == C_LOW))
 		set_bit(end, (unsigned)(q + 2));
-	if (!(t->tstart[q] & 2))
+	if (!(t->ctx.tstart[q] & 2))
 		return;
 	size_t re = run_end(t, q);
-	for (unsigned i = chain_at(t, q, 3); i; i = t->words[i - 1].next) {
-		const struct tword *c = &t->words[i - 1];
+	for (unsigned i = chain_at(t, q, 3); i; i = t->ctx.words[i - 1].next) {
+		const struct tword *c = &t->ctx.words[i - 1];
 		const unsigned char *w = c->w;
 		size_t k = same_start(t, q, c, re - q < c->n ? re - q : c->n);
 		if (k == c->n)
@@ -487,7 +492,7 @@ void tags_note_word_ends(struct art_tagger *t, size_t q)
 			set_bit(end, (unsigned)(q + k));
 		if (q + k == re)
 			continue;
-		unsigned lens = ending_first[low[L[q + k]]]; /* of the endings it may start */
+		unsigned lens = endings_by.first[low[L[q + k]]]; /* of the endings it may start */
 		if (!lens || !ending_ok(w + k, c->n - k, NENDINGS))
 			continue;
 		for (size_t n = 1; n <= 7 && q + k + n <= re; n++)
@@ -500,14 +505,15 @@ void tags_note_word_ends(struct art_tagger *t, size_t q)
  * fits where the run of letters and digits ends, or one of four or more? */
 bool tags_word_starts(const struct art_tagger *t, size_t p)
 {
-	if (t->tstart[p] & 1) /* the words chained here have the line's letters */
+	if (t->ctx.tstart[p] & 1) /* the words chained here have the line's letters */
 		return true;
-	if (!(t->tstart[p] & 2))
+	if (!(t->ctx.tstart[p] & 2))
 		return false;
-	const unsigned char *L = t->p;
-	for (unsigned i = chain_at(t, p, 3); i; i = t->words[i - 1].next) {
-		const struct tword *w = &t->words[i - 1];
-		if (w->n == 3 || (is_word(cls[L[p + 3]]) && t->low[w->w[3]] == t->low[L[p + 3]]))
+	const unsigned char *L = t->line.p;
+	for (unsigned i = chain_at(t, p, 3); i; i = t->ctx.words[i - 1].next) {
+		const struct tword *w = &t->ctx.words[i - 1];
+		if (w->n == 3 ||
+		    (is_word(cls[L[p + 3]]) && t->tables.low[w->w[3]] == t->tables.low[L[p + 3]]))
 			return true;
 	}
 	return false;
