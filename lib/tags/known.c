@@ -162,11 +162,6 @@ struct art_tagger *art_tagger_new(void)
 			    (int8_t)(-W_COUNT * log2_tenths(2 * top + 1, 2 * c + 1) / 10);
 	for (int c = 0; c < 256; c++)
 		t->tables.low[c] = (unsigned char)lower((unsigned char)c);
-	for (int c = 0; c < 256; c++)
-		t->tables.code[c] = cls[c] == C_DIGIT ? (unsigned char)(c - '0' + 1)
-		                    : cls[c] == C_UP  ? (unsigned char)(c - 'A' + 11)
-		                    : cls[c] == C_LOW ? (unsigned char)(c - 'a' + 11)
-		                                      : 0;
 	return t;
 }
 

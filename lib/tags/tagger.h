@@ -92,7 +92,6 @@ enum {
 	NOSCORE = (int16_t)0x8080, /* not worked out yet (memset to 0x80) */
 	TAG_KEY = 1 << 16,         /* tie-break weight of one tag */
 	SCORE_KEY = 1 << 24,       /* the score's weight in a ranking key */
-	NTRIGRAM = 2048,           /* bits of the filter of triples */
 	NHEADS = 4096,             /* chains of known tags */
 	NB = SPLIT_MAX / 64 + 1,   /* blocks of 64 places in a line, its end included */
 	NTRIPLES = 8192,           /* the table of a line's triples */
@@ -196,7 +195,6 @@ struct cell {        /* one of the best splits of the line so far, ending in a g
 struct tag_tables {                            /* built by art_tagger_new, then only read */
 	uint64_t common[128];                  /* common_words by pack_lower, hashed (0: none) */
 	uint64_t common2[26 * 26 / 64 + 1];    /* those of two letters, by letters */
-	unsigned char code[256];               /* 1..36 for digits and letters, case folded */
 	unsigned char low[256];                /* lowercase */
 	int8_t rarity[WINDOW + 1][WINDOW + 1]; /* the count weight, by commonest and own tally */
 };
@@ -218,10 +216,6 @@ struct tag_text {
 	uint8_t tstart[SPLIT_MAX];    /* bit 1, 2: a word of the text of 2, 3+ may start */
 	uint64_t mtext[NB], mend[NB]; /* places where a word of the text starts, ends */
 	uint64_t singles;             /* capitals and digits standing alone in it */
-	bool counting;                /* a text long enough to have the limit on words apply */
-	size_t nkept;                 /* ... the words counted for it */
-	bool triples_done;            /* ... line_triples is filled */
-	uint64_t line_triples[NTRIGRAM / 64];
 	/* the line's triples of letters and digits in lowercase, by
 	 * triple_hash, open addressing: gen << 48 | the triple (load24) << 16 |
 	 * its first place; gen is the line's number (1 to 65535, then again) */

@@ -155,40 +155,6 @@ static bool line_places(const struct art_tagger *t, const unsigned char *w, size
 	return any != 0;
 }
 
-/* The old rule of the limit on words: a word of three characters or more
- * counted only when the line has a triple of the same hash. */
-static bool old_triple(struct art_tagger *t, unsigned key)
-{
-	if (!t->ctx.triples_done) {
-		memset(t->ctx.line_triples, 0, sizeof t->ctx.line_triples);
-		for (size_t q = 0; q + 2 < t->line.n; q++) {
-			const unsigned char *c = t->tables.code, *L = t->line.p;
-			if (c[L[q]] && c[L[q + 1]] && c[L[q + 2]])
-				set_bit(t->ctx.line_triples,
-				        ((c[L[q]] * 37 + c[L[q + 1]]) * 37 + c[L[q + 2]]) &
-				            (NTRIGRAM - 1));
-		}
-		t->ctx.triples_done = true;
-	}
-	return has_bit(t->ctx.line_triples, key & (NTRIGRAM - 1));
-}
-
-/* Is W[0..N) kept as a word of the text by the old rules of the limit on
- * words (when the text is long enough to reach it)? */
-static bool ctx_count(struct art_tagger *t, const unsigned char *w, size_t n)
-{
-	const unsigned char *code = t->tables.code;
-	uint64_t pos[NB];
-	if (!line_places(t, w, 2, pos))
-		return false;
-	if (n > 2 && !old_triple(t, (code[w[0]] * 37 + code[w[1]]) * 37 + code[w[2]]))
-		return false;
-	if (t->ctx.nkept >= UINT16_MAX || n > UINT16_MAX || common_word(t, w, n))
-		return false;
-	t->ctx.nkept++;
-	return true;
-}
-
 /* Put the word W[0..N) of the text first in the chain *HEAD (later words go
  * first, so a chain reads as the text read backwards). */
 static int ctx_push(struct art_tagger *t, uint32_t *head, const unsigned char *w, size_t n)
@@ -212,7 +178,7 @@ static int ctx_push(struct art_tagger *t, uint32_t *head, const unsigned char *w
  * first word of a chain makes those places ones where a word may start. */
 static int ctx_add_long(struct art_tagger *t, const unsigned char *w, size_t n, size_t first)
 {
-	if (!t->ctx.counting && (n > UINT16_MAX || common_word(t, w, n)))
+	if (n > UINT16_MAX || common_word(t, w, n))
 		return 0;
 	if (!t->ctx.head3[first])
 		for (size_t q = first + 1; q; q = t->ctx.next3[q - 1]) {
@@ -226,7 +192,7 @@ static int ctx_add_long(struct art_tagger *t, const unsigned char *w, size_t n, 
  * are looked for when it is not common (few are). */
 static int ctx_add_two(struct art_tagger *t, const unsigned char *w)
 {
-	if (t->ctx.counting ? !ctx_count(t, w, 2) : common_word(t, w, 2))
+	if (common_word(t, w, 2))
 		return 0;
 	uint64_t pos[NB];
 	if (!line_places(t, w, 2, pos))
@@ -276,9 +242,7 @@ static inline uint64_t triples_in_line(const uint64_t *triples, uint64_t gen,
  * look at their first three characters. */
 static int ctx_add_text(struct art_tagger *t, const unsigned char *p, size_t n)
 {
-	const unsigned char *code = t->tables.code;
 	const uint64_t *triples = t->ctx.triples, gen = t->ctx.gen;
-	const bool counting = t->ctx.counting;
 	uint64_t before = 0; /* 1 when the byte before I is a letter or digit */
 	for (size_t i = 0; i < n; i += 64) {
 		const unsigned char *b = p + i; /* this block; 16 bytes more can be read */
@@ -298,19 +262,15 @@ static int ctx_add_text(struct art_tagger *t, const unsigned char *p, size_t n)
 			if (!common_two(t, w2) && ctx_add_two(t, w2) != 0)
 				return -1;
 		}
-		uint64_t three = starts & more & more2;
-		if (!counting)
-			three = triples_in_line(triples, gen, b, three);
+		uint64_t three = triples_in_line(triples, gen, b, starts & more & more2);
 		for (; three; three &= three - 1) {
 			size_t k = (size_t)__builtin_ctzll(three);
 			uint32_t x = load24(b + k) | 0x202020u; /* its first three in lowercase */
 			uint64_t rest = ~(w >> k);              /* its end, if in this block */
 			size_t a = i + k, e = rest ? a + (size_t)__builtin_ctzll(rest) : i + 64;
 			if (e == i + 64) /* on into the next block */
-				while (code[p[e]])
+				while (is_word(cls[p[e]]))
 					e++;
-			if (counting && !ctx_count(t, p + a, e - a))
-				continue;
 			long first = triple_place(t, x);
 			if (first >= 0 && ctx_add_long(t, p + a, e - a, (size_t)first) != 0)
 				return -1;
@@ -323,15 +283,11 @@ static int ctx_add_text(struct art_tagger *t, const unsigned char *p, size_t n)
 /* Find the words of the title and summary that could matter to the line:
  * those that start as the line does somewhere.  Only the words whose first
  * two characters the line has are looked at further, so this costs little
- * more than reading the text.  At most 65535 words are kept when the text
- * is long enough to have that many, as the first version of this did. */
+ * more than reading the text, however long it is. */
 int tags_ctx_build(struct art_tagger *t, art_str title, art_str summary)
 {
 	t->ctx.nwords = 0;
 	t->ctx.singles = 0;
-	t->ctx.counting = title.n + summary.n >= 3 * (size_t)UINT16_MAX - 2;
-	t->ctx.nkept = 0;
-	t->ctx.triples_done = false;
 	memset(t->ctx.tstart, 0, t->line.n);
 	/* a copy of the title, a space, the summary, then zeros to read past */
 	size_t n = title.n + 1 + summary.n, need = n + 80;

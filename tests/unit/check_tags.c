@@ -494,9 +494,11 @@ END_TEST
 
 /* Of a title and summary long enough, at most 65535 words that could
  * matter are kept: with one more word before them, "queue" is not. */
-START_TEST(at_most_65535_words_of_the_text)
+/* A long text is read as a short one: every word the line could have
+ * counts (an earlier version kept at most 65535 of them). */
+START_TEST(every_word_of_a_long_text)
 {
-	for (size_t filler = 65533; filler <= 65534; filler++) {
+	for (size_t filler = 65533; filler <= 65540; filler += 7) {
 		static const char tail[] = "How kafka and queue work";
 		char *text = malloc(filler * 5 + sizeof tail);
 		ck_assert_ptr_nonnull(text);
@@ -506,8 +508,7 @@ START_TEST(at_most_65535_words_of_the_text)
 		art_tagger_free(tagger);
 		tagger = art_tagger_new();
 		expect_in("Backend Engineeringkafkaqueue", "Streams", text,
-		          filler == 65533 ? "Backend Engineering|kafka|queue"
-		                          : "Backend Engineeringkafkaqueue");
+		          "Backend Engineering|kafka|queue");
 		free(text);
 	}
 }
@@ -615,7 +616,7 @@ static Suite *tags_suite(void)
 	tcase_add_test(tc, edges_of_the_input);
 	tcase_add_test(tc, memory_stays_bounded);
 	tcase_add_test(tc, long_lines_and_texts);
-	tcase_add_test(tc, at_most_65535_words_of_the_text);
+	tcase_add_test(tc, every_word_of_a_long_text);
 	suite_add_tcase(s, tc);
 	TCase *threads = tcase_create("threads");
 	tcase_add_test(threads, two_taggers_in_two_threads_split_as_one);
