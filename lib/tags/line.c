@@ -563,13 +563,16 @@ static bool known_next(const struct art_tagger *t, const struct known *k, size_t
 }
 
 /* When the line is a run of known tags in ascending byte order in exactly
- * one way, that is the split, and searching would only confirm it: the
- * search gives each known tag a bonus that the shape of the line and the
- * words of the text seldom outweigh.  Most lines of a page are such runs
- * once its tags have been learned, and this costs a few lookups where the
- * search costs a hundred scores.  Fills the tags' ends into ENDS (ENDS[0]
- * is 0) and the known tags into TAGS, and returns their number, or 0 when
- * there is no such run or more than one. */
+ * one way, that is the split: a rule of its own, not a shortcut to what
+ * the search would find.  The search can score another way higher: on
+ * 100,000 records of bench/gen it does for 121 lines, and each time it
+ * merges two true tags ("Performance OptimizationeBPF": a cut inside
+ * lowercase costs more than a learned tag gains when no word of the text
+ * backs it), while this rule gives the true tags in all 121.  Most lines
+ * of a page are such runs once its tags have been learned, and this costs
+ * a few lookups where the search costs a hundred scores.  Fills the
+ * tags' ends into ENDS (ENDS[0] is 0) and the known tags into TAGS, and
+ * returns their number, or 0 when there is no such run or more than one. */
 size_t tags_known_run(struct art_tagger *t, uint16_t *ends, struct known **tags)
 {
 	size_t n = t->line.n;
