@@ -10,6 +10,8 @@
  * summaries carry the typographic characters of real pages (U+2011, U+2019,
  * U+2014, U+202F, curly and straight quotes); tags have the shapes that
  * make splitting a tag line hard (spaces, digits, '-', '/', mixed case).
+ * With -r, tags rarely repeat: but for the page's own tag, each is made
+ * of syllables anew (so a splitter learns little from earlier records).
  * The same N and SEED always give the same bytes.
  */
 #include <config.h>
@@ -276,19 +278,57 @@ static void back_days(struct date *t, int n)
 	}
 }
 
+/* -r: tags made anew, rarely the same twice. */
+static bool rare_tags;
+
+/* A made-up tag in TAG (at least 48 bytes): one or two words of two or
+ * three syllables, in one of the shapes tags have ("Quorin Velta",
+ * "quorin velta", "QuorinVelta", "QUORIN", "Quorin9"). */
+static void made_tag(char *tag)
+{
+	static const char *const syl[] = {"ka",  "lo", "mi",  "ra", "ven", "tor", "qu",  "zen",
+	                                  "dal", "fi", "rex", "no", "sa",  "bel", "tri", "um",
+	                                  "gra", "po", "lis", "ed", "ox",  "har", "vi",  "cor"};
+	char words[2][16] = {{0}};
+	unsigned nwords = 1 + below(2), shape = below(5);
+	for (unsigned w = 0; w < nwords; w++)
+		for (unsigned k = 2 + below(2); k > 0; k--)
+			strcat(words[w], PICK(syl));
+	tag[0] = '\0';
+	for (unsigned w = 0; w < nwords; w++) {
+		char *at = tag + strlen(tag);
+		if (w > 0 && shape != 2)
+			*at++ = ' ';
+		strcpy(at, words[w]);
+		if (shape == 3)
+			for (char *c = at; *c; c++)
+				*c = (char)(*c - 'a' + 'A');
+		else if (shape != 1)
+			*at = (char)(*at - 'a' + 'A');
+	}
+	if (shape == 4)
+		sprintf(tag + strlen(tag), "%u", below(10));
+}
+
 /* One record: source twice, date line, title, summary, tag line, stats,
  * and the title again as link text.  PAGE_TAG is on every record of a page. */
 static void record(const char *page_tag, struct date *when)
 {
 	const char *source = PICK(sources);
 	const char *rec_tags[5];
+	static char made[5][48];
 	size_t ntags = 1 + below(5);
 	rec_tags[0] = page_tag;
 	for (size_t i = 1; i < ntags; i++) {
 		const char *t;
 		bool again;
 		do {
-			t = PICK(tags);
+			if (rare_tags) {
+				made_tag(made[i]);
+				t = made[i];
+			} else {
+				t = PICK(tags);
+			}
 			again = false;
 			for (size_t j = 0; j < i; j++)
 				again |= strcmp(rec_tags[j], t) == 0;
@@ -334,7 +374,8 @@ static void record(const char *page_tag, struct date *when)
 
 static noreturn void usage(void)
 {
-	fputs("Usage: gen [-s SEED] N\nWrite N records of listing text to standard output.\n",
+	fputs("Usage: gen [-r] [-s SEED] N\nWrite N records of listing text to standard output;\n"
+	      "with -r, tags that rarely repeat.\n",
 	      stderr);
 	exit(2);
 }
@@ -343,10 +384,13 @@ int main(int argc, char **argv)
 {
 	uint64_t seed = 1;
 	int opt;
-	while ((opt = getopt(argc, argv, "s:")) != -1) {
-		if (opt != 's')
+	while ((opt = getopt(argc, argv, "rs:")) != -1) {
+		if (opt == 'r')
+			rare_tags = true;
+		else if (opt == 's')
+			seed = strtoull(optarg, NULL, 10);
+		else
 			usage();
-		seed = strtoull(optarg, NULL, 10);
 	}
 	if (optind + 1 != argc)
 		usage();
