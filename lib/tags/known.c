@@ -37,7 +37,9 @@ static void known_index(struct art_tagger *t, uint32_t idx)
 	if (k->n > 1)
 		t->kt.kpairs[load2(p)] = 1;
 	t->kt.klens |= 1ull << (k->n < 63 ? k->n : 63);
-	uint32_t *head = k->n == 1 ? &t->kt.kshort : &t->kt.khead[head_of(p)];
+	uint32_t *head = k->n == 1  ? &t->kt.kshort
+	                 : k->n < 4 ? &t->kt.kpairhead[pair_head_of(p)]
+	                            : &t->kt.khead[head_of(p)];
 	k->next = *head;
 	*head = idx + 1;
 }
@@ -51,6 +53,7 @@ static int known_reindex(struct art_tagger *t, size_t cap)
 	t->kt.kslot = slots;
 	t->kt.kslot_cap = cap;
 	memset(t->kt.khead, 0, sizeof t->kt.khead);
+	memset(t->kt.kpairhead, 0, sizeof t->kt.kpairhead);
 	memset(t->kt.kpairs, 0, sizeof t->kt.kpairs);
 	t->kt.klens = 0;
 	t->kt.kshort = 0;

@@ -65,10 +65,11 @@ static inline void high_bytes64(const unsigned char *p, uint64_t *hi, uint64_t *
 	for (unsigned k = 0; k < 64; k += 16) {
 #ifdef __SSE2__
 		__m128i x = load16(p + k);
-		*hi |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << k;
-		*lead |= (uint64_t)(unsigned)_mm_movemask_epi8(
-		             _mm_cmpgt_epi8(x, _mm_set1_epi8((char)0xBF)))
-		         << k;
+		/* signed: 0x80 and above are below 0, 0xC0 and above above -65 */
+		__m128i high = _mm_cmplt_epi8(x, _mm_setzero_si128());
+		__m128i lead_bytes = _mm_and_si128(high, _mm_cmpgt_epi8(x, _mm_set1_epi8(-65)));
+		*hi |= (uint64_t)(unsigned)_mm_movemask_epi8(high) << k;
+		*lead |= (uint64_t)(unsigned)_mm_movemask_epi8(lead_bytes) << k;
 #else
 		for (unsigned i = k; i < k + 16; i++) {
 			*hi |= (uint64_t)(p[i] >= 0x80) << i;
@@ -214,7 +215,7 @@ static uint32_t decode(const unsigned char *L, size_t a, size_t e)
  * one byte on either side: a change of script, or inside a run of one
  * script that is not Latin; -1 for no cut of these kinds, -2 for never
  * (before a mark, after a joiner). */
-static int script_cut(const unsigned char *L, size_t n, size_t p)
+__attribute__((noinline)) static int script_cut(const unsigned char *L, size_t n, size_t p)
 {
 	size_t a = p - 1, e = p + 1;
 	while (a > 0 && p - a < 4 && cls[L[a]] == C_CONT)
@@ -249,7 +250,7 @@ static const signed char pair_kinds[7][7] = {
 
 /* The kind of cut between P - 1 and P, or -1 when the line is not cut
  * there. */
-static int cut_kind(const unsigned char *L, size_t n, size_t p)
+static inline int cut_kind(const unsigned char *L, size_t n, size_t p)
 {
 	if ((L[p - 1] | L[p]) & 0x80 && cls[L[p]] != C_CONT) {
 		int s = script_cut(L, n, p);
@@ -376,12 +377,16 @@ static void known_edge(struct art_tagger *t, size_t p)
 		mark(t, p, kind);
 }
 
-/* The chains of known tags that may start at P: those of its first two
- * bytes, and those of one byte. */
-static inline void known_chains(const struct art_tagger *t, size_t p, uint32_t chains[2])
+/* The chains of known tags that may start at P: those of its first four
+ * bytes and of its first two (when a tag starts with those two), and those
+ * of one byte. */
+static inline void known_chains(const struct art_tagger *t, size_t p, uint32_t chains[3])
 {
-	chains[0] = t->kt.kpairs[load2(t->line.p + p)] ? t->kt.khead[head_of(t->line.p + p)] : 0;
-	chains[1] = t->kt.kshort;
+	const unsigned char *at = t->line.p + p;
+	bool pair = t->kt.kpairs[load2(at)];
+	chains[0] = pair ? t->kt.khead[head_of(at)] : 0;
+	chains[1] = pair ? t->kt.kpairhead[pair_head_of(at)] : 0;
+	chains[2] = t->kt.kshort;
 }
 
 /* Is the usable known tag K at P of the line, FIRST being load8 there? */
@@ -414,10 +419,10 @@ void tags_find_known(struct art_tagger *t)
 		if (p > 0 &&
 		    (cls[L[p - 1]] == C_SPACE || cls[L[p]] == C_SPACE || cls[L[p]] == C_CONT))
 			continue;
-		uint32_t chains[2];
+		uint32_t chains[3];
 		known_chains(t, p, chains);
 		uint64_t first = load8(L + p);
-		for (int c = 0; c < 2; c++)
+		for (int c = 0; c < 3; c++)
 			for (uint32_t i = chains[c]; i; i = t->kt.known[i - 1].next) {
 				const struct known *k = &t->kt.known[i - 1];
 				size_t e = p + k->n;
@@ -588,9 +593,9 @@ size_t tags_known_run(struct art_tagger *t, uint16_t *ends, struct known **tags)
 		/* from[] holds one of the ways to P: when there are more, a tag
 		 * after P makes more, in order after that one or not */
 		size_t prev = ways[p] == 1 ? from[p] : p;
-		uint32_t chains[2];
+		uint32_t chains[3];
 		known_chains(t, p, chains);
-		for (int c = 0; c < 2; c++)
+		for (int c = 0; c < 3; c++)
 			for (uint32_t i = chains[c]; i; i = t->kt.known[i - 1].next) {
 				const struct known *k = &t->kt.known[i - 1];
 				if (!known_next(t, k, prev, p))

@@ -230,10 +230,11 @@ struct tag_known_set {
 	struct art_buf kbytes;
 	uint32_t *kslot; /* by hash, index + 1 */
 	size_t kslot_cap;
-	uint32_t khead[NHEADS]; /* by first two bytes, index + 1 */
-	uint8_t kpairs[65536];  /* [load2 of them]: 1 when a tag starts with those 2 bytes */
-	uint64_t klens;         /* bit n set when a known tag has n bytes (63 for more) */
-	uint32_t kshort;        /* one-byte tags, chained */
+	uint32_t khead[NHEADS];     /* tags of 4 bytes or more by their first 4, index + 1 */
+	uint32_t kpairhead[NHEADS]; /* tags of 2 or 3 bytes by their first 2, index + 1 */
+	uint8_t kpairs[65536];      /* [load2 of them]: 1 when a tag starts with those 2 bytes */
+	uint64_t klens;             /* bit n set when a known tag has n bytes (63 for more) */
+	uint32_t kshort;            /* one-byte tags, chained */
 };
 
 struct tag_recent { /* tag counts of recent records */
@@ -453,8 +454,16 @@ static inline unsigned chain_at(const struct art_tagger *t, size_t q, size_t len
 	return len == 2 ? t->ctx.head2[t->ctx.chain2[q]] : t->ctx.head3[t->ctx.chain3[q]];
 }
 
-/* Known tags are chained by their first two bytes. */
+/* Known tags are chained by their first four bytes (a page's tags often
+ * share two: "Performance ...", "Performance Optimization"), those of two
+ * or three bytes by their first two. */
 static inline unsigned head_of(const unsigned char *p)
+{
+	uint32_t x;
+	memcpy(&x, p, 4);
+	return (x * 0x9E3779B1u) >> 20;
+}
+static inline unsigned pair_head_of(const unsigned char *p)
 {
 	return (p[0] * 131u + p[1]) & (NHEADS - 1);
 }
