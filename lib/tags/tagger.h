@@ -550,13 +550,14 @@ static inline void tag_parts(struct art_tagger *t, size_t pi, size_t pj, struct 
 
 /* ---- what one file calls in another ---- */
 
-/* known.c */
+/* known.c; tags_known_add: 0, or -1 when out of memory */
 struct known *tags_known_find(const struct art_tagger *t, const char *s, size_t n, uint64_t h);
-int tags_known_add(struct art_tagger *t, const char *s, size_t n, bool lexicon, bool confirmed);
+ART_MUST_CHECK int tags_known_add(struct art_tagger *t, const char *s, size_t n, bool lexicon,
+                                  bool confirmed);
 
-/* text.c */
+/* text.c; tags_ctx_build: 0, or -1 when out of memory */
 void tags_text_init(struct art_tagger *t);
-int tags_ctx_build(struct art_tagger *t, art_str title, art_str summary);
+ART_MUST_CHECK int tags_ctx_build(struct art_tagger *t, art_str title, art_str summary);
 bool tags_word_starts(const struct art_tagger *t, size_t p);
 void tags_note_word_ends(struct art_tagger *t, size_t q);
 int tags_word_score_at(const struct art_tagger *t, size_t a, size_t b, bool common,
@@ -571,11 +572,12 @@ void tags_find_cuts(struct art_tagger *t);
 void tags_collect_points(struct art_tagger *t);
 size_t tags_known_run(struct art_tagger *t, uint16_t *ends, struct known **tags);
 
-/* search.c */
+/* search.c; tags_search: 0, or -1 when out of memory */
 void tags_find_runs(struct art_tagger *t);
 void tags_count_priors(struct art_tagger *t);
 size_t tags_search_few(struct art_tagger *t, uint8_t *path);
-int tags_search(struct art_tagger *t, size_t keep, struct cell *final, uint8_t *nfinal);
+ART_MUST_CHECK int tags_search(struct art_tagger *t, size_t keep, struct cell *final,
+                               uint8_t *nfinal);
 size_t tags_trace_path(const struct art_tagger *t, size_t keep, const struct cell *fin,
                        uint8_t *path);
 
