@@ -187,6 +187,12 @@ void art_tagger_explain(struct art_tagger *t, bool on)
 	t->explain = on;
 }
 
+void art_tagger_hold(struct art_tagger *t, bool hold)
+{
+	t->hold = hold;
+	t->held.kind = HELD_NONE;
+}
+
 int art_tagger_add(struct art_tagger *t, art_str tag, enum art_tag_kind kind)
 {
 	tag = trim(tag);

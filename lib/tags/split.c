@@ -69,6 +69,18 @@ static void learn_run(struct art_tagger *t, struct known **tags, size_t m)
 			tags[x]->count++;
 }
 
+int art_tagger_learn(struct art_tagger *t)
+{
+	struct tag_held *h = &t->held;
+	int rc = 0;
+	if (h->kind == HELD_RUN)
+		learn_run(t, h->run, h->n);
+	else if (h->kind == HELD_PATH)
+		rc = learn(t, h->path, h->n);
+	h->kind = HELD_NONE;
+	return rc;
+}
+
 /* ---- splitting ---- */
 
 static int push(struct art_tagsplit *s, art_str tag)
@@ -89,6 +101,7 @@ int art_tags_split(struct art_tagger *t, art_str line, art_str title, art_str su
                    struct art_tagsplit *split)
 {
 	split->n = 0;
+	t->held.kind = HELD_NONE;
 	split->explain.len = 0;
 	line = trim(line);
 	if (line.n == 0)
@@ -109,7 +122,12 @@ int art_tags_split(struct art_tagger *t, art_str line, art_str title, art_str su
 				return -1;
 		if (t->explain && tags_explain_run(t, ends, m, &split->explain) != 0)
 			return -1;
-		learn_run(t, known, m);
+		if (!t->hold) {
+			learn_run(t, known, m);
+			return 0;
+		}
+		t->held = (struct tag_held){.kind = HELD_RUN, .n = m};
+		memcpy(t->held.run, known, m * sizeof *known);
 		return 0;
 	}
 	memset(t->line.fold + t->line.nb * 64, 0, 32);
@@ -144,7 +162,12 @@ int art_tags_split(struct art_tagger *t, art_str line, art_str title, art_str su
 		if (push(split, (art_str){line.p + a, b - a}) != 0)
 			return -1;
 	}
-	return learn(t, path, n);
+	if (!t->hold)
+		return learn(t, path, n);
+	t->held.kind = HELD_PATH;
+	t->held.n = n;
+	memcpy(t->held.path, path, n + 1);
+	return 0;
 }
 
 void art_tagsplit_free(struct art_tagsplit *s)

@@ -295,8 +295,20 @@ struct tag_search {
 	int16_t whead[MAXP], wtail[MAXP];
 };
 
+/* What the last split would learn, while the tagger holds it back
+ * (art_tagger_hold): the split (a path through the line's points, or a run
+ * of known tags); the line's parts stay as that split left them. */
+struct tag_held {
+	enum { HELD_NONE, HELD_PATH, HELD_RUN } kind;
+	size_t n;
+	uint8_t path[MAXP + 1];
+	struct known *run[MAXP];
+};
+
 struct art_tagger {
 	bool explain;
+	bool hold;
+	struct tag_held held;
 	struct tag_tables tables;
 	struct tag_text ctx;
 	struct tag_known_set kt;

@@ -49,6 +49,14 @@ ART_MUST_CHECK int art_tagger_add(struct art_tagger *t, art_str tag, enum art_ta
  * entry; blank lines are skipped.  ART_OK, or ART_FAIL with *err set (errnum
  * and the system's reason for a file that cannot be read). */
 ART_MUST_CHECK int art_tagger_load(struct art_tagger *t, const char *path, struct art_error *err);
+/* From now on (HOLD true), a split learns nothing until
+ * art_tagger_learn: a writer that checks that a record reads back learns
+ * only from the records it keeps, as their reader will.  The next split
+ * forgets what the last one would have learned. */
+void art_tagger_hold(struct art_tagger *t, bool hold);
+/* Learn what the last split held back (nothing when there is none).  -1
+ * when out of memory. */
+ART_MUST_CHECK int art_tagger_learn(struct art_tagger *t);
 /* From now on, fill each split's explain buffer with the ways weighed and
  * why the winner won (the format is described in art-parse(1)). */
 void art_tagger_explain(struct art_tagger *t, bool on);

@@ -240,6 +240,31 @@ START_TEST(tags_are_learned_from_clean_records)
 }
 END_TEST
 
+/* Held back (art_tagger_hold), a split learns only when art_tagger_learn
+ * says so, and the next split forgets what the last would have learned:
+ * the same records as above teach nothing, then teach only as told. */
+START_TEST(learning_held_back_until_told)
+{
+	const char *jvm[] = {"JVMhigh concurrency", "Tuning the JVM", "GC pauses on the JVM."};
+	const char *mysql[] = {"MySQLhigh concurrency", "Connection Pools for MySQL",
+	                       "MySQL pool sizing."};
+	art_tagger_hold(tagger, true);
+	ck_assert_int_eq(art_tagger_learn(tagger), 0); /* nothing split yet */
+	for (int i = 0; i < 2; i++) {
+		expect_in(jvm[0], jvm[1], jvm[2], "JVM|high concurrency");
+		expect_in(mysql[0], mysql[1], mysql[2], "MySQL|high concurrency");
+	}
+	ck_assert_int_eq(art_tagger_learn(tagger), 0); /* the last record only: once */
+	ck_assert_int_eq(art_tagger_learn(tagger), 0); /* learned already: nothing */
+	expect_in("Redishigh concurrency", "", "", "Redishigh concurrency");
+	expect_in(jvm[0], jvm[1], jvm[2], "JVM|high concurrency");
+	ck_assert_int_eq(art_tagger_learn(tagger), 0); /* twice: learned */
+	expect_in("Redishigh concurrency", "", "", "Redis|high concurrency");
+	art_tagger_hold(tagger, false); /* as before: every split learns */
+	expect_in("Redishigh concurrency", "", "", "Redis|high concurrency");
+}
+END_TEST
+
 /* A page tag that no text mentions is learned once it was seen cleanly
  * twice; once is not enough (it may have been a wrong cut). */
 /* Where the script changes a cut is always possible and strongly preferred:
@@ -605,6 +630,7 @@ static Suite *tags_suite(void)
 	tcase_add_test(tc, a_lexicon_entry_is_preferred);
 	tcase_add_test(tc, a_lexicon_file);
 	tcase_add_test(tc, tags_are_learned_from_clean_records);
+	tcase_add_test(tc, learning_held_back_until_told);
 	tcase_add_test(tc, cuts_where_the_script_changes);
 	tcase_add_test(tc, a_short_word_inside_lowercase_ends_no_tag);
 	tcase_add_test(tc, a_tag_seen_cleanly_twice_is_learned);
