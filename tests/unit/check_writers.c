@@ -363,7 +363,9 @@ START_TEST(listing_writer_counts_what_it_wrote)
 {
 	int bad;
 	const char *lines[] = {
-	    records[0],
+	    "{\"source\":\"=JD\",\"date\":\"2026-01-13\",\"category\":\"A|B\",\"title\":\"Say "
+	    "\\\"hi\\\", x\",\"summary\":\"one\\ntwo\",\"tags\":[\"Redis\",\"Kafka\"],\"likes\":1,"
+	    "\"read_minutes\":16}",
 	    "{\"source\":\"x\",\"date\":\"2025-02-03\",\"category\":\"DB\",\"title\":\"\","
 	    "\"summary\":\"s\",\"tags\":[\"K\"],\"likes\":0,\"read_minutes\":5}",
 	    records[1]};
@@ -371,8 +373,29 @@ START_TEST(listing_writer_counts_what_it_wrote)
 	char *t = run_writer(ART_FMT_LISTING, &o, lines, 3, &bad);
 	ck_assert_int_eq(bad, 1);
 	ck_assert(strncmp(t, "Tagged articles\n2 articles\nPage 1 of 1\n=JD\n=JD\n", 45) == 0);
+	ck_assert_ptr_nonnull(strstr(t, "\nKafkaRedis\n")); /* the site's order */
 	ck_assert_ptr_nonnull(strstr(t, "\n0 likes \xC2\xB7 5 min read\nt\n"));
 	ck_assert_ptr_null(strstr(t, "\nx\n"));
+	free(t);
+}
+END_TEST
+
+/* A record that would read back otherwise is skipped: tags that would be
+ * one ("<&>Kafka": no cut after '>'), a source shaped like a date line. */
+START_TEST(listing_writer_writes_only_what_reads_back)
+{
+	int bad;
+	const char *lines[] = {
+	    records[0],
+	    "{\"source\":\"Jan 9, 2023 \xC2\xB7 x\",\"date\":\"2025-02-03\",\"category\":\"DB\","
+	    "\"title\":\"t\",\"summary\":\"s\",\"tags\":[\"Kafka\"],\"likes\":0,"
+	    "\"read_minutes\":5}",
+	    records[1]};
+	char *t = run_writer(ART_FMT_LISTING, &(struct art_fmt_options){0}, lines, 3, &bad);
+	ck_assert_int_eq(bad, 2);
+	ck_assert(strncmp(t, "Tagged articles\n1 article\nPage 1 of 1\n\xE9\x98\xBF", 41) == 0);
+	ck_assert_ptr_null(strstr(t, "Kafka<&>"));
+	ck_assert_ptr_null(strstr(t, "<&>Kafka"));
 	free(t);
 }
 END_TEST
@@ -457,6 +480,7 @@ static Suite *writers_suite(void)
 	tcase_add_test(tc, table_writer_aligns_and_fits);
 	tcase_add_test(tc, html_writer_counts_charts_and_escapes);
 	tcase_add_test(tc, listing_writer_counts_what_it_wrote);
+	tcase_add_test(tc, listing_writer_writes_only_what_reads_back);
 	tcase_add_test(tc, json_writer_writes_one_array);
 	tcase_add_test(tc, raw_writer_prints_jq_outputs);
 	tcase_add_test(tc, an_unknown_field_stops_the_writer);
