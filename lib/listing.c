@@ -34,12 +34,12 @@ void art_listing_free(struct art_listing *l)
 
 /* The length of the white space at S[I]: space, tab, or what browsers and
  * editors put in their place (U+00A0, U+202F, U+3000); 0 when none. */
-static size_t space_at(art_str s, size_t i)
+static inline size_t space_at(art_str s, size_t i)
 {
 	const unsigned char *p = (const unsigned char *)s.p + i;
 	size_t left = s.n - i;
-	if (left >= 1 && (p[0] == ' ' || p[0] == '\t'))
-		return 1;
+	if (left >= 1 && p[0] < 0x80) /* mostly */
+		return p[0] == ' ' || p[0] == '\t';
 	if (left >= 2 && p[0] == 0xC2 && p[1] == 0xA0)
 		return 2;
 	if (left >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xAF)
@@ -58,8 +58,22 @@ static size_t skip_space(art_str s, size_t *i)
 	return n;
 }
 
+/* Can white space start with C, end with D?  (Most lines have none at
+ * either end, and are seen to in two looks.) */
+static inline bool space_may_start(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == 0xC2 || c == 0xE2 || c == 0xE3;
+}
+static inline bool space_may_end(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == 0xA0 || c == 0xAF || c == 0x80;
+}
+
 art_str art_listing_trim(art_str s)
 {
+	if (s.n == 0 || (!space_may_start((unsigned char)s.p[0]) &&
+	                 !space_may_end((unsigned char)s.p[s.n - 1])))
+		return s;
 	size_t i = 0;
 	skip_space(s, &i);
 	size_t e = s.n;
