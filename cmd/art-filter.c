@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <locale.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -39,7 +40,9 @@ static const struct cli_command command = {
                "      --unseen=FILE    write only records no earlier run with the state\n"
                "                       FILE wrote (one copy each), and add them to FILE\n"
                "      --forget=AGE     drop from STATE what was first seen more than AGE ago:\n"
-               "                       a number and h, d or w (hours, days, weeks): 180d"
+               "                       a number and h, d or w (hours, days, weeks): 180d\n"
+               "  -j, --jobs=N         test records in N threads (default: the CPUs this\n"
+               "                       process may use; 1 for one); the output is the same"
                "\nExit status is 0 when a record was written, 1 when none was, 2 on error.\n\n",
 };
 
@@ -78,6 +81,7 @@ static const struct option long_options[] = {
     {"buffer-size", required_argument, NULL, 'S'},
     {"unseen", required_argument, NULL, OPT_UNSEEN},
     {"forget", required_argument, NULL, OPT_FORGET},
+    {"jobs", required_argument, NULL, 'j'},
     CLI_LONG_OPTIONS,
 };
 
@@ -151,7 +155,7 @@ static void parse_options(int argc, char **argv, struct art_filter *f, struct de
 {
 	art_identity_default(&d->id);
 	int opt;
-	while ((opt = getopt_long(argc, argv, "t:s:c:ig:e:vuS:" CLI_SHORT_OPTIONS, long_options,
+	while ((opt = getopt_long(argc, argv, "t:s:c:ig:e:vuS:j:" CLI_SHORT_OPTIONS, long_options,
 	                          NULL)) != -1) {
 		switch (opt) {
 		case 't':
@@ -217,6 +221,9 @@ static void parse_options(int argc, char **argv, struct art_filter *f, struct de
 		case OPT_FORGET:
 			d->forget_arg = optarg;
 			break;
+		case 'j':
+			cli_jobs_option(optarg);
+			break;
 		default:
 			cli_common_option(opt, optarg);
 		}
@@ -281,15 +288,108 @@ static bool write_held(void)
 	return wrote;
 }
 
+static struct art_filter filter;
+static bool wrote;
+
+/* One record read: tested, and written when it passes. */
+static void take(const struct art_item *item)
+{
+	char msg[1024]; /* jq echoes the expression in its messages */
+	int keep = art_filter_match(&filter, item->rec, msg, sizeof msg);
+	if (keep < 0) {
+		struct art_error err = {.file = item->file};
+		art_error_set(&err, item->line, "jq: %s", msg);
+		if (cli_bad_is_fatal()) /* let the jq state go first */
+			art_filter_free(&filter);
+		cli_reject(&err);
+		return;
+	}
+	if (keep && pass(item))
+		wrote = true;
+}
+
+/* -j: each thread tests with a filter of its own (jq programs and regular
+ * expressions compiled for it) and parses with a record of its own. */
+struct worker {
+	struct art_input in;
+	struct art_filter f;
+	char msg[1024];
+};
+
+static int test_block(void *arg, struct art_block *b)
+{
+	struct worker *w = arg;
+	for (size_t i = 0; i < b->nlines; i++) {
+		struct art_item item;
+		struct art_error err;
+		if (art_input_parse(&w->in, b, i, &item, &err) != ART_OK) {
+			if (art_block_note(b, CLI_NOTE_BAD, &err) != 0)
+				return -1;
+			continue;
+		}
+		b->items++;
+		int keep = art_filter_match(&w->f, item.rec, w->msg, sizeof w->msg);
+		if (keep < 0) {
+			art_error_set(&err, item.line, "jq: %s", w->msg);
+			if (art_block_note(b, CLI_NOTE_REJECT, &err) != 0)
+				return -1;
+		} else if (keep && art_item_put(&b->out, &item) != 0) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void block_written(const struct art_block *b)
+{
+	if (b->out.len)
+		wrote = true;
+}
+
+static struct worker *workers;
+static void **worker_args;
+
+/* The records tested in N threads (copies are dropped in input order by
+ * this thread only: with --unique and --unseen one thread does all). */
+static void read_threaded(struct art_input *in, size_t n)
+{
+	workers = calloc(n, sizeof *workers);
+	worker_args = calloc(n, sizeof *worker_args);
+	if (!workers || !worker_args)
+		cli_fatal("out of memory");
+	for (size_t i = 0; i < n; i++) {
+		char msg[1024];
+		if (art_filter_copy(&workers[i].f, &filter) != 0 ||
+		    art_input_init(&workers[i].in, NULL, 0, ART_INPUT_RECORDS, in->tagger) != 0)
+			cli_fatal("out of memory");
+		if (art_filter_compile(&workers[i].f, msg, sizeof msg) != 0)
+			cli_fatal("%s", msg);
+		worker_args[i] = &workers[i];
+	}
+	const struct cli_threads threads = {
+	    .work = test_block,
+	    .workers = worker_args,
+	    .nworkers = n,
+	    .item = take,
+	    .block = block_written,
+	};
+	cli_read_threaded(in, &threads);
+	for (size_t i = 0; i < n; i++) {
+		art_filter_free(&workers[i].f);
+		art_input_free(&workers[i].in);
+	}
+	free(workers);
+	free(worker_args);
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_CTYPE, ""); /* -i and -g follow the locale's characters, as grep does */
 	cli_init(&command, argc, argv);
-	struct art_filter f;
-	art_filter_init(&f);
-	parse_options(argc, argv, &f, &dd);
+	art_filter_init(&filter);
+	parse_options(argc, argv, &filter, &dd);
 	char msg[1024]; /* jq echoes the expression in its messages */
-	if (art_filter_compile(&f, msg, sizeof msg) != 0)
+	if (art_filter_compile(&filter, msg, sizeof msg) != 0)
 		cli_fatal("%s", msg);
 	art_unique_init(&uniq, dd.keep, dd.budget);
 	if (dd.unseen)
@@ -300,20 +400,13 @@ int main(int argc, char **argv)
 	if (art_input_init(&in, argv + optind, (size_t)(argc - optind), ART_INPUT_RECORDS, NULL) !=
 	    0)
 		cli_fatal("out of memory");
-	struct art_item item;
-	bool wrote = false;
-	while (cli_next(&in, &item)) {
-		int keep = art_filter_match(&f, item.rec, msg, sizeof msg);
-		if (keep < 0) {
-			struct art_error err = {.file = item.file};
-			art_error_set(&err, item.line, "jq: %s", msg);
-			if (cli_bad_is_fatal()) /* let the jq state go first */
-				art_filter_free(&f);
-			cli_reject(&err);
-			continue;
-		}
-		if (keep && pass(&item))
-			wrote = true;
+	size_t jobs = cli_jobs();
+	if (jobs > 1 && !dd.unique) {
+		read_threaded(&in, jobs);
+	} else {
+		struct art_item item;
+		while (cli_next(&in, &item))
+			take(&item);
 	}
 	if (dd.keep == ART_KEEP_LAST && write_held())
 		wrote = true;
@@ -326,6 +419,6 @@ int main(int argc, char **argv)
 	art_input_free(&in);
 	art_unique_free(&uniq);
 	art_buf_free(&line);
-	art_filter_free(&f);
+	art_filter_free(&filter);
 	return status;
 }

@@ -489,3 +489,82 @@ int cli_finish_found(bool found)
 	int status = cli_finish();
 	return status == ART_EXIT_OK && !found ? ART_EXIT_NOTHING : status;
 }
+
+size_t cli_jobs(void)
+{
+	return cli.jobs ? cli.jobs : art_cpus_available();
+}
+
+void cli_jobs_option(const char *arg)
+{
+	cli.jobs = (size_t)cli_number("--jobs", arg, 1, CLI_JOBS_MAX);
+}
+
+/* A block's output, and its notes where they belong in it: what one
+ * thread would have written and said. */
+static void put_block(const struct art_block *b)
+{
+	if (b->status != 0)
+		cli_fatal("out of memory");
+	cli.records += b->items;
+	size_t at = 0;
+	for (size_t i = 0; i <= b->nnotes && !cli.out.err; i++) {
+		size_t end = i < b->nnotes ? b->notes[i].at : b->out.len;
+		if (art_buf_append(&cli.out.buf, b->out.p + at, end - at) != 0)
+			cli_fatal("out of memory");
+		art_out_ready(&cli.out);
+		at = end;
+		if (i == b->nnotes)
+			break;
+		if (b->notes[i].kind == CLI_NOTE_REJECT)
+			cli_reject(&b->notes[i].err);
+		else
+			cli_bad_record(&b->notes[i].err);
+	}
+}
+
+/* Take the oldest block back, when there is one in flight. */
+static bool take_block(struct art_pool *pool, const struct cli_threads *t)
+{
+	struct art_block *b = art_pool_take(pool);
+	if (!b)
+		return false;
+	put_block(b);
+	if (t->block)
+		t->block(b);
+	art_pool_release(pool);
+	return true;
+}
+
+void cli_read_threaded(struct art_input *in, const struct cli_threads *t)
+{
+	struct art_pool pool;
+	struct art_error err = {0};
+	if (art_pool_start(&pool, t->nworkers, t->work, t->workers, &err) != 0)
+		cli_fatal("%s", err.msg);
+	struct art_item item;
+	while (!cli.out.err) {
+		struct art_block *b = art_pool_free_block(&pool);
+		if (!b) { /* all in flight: the oldest first */
+			take_block(&pool, t);
+			continue;
+		}
+		int rc = art_input_fill(in, b, ART_BLOCK_BYTES);
+		if (rc == ART_FAIL)
+			cli_fatal("out of memory");
+		if (b->nlines)
+			art_pool_hand_in(&pool);
+		if (rc == ART_OK)
+			continue;
+		/* not lines of NDJSON: what comes next is read here, once all
+		 * before it is out */
+		while (take_block(&pool, t))
+			;
+		if (!cli_next(in, &item))
+			break;
+		t->item(&item);
+	}
+	while (take_block(&pool, t))
+		;
+	art_pool_stop(&pool);
+}

@@ -45,6 +45,7 @@ struct cli {
 	struct art_out out;
 	struct art_out *side;      /* a second file written, see cli_open_side */
 	struct art_commit pending; /* files written, to move into place at the end */
+	size_t jobs;               /* -j N; 0: as many as the CPUs we may use */
 };
 extern struct cli cli;
 
@@ -115,6 +116,34 @@ size_t cli_width_option(const char *arg);
  * "auto": standard output is a terminal (no -o) and NO_COLOR is not set
  * to a non-empty value.  Anything else is a usage error. */
 bool cli_color(const char *when);
+
+/* -j N, --jobs=N: the threads of a command that reads with several. */
+#define CLI_JOBS_MAX 1024
+void cli_jobs_option(const char *arg);
+/* The threads to use: -j N, else the CPUs this process may run on (its
+ * affinity and cgroup CPU quota, art_cpus_available). */
+size_t cli_jobs(void);
+
+/* Reading with several threads (parallel.h): the lines of NDJSON files go
+ * in blocks to WORK, in NWORKERS threads each with its WORKERS[i]; WORK
+ * appends to a block's output what one thread would write for its lines,
+ * and notes (art_block_note, of kind CLI_NOTE_BAD for a line that is no
+ * record, CLI_NOTE_REJECT for a record it could not use) what one thread
+ * would report.  Everything else (listing text, JSON arrays, the first
+ * record of each file, errors of the files) is read here and handed to
+ * ITEM in its turn.  Blocks come back in input order: their output is
+ * written and their notes said as cli_bad_record and cli_reject say them,
+ * then BLOCK (when not NULL) sees the block. */
+enum { CLI_NOTE_BAD, CLI_NOTE_REJECT };
+struct cli_threads {
+	art_pool_work work;
+	void *const *workers;
+	size_t nworkers;
+	void (*item)(const struct art_item *item);
+	void (*block)(const struct art_block *b);
+};
+/* The read loop of IN with THREADS, as the loop of cli_next and ITEM. */
+void cli_read_threaded(struct art_input *in, const struct cli_threads *threads);
 
 /* Open standard output or -o FILE. */
 void cli_open_output(void);

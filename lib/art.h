@@ -15,6 +15,7 @@
  *   seen.h     the state file of art-filter --unseen
  *   sort.h     sort keys, and sorting records in bounded memory
  *   pager.h    pages of records, and the names of page files
+ *   parallel.h blocks of input lines worked on by several threads, in order
  *   tagcount.h counting tags, tag pairs and tags per group; merging counts
  *   utf8.h     UTF-8 decoding, display width
  *
@@ -65,6 +66,7 @@
 #include "listing.h"
 #include "output.h"
 #include "pager.h"
+#include "parallel.h"
 #include "record.h"
 #include "seen.h"
 #include "sort.h"

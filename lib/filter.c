@@ -35,6 +35,26 @@ int art_filter_set_date(struct art_filter *f, int which, const char *date)
 	return 0;
 }
 
+int art_filter_copy(struct art_filter *dst, const struct art_filter *src)
+{
+	*dst = *src; /* the settings; the lists and what compiling makes are its own */
+	dst->re = NULL;
+	dst->nre = 0;
+	dst->jq = NULL;
+	dst->njq = 0;
+	dst->subject = (struct art_buf){0};
+	for (int i = 0; i < ART_FL_N; i++)
+		dst->list[i] = (struct art_filter_strings){0};
+	for (int i = 0; i < ART_FL_N; i++)
+		for (size_t k = 0; k < src->list[i].n; k++)
+			if (art_filter_add(dst, (enum art_filter_list)i, src->list[i].v[k].p) !=
+			    0) {
+				art_filter_free(dst);
+				return -1;
+			}
+	return 0;
+}
+
 int art_filter_compile(struct art_filter *f, char *err, size_t errsz)
 {
 	const struct art_filter_strings *res = &f->list[ART_FL_REGEX], *jqs = &f->list[ART_FL_JQ];

@@ -58,6 +58,9 @@ ART_MUST_CHECK int art_filter_add(struct art_filter *f, enum art_filter_list whi
 /* Set the bound of --since (WHICH 's') or --until ('u'): -1 when DATE is
  * not a real YYYY-MM-DD day. */
 ART_MUST_CHECK int art_filter_set_date(struct art_filter *f, int which, const char *date);
+/* DST (not initialised) with SRC's tests, not yet compiled: a thread of
+ * its own compiles its own copy.  -1 when out of memory. */
+ART_MUST_CHECK int art_filter_copy(struct art_filter *dst, const struct art_filter *src);
 /* Compile the regular expressions and jq expressions.  0, or -1 with a
  * message naming the expression in ERR. */
 ART_MUST_CHECK int art_filter_compile(struct art_filter *f, char *err, size_t errsz);

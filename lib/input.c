@@ -238,7 +238,10 @@ static int next_from_file(struct art_input *in, struct art_item *item, struct ar
 		if (in->kind == KIND_LISTING && art_listing_pending(&in->listing, err))
 			return ART_BAD;
 		art_str line;
-		int rc = art_lines_next(&in->lines, &line);
+		int rc = in->held;
+		in->held = ART_LINES_OK;
+		if (rc == ART_LINES_OK)
+			rc = art_lines_next(&in->lines, &line);
 		if (rc == ART_LINES_EOF) {
 			int cut = in->kind == KIND_LISTING && art_listing_break(&in->listing, err);
 			if (cut)
@@ -301,6 +304,35 @@ int art_input_next(struct art_input *in, struct art_item *item, struct art_error
 		if (in->file_content && in->file_items == 0 && in->file_bad == 0)
 			return no_records(in, err);
 	}
+}
+
+int art_input_fill(struct art_input *in, struct art_block *b, size_t bytes)
+{
+	if (in->kind != KIND_NDJSON || in->held != ART_LINES_OK)
+		return ART_EOF;
+	b->file = in->file;
+	while (b->text.len < bytes) {
+		art_str line;
+		int rc = art_lines_next(&in->lines, &line);
+		if (rc != ART_LINES_OK) {
+			in->held = rc; /* for art_input_next to say */
+			return ART_EOF;
+		}
+		if (art_listing_trim(line).n == 0)
+			continue; /* blank lines between records are no records */
+		if (art_block_add_line(b, line, in->lines.lineno) != 0)
+			return ART_FAIL;
+	}
+	return ART_OK;
+}
+
+int art_input_parse(struct art_input *in, const struct art_block *b, size_t i,
+                    struct art_item *item, struct art_error *err)
+{
+	err->file = item->file = b->file;
+	err->errnum = 0;
+	err->line = item->line = b->lines[i].lineno;
+	return parse_json_line(in, art_block_line(b, i), item, err);
 }
 
 int art_item_put(struct art_buf *b, const struct art_item *item)

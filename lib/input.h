@@ -20,6 +20,7 @@
 #include "json.h"
 #include "lines.h"
 #include "listing.h"
+#include "parallel.h"
 #include "record.h"
 
 enum art_input_mode {
@@ -55,6 +56,7 @@ struct art_input {
 	bool file_content;
 	unsigned long file_items, file_bad;
 	const char *file_hint; /* what its start looks like, when not text */
+	int held;              /* what the line reader said that art_input_fill did not */
 };
 
 /* TAGGER may be NULL for the default one.  -1 when out of memory. */
@@ -65,6 +67,19 @@ ART_MUST_CHECK int art_input_init(struct art_input *in, char *const *files, size
 ART_MUST_CHECK int art_input_next(struct art_input *in, struct art_item *item,
                                   struct art_error *err);
 void art_input_free(struct art_input *in);
+/* For readers that parse in other threads (parallel.h): while the open
+ * file is NDJSON, append its next lines (blank ones left out) to B until
+ * it holds BYTES or more.  ART_OK when B is full; ART_EOF when the lines
+ * stopped for anything else (not NDJSON, a line too long, the end of the
+ * file, an error): art_input_next then goes on from there, saying what
+ * it is.  ART_FAIL when out of memory. */
+ART_MUST_CHECK int art_input_fill(struct art_input *in, struct art_block *b, size_t bytes);
+/* Line I of a block art_input_fill filled, as art_input_next would hand
+ * it out (ART_OK with *item, or ART_BAD with *err), parsed with IN's own
+ * record: a worker's IN (art_input_init with no files, never read) lets
+ * each thread parse its own lines. */
+ART_MUST_CHECK int art_input_parse(struct art_input *in, const struct art_block *b, size_t i,
+                                   struct art_item *item, struct art_error *err);
 /* Append an item's record to B as one NDJSON line, newline included, as
  * it was read: its line is copied when it is already what
  * art_json_put_record would write, else the record is written anew.  -1

@@ -19,6 +19,7 @@ complete -c art-filter -l keep -x -a 'first last' -d 'The copy of a record to wr
 complete -c art-filter -s S -l buffer-size -x -d 'With --keep=last, hold at most SIZE in memory'
 complete -c art-filter -l unseen -r -F -d 'Write only records no earlier run with this state file wrote'
 complete -c art-filter -l forget -x -d 'Drop state entries first seen longer ago than AGE (180d)'
+complete -c art-filter -s j -l jobs -x -d 'Test records in N threads (1: one)'
 complete -c art-filter -s o -l output -r -F -d 'Write to FILE atomically'
 complete -c art-filter -s q -l quiet -d 'No message per bad record, only their count'
 complete -c art-filter -l max-errors -x -d 'The (N+1)th bad record or input is an error (exit 2)'
