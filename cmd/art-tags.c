@@ -29,7 +29,9 @@ static const struct cli_command command = {
                "                       auto (the default: a terminal and no NO_COLOR),\n"
                "                       always (no WHEN) or never\n"
                "      --explode        one record per tag, with \"tag\" in place of \"tags\"\n"
-               "      --lexicon        the distinct tags, one a line, in byte order\n",
+               "      --lexicon        the distinct tags, one a line, in byte order\n"
+               "  -j, --jobs=N         count in N threads (default: the CPUs this process\n"
+               "                       may use; 1 for one); the output is the same\n",
 };
 
 enum {
@@ -45,17 +47,12 @@ enum {
 };
 
 static const struct option long_options[] = {
-    {"by", required_argument, NULL, OPT_BY},
-    {"pairs", no_argument, NULL, OPT_PAIRS},
-    {"top", required_argument, NULL, OPT_TOP},
-    {"ignore-case", no_argument, NULL, 'i'},
-    {"merge", no_argument, NULL, OPT_MERGE},
-    {"chart", no_argument, NULL, OPT_CHART},
-    {"explode", no_argument, NULL, OPT_EXPLODE},
-    {"lexicon", no_argument, NULL, OPT_LEXICON},
-    {"width", required_argument, NULL, OPT_WIDTH},
-    {"color", optional_argument, NULL, OPT_COLOR},
-    CLI_LONG_OPTIONS,
+    {"by", required_argument, NULL, OPT_BY},       {"pairs", no_argument, NULL, OPT_PAIRS},
+    {"top", required_argument, NULL, OPT_TOP},     {"ignore-case", no_argument, NULL, 'i'},
+    {"merge", no_argument, NULL, OPT_MERGE},       {"chart", no_argument, NULL, OPT_CHART},
+    {"explode", no_argument, NULL, OPT_EXPLODE},   {"lexicon", no_argument, NULL, OPT_LEXICON},
+    {"width", required_argument, NULL, OPT_WIDTH}, {"color", optional_argument, NULL, OPT_COLOR},
+    {"jobs", required_argument, NULL, 'j'},        CLI_LONG_OPTIONS,
 };
 
 static struct {
@@ -87,7 +84,7 @@ static void check_combinations(void)
 static void parse_options(int argc, char **argv)
 {
 	int o, index;
-	while ((o = getopt_long(argc, argv, "i" CLI_SHORT_OPTIONS, long_options, &index)) != -1) {
+	while ((o = getopt_long(argc, argv, "ij:" CLI_SHORT_OPTIONS, long_options, &index)) != -1) {
 		if (o >= OPT_BY && o <= OPT_COLOR)
 			opt.given[o - OPT_BY] = long_options[index].name;
 		switch (o) {
@@ -128,6 +125,9 @@ static void parse_options(int argc, char **argv)
 		case OPT_COLOR:
 			opt.color = optarg;
 			break;
+		case 'j':
+			cli_jobs_option(optarg);
+			break;
 		default:
 			cli_common_option(o, optarg);
 		}
@@ -135,39 +135,119 @@ static void parse_options(int argc, char **argv)
 	check_combinations();
 }
 
-static void explode(struct art_input *in)
+static struct art_tagcount *counts; /* NULL with --explode */
+static struct art_tagset exploded;
+
+/* One item counted into TC, or its tags written to OUT (--explode): 0,
+ * ART_BAD with ERR's message set, or -1 when out of memory. */
+static int take_into(struct art_tagcount *tc, struct art_tagset *set, struct art_buf *out,
+                     const struct art_item *item, struct art_error *err)
 {
-	struct art_tagset set = {0};
-	struct art_item item;
-	while (cli_next(in, &item)) {
-		if (art_put_exploded(&cli.out.buf, item.rec, &set) != 0)
-			cli_fatal("out of memory");
-		cli_wrote();
-	}
-	art_tagset_free(&set);
+	if (opt.explode)
+		return art_put_exploded(out, item->rec, set);
+	if (!opt.merge)
+		return art_tagcount_add_record(tc, item->rec);
+	if (item->obj)
+		return art_tagcount_add_json(tc, item->obj, err->msg, sizeof err->msg);
+	snprintf(err->msg, sizeof err->msg, "listing text, not art-tags output");
+	return ART_BAD;
 }
 
-static void count(struct art_input *in, struct art_tagcount *tc)
+/* An item read by this thread. */
+static void take(const struct art_item *item)
 {
-	struct art_item item;
 	struct art_error err;
-	while (cli_next(in, &item)) {
-		int rc = ART_BAD;
-		if (!opt.merge)
-			rc = art_tagcount_add_record(tc, item.rec);
-		else if (item.obj)
-			rc = art_tagcount_add_json(tc, item.obj, err.msg, sizeof err.msg);
-		else
-			snprintf(err.msg, sizeof err.msg, "listing text, not art-tags output");
-		if (rc == ART_BAD) {
-			err.file = item.file;
-			err.line = item.line;
-			err.errnum = 0;
-			cli_reject(&err);
-		} else if (rc != 0) {
-			cli_fatal("out of memory");
-		}
+	int rc = take_into(counts, &exploded, &cli.out.buf, item, &err);
+	if (rc == ART_BAD) {
+		err.file = item->file;
+		err.line = item->line;
+		err.errnum = 0;
+		cli_reject(&err);
+	} else if (rc != 0) {
+		cli_fatal("out of memory");
 	}
+	cli_wrote();
+}
+
+/* -j: each thread counts into a counter of its own, added to the others'
+ * at the end (counts are sums: the order they are added in changes
+ * nothing, spellings included, see tagcount.h). */
+struct worker {
+	struct art_input in;
+	struct art_tagcount *tc;
+	struct art_tagset set;
+};
+
+static int count_block(void *arg, struct art_block *b)
+{
+	struct worker *w = arg;
+	for (size_t i = 0; i < b->nlines; i++) {
+		struct art_item item;
+		struct art_error err;
+		if (art_input_parse(&w->in, b, i, &item, &err) != ART_OK) {
+			if (art_block_note(b, CLI_NOTE_BAD, &err) != 0)
+				return -1;
+			continue;
+		}
+		b->items++;
+		int rc = take_into(w->tc, &w->set, &b->out, &item, &err);
+		if (rc == ART_BAD && art_block_note(b, CLI_NOTE_REJECT, &err) != 0)
+			return -1;
+		if (rc != 0 && rc != ART_BAD)
+			return -1;
+	}
+	return 0;
+}
+
+/* Add PART's counts to TC, as --merge adds a counter's rows. */
+static void add_counts(struct art_tagcount *tc, struct art_tagcount *part)
+{
+	if (art_tagcount_finish(part, ART_TC_BY_NAME, SIZE_MAX) != 0)
+		cli_fatal("out of memory");
+	struct art_buf row = {0};
+	struct art_jobject obj = {0};
+	char msg[256];
+	for (size_t i = 0; i < art_tagcount_nrows(part); i++) {
+		art_buf_clear(&row);
+		if (art_tagcount_put_row(&row, part, i) != 0)
+			cli_fatal("out of memory");
+		art_str line = {row.p, row.len - 1}; /* without its newline */
+		if (art_json_parse(&obj, line, msg, sizeof msg) != 0 ||
+		    art_tagcount_add_json(tc, &obj, msg, sizeof msg) != 0)
+			cli_fatal("adding up the threads' counts: %s", msg);
+	}
+	art_jobject_free(&obj);
+	art_buf_free(&row);
+}
+
+static void read_threaded(struct art_input *in, size_t n)
+{
+	struct worker *workers = calloc(n, sizeof *workers);
+	void **args = calloc(n, sizeof *args);
+	if (!workers || !args)
+		cli_fatal("out of memory");
+	enum art_input_mode mode = opt.merge ? ART_INPUT_OBJECTS : ART_INPUT_RECORDS;
+	for (size_t i = 0; i < n; i++) {
+		if (art_input_init(&workers[i].in, NULL, 0, mode, in->tagger) != 0)
+			cli_fatal("out of memory");
+		if (!opt.explode &&
+		    !(workers[i].tc = art_tagcount_new(opt.mode, opt.group, opt.fold)))
+			cli_fatal("out of memory");
+		args[i] = &workers[i];
+	}
+	const struct cli_threads threads = {
+	    .work = count_block, .workers = args, .nworkers = n, .item = take};
+	cli_read_threaded(in, &threads);
+	for (size_t i = 0; i < n; i++) {
+		if (workers[i].tc) {
+			add_counts(counts, workers[i].tc);
+			art_tagcount_free(workers[i].tc);
+		}
+		art_tagset_free(&workers[i].set);
+		art_input_free(&workers[i].in);
+	}
+	free(workers);
+	free(args);
 }
 
 static void write_rows(struct art_tagcount *tc)
@@ -250,21 +330,26 @@ int main(int argc, char **argv)
 	if (art_input_init(&in, argv + optind, (size_t)(argc - optind),
 	                   opt.merge ? ART_INPUT_OBJECTS : ART_INPUT_RECORDS, NULL) != 0)
 		cli_fatal("out of memory");
-	if (opt.explode) {
-		explode(&in);
+	if (!opt.explode && !(counts = art_tagcount_new(opt.mode, opt.group, opt.fold)))
+		cli_fatal("out of memory");
+	size_t jobs = cli_jobs();
+	if (jobs > 1) {
+		read_threaded(&in, jobs);
 	} else {
-		struct art_tagcount *tc = art_tagcount_new(opt.mode, opt.group, opt.fold);
-		if (!tc)
-			cli_fatal("out of memory");
-		count(&in, tc);
-		if (art_tagcount_finish(tc, opt.lexicon ? ART_TC_BY_NAME : ART_TC_BY_COUNT,
+		struct art_item item;
+		while (cli_next(&in, &item))
+			take(&item);
+	}
+	art_tagset_free(&exploded);
+	if (counts) {
+		if (art_tagcount_finish(counts, opt.lexicon ? ART_TC_BY_NAME : ART_TC_BY_COUNT,
 		                        opt.top))
 			cli_fatal("out of memory");
 		if (opt.chart)
-			draw_chart(tc);
+			draw_chart(counts);
 		else
-			write_rows(tc);
-		art_tagcount_free(tc);
+			write_rows(counts);
+		art_tagcount_free(counts);
 	}
 	art_input_free(&in);
 	return cli_finish();
