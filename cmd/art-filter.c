@@ -308,36 +308,29 @@ static void take(const struct art_item *item)
 		wrote = true;
 }
 
-/* -j: each thread tests with a filter of its own (jq programs and regular
- * expressions compiled for it) and parses with a record of its own. */
-struct worker {
-	struct art_input in;
-	struct art_filter f;
-	char msg[1024];
-};
-
-static int test_block(void *arg, struct art_block *b)
+/* -j: each thread tests with a filter of its own (its jq programs and
+ * regular expressions compiled for it). */
+static void *new_worker(void)
 {
-	struct worker *w = arg;
-	for (size_t i = 0; i < b->nlines; i++) {
-		struct art_item item;
-		struct art_error err;
-		if (art_input_parse(&w->in, b, i, &item, &err) != ART_OK) {
-			if (art_block_note(b, CLI_NOTE_BAD, &err) != 0)
-				return -1;
-			continue;
-		}
-		b->items++;
-		int keep = art_filter_match(&w->f, item.rec, w->msg, sizeof w->msg);
-		if (keep < 0) {
-			art_error_set(&err, item.line, "jq: %s", w->msg);
-			if (art_block_note(b, CLI_NOTE_REJECT, &err) != 0)
-				return -1;
-		} else if (keep && art_item_put(&b->out, &item) != 0) {
-			return -1;
-		}
+	struct art_filter *f = malloc(sizeof *f);
+	if (!f || art_filter_copy(f, &filter) != 0)
+		cli_fatal("out of memory");
+	char msg[1024];
+	if (art_filter_compile(f, msg, sizeof msg) != 0)
+		cli_fatal("%s", msg);
+	return f;
+}
+
+static int test(void *worker, const struct art_item *item, struct art_buf *out,
+                struct art_error *err)
+{
+	char msg[1024];
+	int keep = art_filter_match(worker, item->rec, msg, sizeof msg);
+	if (keep < 0) {
+		art_error_set(err, item->line, "jq: %s", msg);
+		return ART_BAD;
 	}
-	return 0;
+	return keep ? art_item_put(out, item) : 0;
 }
 
 static void block_written(const struct art_block *b)
@@ -346,40 +339,10 @@ static void block_written(const struct art_block *b)
 		wrote = true;
 }
 
-static struct worker *workers;
-static void **worker_args;
-
-/* The records tested in N threads (copies are dropped in input order by
- * this thread only: with --unique and --unseen one thread does all). */
-static void read_threaded(struct art_input *in, size_t n)
+static void end_worker(void *worker)
 {
-	workers = calloc(n, sizeof *workers);
-	worker_args = calloc(n, sizeof *worker_args);
-	if (!workers || !worker_args)
-		cli_fatal("out of memory");
-	for (size_t i = 0; i < n; i++) {
-		char msg[1024];
-		if (art_filter_copy(&workers[i].f, &filter) != 0 ||
-		    art_input_init(&workers[i].in, NULL, 0, ART_INPUT_RECORDS, in->tagger) != 0)
-			cli_fatal("out of memory");
-		if (art_filter_compile(&workers[i].f, msg, sizeof msg) != 0)
-			cli_fatal("%s", msg);
-		worker_args[i] = &workers[i];
-	}
-	const struct cli_threads threads = {
-	    .work = test_block,
-	    .workers = worker_args,
-	    .nworkers = n,
-	    .item = take,
-	    .block = block_written,
-	};
-	cli_read_threaded(in, &threads);
-	for (size_t i = 0; i < n; i++) {
-		art_filter_free(&workers[i].f);
-		art_input_free(&workers[i].in);
-	}
-	free(workers);
-	free(worker_args);
+	art_filter_free(worker);
+	free(worker);
 }
 
 int main(int argc, char **argv)
@@ -400,14 +363,16 @@ int main(int argc, char **argv)
 	if (art_input_init(&in, argv + optind, (size_t)(argc - optind), ART_INPUT_RECORDS, NULL) !=
 	    0)
 		cli_fatal("out of memory");
-	size_t jobs = cli_jobs();
-	if (jobs > 1 && !dd.unique) {
-		read_threaded(&in, jobs);
-	} else {
-		struct art_item item;
-		while (cli_next(&in, &item))
-			take(&item);
-	}
+	/* copies are told apart in input order, by this thread only */
+	const struct cli_threads threads = {
+	    .item = take,
+	    .mode = ART_INPUT_RECORDS,
+	    .new_worker = new_worker,
+	    .work = dd.unique ? NULL : test,
+	    .block = block_written,
+	    .end_worker = end_worker,
+	};
+	cli_read(&in, &threads);
 	if (dd.keep == ART_KEEP_LAST && write_held())
 		wrote = true;
 	struct art_error err = {0};

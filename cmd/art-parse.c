@@ -2,7 +2,6 @@
 #include <config.h>
 
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "cli.h"
 
@@ -34,45 +33,20 @@ static void take(const struct art_item *item)
 	cli_put_item(item);
 }
 
-/* -j: lines of NDJSON parsed and written in other threads, each with a
- * record of its own.  (Listing text is read here: its tag splitter learns
- * from every record it reads, in order.) */
-static int parse_block(void *arg, struct art_block *b)
+/* -j: lines of NDJSON parsed and written in other threads.  (Listing text
+ * is read here: its tag splitter learns from every record it reads, in
+ * order.) */
+static void *no_state(void)
 {
-	struct art_input *in = arg;
-	for (size_t i = 0; i < b->nlines; i++) {
-		struct art_item item;
-		struct art_error err;
-		if (art_input_parse(in, b, i, &item, &err) != ART_OK) {
-			if (art_block_note(b, CLI_NOTE_BAD, &err) != 0)
-				return -1;
-			continue;
-		}
-		b->items++;
-		if (art_item_put(&b->out, &item) != 0)
-			return -1;
-	}
-	return 0;
+	return NULL;
 }
 
-static void read_threaded(struct art_input *in, size_t n)
+static int put(void *worker, const struct art_item *item, struct art_buf *out,
+               struct art_error *err)
 {
-	struct art_input *readers = calloc(n, sizeof *readers);
-	void **args = calloc(n, sizeof *args);
-	if (!readers || !args)
-		cli_fatal("out of memory");
-	for (size_t i = 0; i < n; i++) {
-		if (art_input_init(&readers[i], NULL, 0, ART_INPUT_RECORDS, in->tagger) != 0)
-			cli_fatal("out of memory");
-		args[i] = &readers[i];
-	}
-	const struct cli_threads threads = {
-	    .work = parse_block, .workers = args, .nworkers = n, .item = take};
-	cli_read_threaded(in, &threads);
-	for (size_t i = 0; i < n; i++)
-		art_input_free(&readers[i]);
-	free(readers);
-	free(args);
+	(void)worker;
+	(void)err;
+	return art_item_put(out, item);
 }
 
 int main(int argc, char **argv)
@@ -102,14 +76,9 @@ int main(int argc, char **argv)
 	size_t nfiles = (size_t)(argc - optind);
 	if (art_input_init(&in, argv + optind, nfiles, ART_INPUT_RECORDS, tagger) != 0)
 		cli_fatal("out of memory");
-	size_t jobs = cli_jobs();
-	if (jobs > 1) {
-		read_threaded(&in, jobs);
-	} else {
-		struct art_item item;
-		while (cli_next(&in, &item))
-			take(&item);
-	}
+	const struct cli_threads threads = {
+	    .item = take, .mode = ART_INPUT_RECORDS, .new_worker = no_state, .work = put};
+	cli_read(&in, &threads);
 	art_input_free(&in);
 	art_tagger_free(tagger);
 	return cli_finish();

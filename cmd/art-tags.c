@@ -173,30 +173,23 @@ static void take(const struct art_item *item)
  * at the end (counts are sums: the order they are added in changes
  * nothing, spellings included, see tagcount.h). */
 struct worker {
-	struct art_input in;
 	struct art_tagcount *tc;
 	struct art_tagset set;
 };
 
-static int count_block(void *arg, struct art_block *b)
+static void *new_worker(void)
 {
-	struct worker *w = arg;
-	for (size_t i = 0; i < b->nlines; i++) {
-		struct art_item item;
-		struct art_error err;
-		if (art_input_parse(&w->in, b, i, &item, &err) != ART_OK) {
-			if (art_block_note(b, CLI_NOTE_BAD, &err) != 0)
-				return -1;
-			continue;
-		}
-		b->items++;
-		int rc = take_into(w->tc, &w->set, &b->out, &item, &err);
-		if (rc == ART_BAD && art_block_note(b, CLI_NOTE_REJECT, &err) != 0)
-			return -1;
-		if (rc != 0 && rc != ART_BAD)
-			return -1;
-	}
-	return 0;
+	struct worker *w = calloc(1, sizeof *w);
+	if (!w || (!opt.explode && !(w->tc = art_tagcount_new(opt.mode, opt.group, opt.fold))))
+		cli_fatal("out of memory");
+	return w;
+}
+
+static int count_in(void *worker, const struct art_item *item, struct art_buf *out,
+                    struct art_error *err)
+{
+	struct worker *w = worker;
+	return take_into(w->tc, &w->set, out, item, err);
 }
 
 /* Add PART's counts to TC, as --merge adds a counter's rows. */
@@ -220,34 +213,15 @@ static void add_counts(struct art_tagcount *tc, struct art_tagcount *part)
 	art_buf_free(&row);
 }
 
-static void read_threaded(struct art_input *in, size_t n)
+static void end_worker(void *worker)
 {
-	struct worker *workers = calloc(n, sizeof *workers);
-	void **args = calloc(n, sizeof *args);
-	if (!workers || !args)
-		cli_fatal("out of memory");
-	enum art_input_mode mode = opt.merge ? ART_INPUT_OBJECTS : ART_INPUT_RECORDS;
-	for (size_t i = 0; i < n; i++) {
-		if (art_input_init(&workers[i].in, NULL, 0, mode, in->tagger) != 0)
-			cli_fatal("out of memory");
-		if (!opt.explode &&
-		    !(workers[i].tc = art_tagcount_new(opt.mode, opt.group, opt.fold)))
-			cli_fatal("out of memory");
-		args[i] = &workers[i];
+	struct worker *w = worker;
+	if (w->tc) {
+		add_counts(counts, w->tc);
+		art_tagcount_free(w->tc);
 	}
-	const struct cli_threads threads = {
-	    .work = count_block, .workers = args, .nworkers = n, .item = take};
-	cli_read_threaded(in, &threads);
-	for (size_t i = 0; i < n; i++) {
-		if (workers[i].tc) {
-			add_counts(counts, workers[i].tc);
-			art_tagcount_free(workers[i].tc);
-		}
-		art_tagset_free(&workers[i].set);
-		art_input_free(&workers[i].in);
-	}
-	free(workers);
-	free(args);
+	art_tagset_free(&w->set);
+	free(w);
 }
 
 static void write_rows(struct art_tagcount *tc)
@@ -332,14 +306,14 @@ int main(int argc, char **argv)
 		cli_fatal("out of memory");
 	if (!opt.explode && !(counts = art_tagcount_new(opt.mode, opt.group, opt.fold)))
 		cli_fatal("out of memory");
-	size_t jobs = cli_jobs();
-	if (jobs > 1) {
-		read_threaded(&in, jobs);
-	} else {
-		struct art_item item;
-		while (cli_next(&in, &item))
-			take(&item);
-	}
+	const struct cli_threads threads = {
+	    .item = take,
+	    .mode = opt.merge ? ART_INPUT_OBJECTS : ART_INPUT_RECORDS,
+	    .new_worker = new_worker,
+	    .work = count_in,
+	    .end_worker = end_worker,
+	};
+	cli_read(&in, &threads);
 	art_tagset_free(&exploded);
 	if (counts) {
 		if (art_tagcount_finish(counts, opt.lexicon ? ART_TC_BY_NAME : ART_TC_BY_COUNT,

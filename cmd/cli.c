@@ -500,6 +500,8 @@ void cli_jobs_option(const char *arg)
 	cli.jobs = (size_t)cli_number("--jobs", arg, 1, CLI_JOBS_MAX);
 }
 
+enum { NOTE_BAD, NOTE_REJECT };
+
 /* A block's output, and its notes where they belong in it: what one
  * thread would have written and said. */
 static void put_block(const struct art_block *b)
@@ -516,11 +518,44 @@ static void put_block(const struct art_block *b)
 		at = end;
 		if (i == b->nnotes)
 			break;
-		if (b->notes[i].kind == CLI_NOTE_REJECT)
+		if (b->notes[i].kind == NOTE_REJECT)
 			cli_reject(&b->notes[i].err);
 		else
 			cli_bad_record(&b->notes[i].err);
 	}
+}
+
+/* A worker thread's own reader (for its records) and the command's state. */
+struct worker {
+	struct art_input in;
+	const struct cli_threads *t;
+	void *state;
+};
+
+static int work_block(void *arg, struct art_block *b)
+{
+	struct worker *w = arg;
+	for (size_t i = 0; i < b->nlines; i++) {
+		struct art_item item;
+		struct art_error err;
+		if (art_input_parse(&w->in, b, i, &item, &err) != ART_OK) {
+			if (art_block_note(b, NOTE_BAD, &err) != 0)
+				return -1;
+			continue;
+		}
+		b->items++;
+		int rc = w->t->work(w->state, &item, &b->out, &err);
+		if (rc == ART_BAD) {
+			err.file = item.file;
+			err.line = item.line;
+			err.errnum = 0;
+			if (art_block_note(b, NOTE_REJECT, &err) != 0)
+				return -1;
+		} else if (rc != 0) {
+			return -1;
+		}
+	}
+	return 0;
 }
 
 /* Take the oldest block back, when there is one in flight. */
@@ -536,11 +571,22 @@ static bool take_block(struct art_pool *pool, const struct cli_threads *t)
 	return true;
 }
 
-void cli_read_threaded(struct art_input *in, const struct cli_threads *t)
+static void read_threaded(struct art_input *in, const struct cli_threads *t, size_t n)
 {
+	struct worker *workers = calloc(n, sizeof *workers);
+	void **args = calloc(n, sizeof *args);
+	if (!workers || !args)
+		cli_fatal("out of memory");
+	for (size_t i = 0; i < n; i++) {
+		if (art_input_init(&workers[i].in, NULL, 0, t->mode, in->tagger) != 0)
+			cli_fatal("out of memory");
+		workers[i].t = t;
+		workers[i].state = t->new_worker();
+		args[i] = &workers[i];
+	}
 	struct art_pool pool;
 	struct art_error err = {0};
-	if (art_pool_start(&pool, t->nworkers, t->work, t->workers, &err) != 0)
+	if (art_pool_start(&pool, n, work_block, args, &err) != 0)
 		cli_fatal("%s", err.msg);
 	struct art_item item;
 	while (!cli.out.err) {
@@ -567,4 +613,23 @@ void cli_read_threaded(struct art_input *in, const struct cli_threads *t)
 	while (take_block(&pool, t))
 		;
 	art_pool_stop(&pool);
+	for (size_t i = 0; i < n; i++) {
+		if (t->end_worker)
+			t->end_worker(workers[i].state);
+		art_input_free(&workers[i].in);
+	}
+	free(workers);
+	free(args);
+}
+
+void cli_read(struct art_input *in, const struct cli_threads *t)
+{
+	size_t jobs = cli_jobs();
+	if (jobs > 1 && t->work) {
+		read_threaded(in, t, jobs);
+		return;
+	}
+	struct art_item item;
+	while (cli_next(in, &item))
+		t->item(&item);
 }

@@ -124,26 +124,28 @@ void cli_jobs_option(const char *arg);
  * affinity and cgroup CPU quota, art_cpus_available). */
 size_t cli_jobs(void);
 
-/* Reading with several threads (parallel.h): the lines of NDJSON files go
- * in blocks to WORK, in NWORKERS threads each with its WORKERS[i]; WORK
- * appends to a block's output what one thread would write for its lines,
- * and notes (art_block_note, of kind CLI_NOTE_BAD for a line that is no
- * record, CLI_NOTE_REJECT for a record it could not use) what one thread
- * would report.  Everything else (listing text, JSON arrays, the first
- * record of each file, errors of the files) is read here and handed to
- * ITEM in its turn.  Blocks come back in input order: their output is
- * written and their notes said as cli_bad_record and cli_reject say them,
- * then BLOCK (when not NULL) sees the block. */
-enum { CLI_NOTE_BAD, CLI_NOTE_REJECT };
+/* The read loop, in one thread or several.  ITEM gets every item read in
+ * this thread, in its turn.  With -j above 1 and WORK given, the lines of
+ * NDJSON files go in blocks to other threads (parallel.h), each with a
+ * state of its own (NEW_WORKER makes one, or ends the run): WORK turns the
+ * item of a line into what one thread would append to the output (OUT),
+ * or returns ART_BAD with ERR's message said as cli_reject says it (-1
+ * when out of memory).  Everything else (listing text, JSON arrays, the
+ * first record of each file, the files' errors) goes to ITEM here.  The
+ * blocks come back in input order: their output is written, their bad
+ * lines said as cli_next says them, and BLOCK (when given) sees each;
+ * END_WORKER (when given) sees each worker's state at the end, in order,
+ * then frees it. */
 struct cli_threads {
-	art_pool_work work;
-	void *const *workers;
-	size_t nworkers;
 	void (*item)(const struct art_item *item);
+	enum art_input_mode mode; /* of the workers' reading, as IN's */
+	void *(*new_worker)(void);
+	int (*work)(void *worker, const struct art_item *item, struct art_buf *out,
+	            struct art_error *err);
 	void (*block)(const struct art_block *b);
+	void (*end_worker)(void *worker);
 };
-/* The read loop of IN with THREADS, as the loop of cli_next and ITEM. */
-void cli_read_threaded(struct art_input *in, const struct cli_threads *threads);
+void cli_read(struct art_input *in, const struct cli_threads *threads);
 
 /* Open standard output or -o FILE. */
 void cli_open_output(void);
