@@ -512,7 +512,7 @@ static void put_block(const struct art_block *b)
 	size_t at = 0;
 	for (size_t i = 0; i <= b->nnotes && !cli.out.err; i++) {
 		size_t end = i < b->nnotes ? b->notes[i].at : b->out.len;
-		if (art_buf_append(&cli.out.buf, b->out.p + at, end - at) != 0)
+		if (end > at && art_buf_append(&cli.out.buf, b->out.p + at, end - at) != 0)
 			cli_fatal("out of memory");
 		art_out_ready(&cli.out);
 		at = end;
