@@ -20,28 +20,16 @@ void art_block_clear(struct art_block *b)
 
 int art_block_add_line(struct art_block *b, art_str line, unsigned long lineno)
 {
-	if (b->nlines == b->cap_lines) {
-		size_t cap = b->cap_lines ? 2 * b->cap_lines : 1024;
-		struct art_block_line *v = realloc(b->lines, cap * sizeof *v);
-		if (!v)
-			return -1;
-		b->lines = v;
-		b->cap_lines = cap;
-	}
+	if (art_grow(&b->lines, &b->cap_lines, b->nlines + 1, sizeof *b->lines, 1024) != 0)
+		return -1;
 	b->lines[b->nlines++] = (struct art_block_line){b->text.len, line.n, lineno};
 	return art_buf_append(&b->text, line.p, line.n);
 }
 
 int art_block_note(struct art_block *b, int kind, const struct art_error *err)
 {
-	if (b->nnotes == b->cap_notes) {
-		size_t cap = b->cap_notes ? 2 * b->cap_notes : 8;
-		struct art_block_note *v = realloc(b->notes, cap * sizeof *v);
-		if (!v)
-			return -1;
-		b->notes = v;
-		b->cap_notes = cap;
-	}
+	if (art_grow(&b->notes, &b->cap_notes, b->nnotes + 1, sizeof *b->notes, 8) != 0)
+		return -1;
 	b->notes[b->nnotes++] = (struct art_block_note){b->out.len, kind, *err};
 	return 0;
 }
