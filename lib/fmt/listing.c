@@ -106,13 +106,8 @@ static int cmp_tags(const void *a, const void *b)
 /* R's tags in the site's order, in s->tags.  0, or -1 when out of memory. */
 static int sort_tags(struct listing_state *s, const struct art_record *r)
 {
-	if (r->ntags > s->tags_cap) {
-		art_str *t = realloc(s->tags, r->ntags * sizeof *t);
-		if (!t)
-			return -1;
-		s->tags = t;
-		s->tags_cap = r->ntags;
-	}
+	if (art_grow(&s->tags, &s->tags_cap, r->ntags, sizeof *s->tags, 8) != 0)
+		return -1;
 	if (r->ntags)
 		memcpy(s->tags, r->tags, r->ntags * sizeof *s->tags);
 	qsort(s->tags, r->ntags, sizeof *s->tags, cmp_tags);

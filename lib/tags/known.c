@@ -104,14 +104,9 @@ int tags_known_add(struct art_tagger *t, const char *s, size_t n, bool lexicon, 
 				return -1;
 	if (n > UINT32_MAX || t->kt.kbytes.len > UINT32_MAX - n)
 		return -1;
-	if (t->kt.nknown == t->kt.known_cap) {
-		size_t cap = t->kt.known_cap ? t->kt.known_cap * 2 : 64;
-		struct known *nk = realloc(t->kt.known, cap * sizeof *nk);
-		if (!nk)
-			return -1;
-		t->kt.known = nk;
-		t->kt.known_cap = cap;
-	}
+	if (art_grow(&t->kt.known, &t->kt.known_cap, t->kt.nknown + 1, sizeof *t->kt.known, 64) !=
+	    0)
+		return -1;
 	if ((t->kt.nknown + 1) * 2 > t->kt.kslot_cap &&
 	    known_reindex(t, t->kt.kslot_cap ? t->kt.kslot_cap * 2 : 256) != 0)
 		return -1;

@@ -149,21 +149,10 @@ static void offer(struct cell *list, uint8_t *n, size_t keep, struct cell c)
 static int grow_cells(struct art_tagger *t, size_t keep)
 {
 	size_t m1 = t->line.m + 1, need = TMAX * m1 * m1;
-	if (need * keep > t->srch.cells_cap) {
-		struct cell *c = realloc(t->srch.cells, need * keep * sizeof *c);
-		if (!c)
-			return -1;
-		t->srch.cells = c;
-		t->srch.cells_cap = need * keep;
-	}
-	if (need > t->srch.ncell_cap) {
-		uint8_t *nc = realloc(t->srch.ncell, need);
-		if (!nc)
-			return -1;
-		t->srch.ncell = nc;
-		t->srch.ncell_cap = need;
-	}
-	return 0;
+	if (art_grow(&t->srch.cells, &t->srch.cells_cap, need * keep, sizeof *t->srch.cells,
+	             need * keep) != 0)
+		return -1;
+	return art_grow(&t->srch.ncell, &t->srch.ncell_cap, need, 1, need);
 }
 
 /* Offer C to state (K, I, J): the splits whose Kth tag is [P_I, P_J). */

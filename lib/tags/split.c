@@ -85,14 +85,8 @@ int art_tagger_learn(struct art_tagger *t)
 
 static int push(struct art_tagsplit *s, art_str tag)
 {
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 8;
-		art_str *t = realloc(s->tags, cap * sizeof *t);
-		if (!t)
-			return -1;
-		s->tags = t;
-		s->cap = cap;
-	}
+	if (art_grow(&s->tags, &s->cap, s->n + 1, sizeof *s->tags, 8) != 0)
+		return -1;
 	s->tags[s->n++] = tag;
 	return 0;
 }

@@ -159,14 +159,9 @@ static bool line_places(const struct art_tagger *t, const unsigned char *w, size
  * first, so a chain reads as the text read backwards). */
 static int ctx_push(struct art_tagger *t, uint32_t *head, const unsigned char *w, size_t n)
 {
-	if (t->ctx.nwords == t->ctx.words_cap) {
-		size_t cap = t->ctx.words_cap ? t->ctx.words_cap * 2 : 64;
-		struct tword *nw = realloc(t->ctx.words, cap * sizeof *nw);
-		if (!nw)
-			return -1;
-		t->ctx.words = nw;
-		t->ctx.words_cap = cap;
-	}
+	if (art_grow(&t->ctx.words, &t->ctx.words_cap, t->ctx.nwords + 1, sizeof *t->ctx.words,
+	             64) != 0)
+		return -1;
 	uint64_t low8 = load8(w) | 0x2020202020202020ull;
 	t->ctx.words[t->ctx.nwords] = (struct tword){w, (uint32_t)n, *head, low8};
 	*head = (uint32_t)++t->ctx.nwords;
@@ -291,13 +286,8 @@ int tags_ctx_build(struct art_tagger *t, art_str title, art_str summary)
 	memset(t->ctx.tstart, 0, t->line.n);
 	/* a copy of the title, a space, the summary, then zeros to read past */
 	size_t n = title.n + 1 + summary.n, need = n + 80;
-	if (need > t->ctx.text_cap) {
-		unsigned char *p = realloc(t->ctx.text, need);
-		if (!p)
-			return -1;
-		t->ctx.text = p;
-		t->ctx.text_cap = need;
-	}
+	if (art_grow(&t->ctx.text, &t->ctx.text_cap, need, 1, need) != 0)
+		return -1;
 	if (title.n)
 		memcpy(t->ctx.text, title.p, title.n);
 	t->ctx.text[title.n] = ' ';
