@@ -295,7 +295,7 @@ static bool wrote;
 static void take(const struct art_item *item)
 {
 	char msg[1024]; /* jq echoes the expression in its messages */
-	int keep = art_filter_match(&filter, item->rec, msg, sizeof msg);
+	int keep = art_filter_match(&filter, item, msg, sizeof msg);
 	if (keep < 0) {
 		struct art_error err = {.file = item->file};
 		art_error_set(&err, item->line, "jq: %s", msg);
@@ -325,7 +325,7 @@ static int test(void *worker, const struct art_item *item, struct art_buf *out,
                 struct art_error *err)
 {
 	char msg[1024];
-	int keep = art_filter_match(worker, item->rec, msg, sizeof msg);
+	int keep = art_filter_match(worker, item, msg, sizeof msg);
 	if (keep < 0) {
 		art_error_set(err, item->line, "jq: %s", msg);
 		return ART_BAD;

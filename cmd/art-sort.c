@@ -144,7 +144,7 @@ static void write_sorted(struct art_sorter *s)
 			cli_input_error(&err);
 			continue;
 		}
-		/* the line is the record as cli_put_record writes it */
+		/* the line is the record as it was read */
 		if (art_buf_append(&cli.out.buf, line.p, line.n) != 0)
 			cli_fatal("out of memory");
 		cli_wrote();

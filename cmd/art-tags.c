@@ -144,7 +144,7 @@ static int take_into(struct art_tagcount *tc, struct art_tagset *set, struct art
                      const struct art_item *item, struct art_error *err)
 {
 	if (opt.explode)
-		return art_put_exploded(out, item->rec, set);
+		return art_put_exploded(out, item->rec, item->obj, set);
 	if (!opt.merge)
 		return art_tagcount_add_record(tc, item->rec);
 	if (item->obj)

@@ -165,9 +165,8 @@ void cli_switch_output(const char *path);
 bool cli_next(struct art_input *in, struct art_item *item);
 /* Append a record to the output. */
 void cli_put_record(const struct art_record *r);
-/* Append an item's record as it was read: its NDJSON line is copied when
- * it is already what cli_put_record would write, else the record is
- * written anew.  The way to pass records through unchanged. */
+/* Append an item as it was read (art_item_put): the way to pass records
+ * through unchanged, with their key order, extra keys and nested values. */
 void cli_put_item(const struct art_item *item);
 /* Hand what was appended to cli.out.buf over to the output. */
 void cli_wrote(void);

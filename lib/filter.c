@@ -211,13 +211,14 @@ static bool cheap_match(const struct art_filter *f, const struct art_record *r)
 	return tags_match(f, r);
 }
 
-int art_filter_match(struct art_filter *f, const struct art_record *r, char *err, size_t errsz)
+int art_filter_match(struct art_filter *f, const struct art_item *item, char *err, size_t errsz)
 {
+	const struct art_record *r = item->rec;
 	int keep = cheap_match(f, r);
 	if (keep && f->nre && (keep = regexes_match(f, r)) < 0)
 		return snprintf(err, errsz, "out of memory"), -1;
 	for (size_t i = 0; keep && i < f->njq; i++) {
-		int rc = art_jq_select_record(f->jq[i], r, err, errsz);
+		int rc = art_jq_select_item(f->jq[i], item, err, errsz);
 		if (rc < 0)
 			return -1;
 		keep = rc == 1;

@@ -65,8 +65,9 @@ ART_MUST_CHECK int art_filter_copy(struct art_filter *dst, const struct art_filt
  * message naming the expression in ERR. */
 ART_MUST_CHECK int art_filter_compile(struct art_filter *f, char *err, size_t errsz);
 /* 1 keep, 0 drop (after -v), -1 when a jq expression failed on the
- * record (jq's message in ERR). */
-ART_MUST_CHECK int art_filter_match(struct art_filter *f, const struct art_record *r, char *err,
+ * record (jq's message in ERR).  ITEM must be a record; jq expressions see
+ * every key of it. */
+ART_MUST_CHECK int art_filter_match(struct art_filter *f, const struct art_item *item, char *err,
                                     size_t errsz);
 void art_filter_free(struct art_filter *f);
 

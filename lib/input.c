@@ -74,7 +74,6 @@ static int parse_json_line(struct art_input *in, art_str line, struct art_item *
 	item->json = line;
 	item->explain = (art_str){0};
 	item->rec = &in->rec;
-	item->canonical = false;
 	char msg[sizeof err->msg];
 	if (art_record_from_json(&in->rec, &in->obj, msg, sizeof msg) != 0) {
 		if (in->mode == ART_INPUT_RECORDS) {
@@ -84,7 +83,6 @@ static int parse_json_line(struct art_input *in, art_str line, struct art_item *
 		item->rec = NULL;
 		return ART_OK;
 	}
-	item->canonical = art_json_canonical_record(&in->obj);
 	return ART_OK;
 }
 
@@ -202,7 +200,6 @@ static int take_line(struct art_input *in, art_str line, struct art_item *item,
 		item->rec = rec;
 		item->obj = NULL;
 		item->json = (art_str){0};
-		item->canonical = false;
 		item->explain = art_buf_str(&in->listing.split.explain);
 		item->line = in->listing.start_line;
 		return ART_OK;
@@ -337,8 +334,5 @@ int art_input_parse(struct art_input *in, const struct art_block *b, size_t i,
 
 int art_item_put(struct art_buf *b, const struct art_item *item)
 {
-	if (!item->canonical)
-		return art_json_put_record(b, item->rec);
-	return art_buf_append(b, item->json.p, item->json.n) != 0 || art_buf_putc(b, '\n') != 0 ? -1
-	                                                                                        : 0;
+	return item->obj ? art_json_put_object(b, item->obj) : art_json_put_record(b, item->rec);
 }

@@ -32,7 +32,6 @@ struct art_item {
 	const struct art_record *rec;  /* NULL for an object that is no record */
 	const struct art_jobject *obj; /* NULL for a record from listing text */
 	art_str json;                  /* the NDJSON line the item came from */
-	bool canonical;                /* json is rec as art_json_put_record writes it */
 	art_str explain;               /* how its tags were split, when the tagger explains */
 	const char *file;
 	unsigned long line;
@@ -80,10 +79,9 @@ ART_MUST_CHECK int art_input_fill(struct art_input *in, struct art_block *b, siz
  * each thread parse its own lines. */
 ART_MUST_CHECK int art_input_parse(struct art_input *in, const struct art_block *b, size_t i,
                                    struct art_item *item, struct art_error *err);
-/* Append an item's record to B as one NDJSON line, newline included, as
- * it was read: its line is copied when it is already what
- * art_json_put_record would write, else the record is written anew.  -1
- * when out of memory. */
-int art_item_put(struct art_buf *b, const struct art_item *item);
+/* ITEM as one line of NDJSON, as it was read: an object's own text (see
+ * art_json_put_raw), a record from listing text as art_json_put_record
+ * writes it.  0, or -1 when out of memory. */
+ART_MUST_CHECK int art_item_put(struct art_buf *b, const struct art_item *item);
 
 #endif

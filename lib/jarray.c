@@ -58,9 +58,14 @@ static int emit(struct art_jarray *a, art_str *elem, unsigned long *line, struct
 	return ART_JARRAY_ELEMENT;
 }
 
-/* Keep byte C of the element: 0, or -1 when out of memory. */
+/* Keep byte C of the element: 0, or -1 when out of memory.  White space
+ * between tokens is left out: an element of a pretty array becomes one
+ * compact NDJSON line, which is what commands that pass records through
+ * write (a compact array's elements are copied byte for byte). */
 static int keep(struct art_jarray *a, char c)
 {
+	if (!a->in_string && is_space(c))
+		return 0;
 	if (a->elem.len >= a->max) {
 		a->too_long = true;
 		return 0;

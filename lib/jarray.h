@@ -5,9 +5,10 @@
  * records, perhaps on one line of any length.  Only its structure is read
  * here: strings, escapes and nesting, to find where each element begins and
  * ends; each element is then parsed as an NDJSON line is.  Memory stays
- * bounded: an element longer than the limit is skipped and reported.  Line
- * ends outside strings become spaces, so that an element is one line.  A
- * file may hold several arrays one after another.
+ * bounded: an element longer than the limit is skipped and reported.  White
+ * space outside strings is left out, so that an element is one compact
+ * line, as NDJSON is written.  A file may hold several arrays one after
+ * another.
  */
 #ifndef ART_JARRAY_H
 #define ART_JARRAY_H

@@ -107,11 +107,21 @@ jv art_record_to_jv(const struct art_record *r)
 	return o;
 }
 
+/* Whether ITEM is its record and nothing more: a record from listing
+ * text, or an object of the eight keys alone.  Only such an item is built
+ * from its record (faster than parsed) or run natively (the native form
+ * reads the record, not the object); one with other keys is parsed and
+ * left to libjq, so that the expression sees every key. */
+static bool record_alone(const struct art_item *item)
+{
+	return item->rec && (!item->obj || item->obj->nfields == ART_NFIELDS);
+}
+
 jv art_item_to_jv(const struct art_item *item)
 {
-	if (item->json.p && !item->rec)
-		return jv_parse_sized(item->json.p, (int)item->json.n);
-	return art_record_to_jv(item->rec);
+	if (record_alone(item))
+		return art_record_to_jv(item->rec);
+	return jv_parse_sized(item->obj->text.p, (int)item->obj->text.n);
 }
 
 static int runtime_error(jv v, char *err, size_t errsz)
@@ -172,6 +182,13 @@ int art_jq_select_record(struct art_jq *q, const struct art_record *r, char *err
 	return art_jq_select(q, art_record_to_jv(r), err, errsz);
 }
 
+int art_jq_select_item(struct art_jq *q, const struct art_item *item, char *err, size_t errsz)
+{
+	if (record_alone(item))
+		return art_jq_select_record(q, item->rec, err, errsz);
+	return art_jq_select(q, art_item_to_jv(item), err, errsz);
+}
+
 static jv strings_jv(const art_str *items, size_t n)
 {
 	jv a = jv_array_sized((int)n);
@@ -206,7 +223,7 @@ int art_jq_each_item(struct art_jq *q, const struct art_item *item, int (*fn)(vo
 {
 	const struct art_jqn_value *outs;
 	size_t n;
-	if (q->native && item->rec && art_jqn_run(q->native, item->rec, &outs, &n) == 0) {
+	if (q->native && record_alone(item) && art_jqn_run(q->native, item->rec, &outs, &n) == 0) {
 		for (size_t i = 0; i < n; i++)
 			if (fn(ctx, native_jv(&outs[i], item->rec)) != 0)
 				break;

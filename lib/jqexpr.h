@@ -21,8 +21,8 @@ struct art_jq;
 ART_MUST_CHECK struct art_jq *art_jq_compile(const char *expr, char *err, size_t errsz);
 void art_jq_free(struct art_jq *q);
 
-/* The item as a jq value: a record as its eight keys, another object as
- * parsed from its line. */
+/* The item as a jq value: every key of its object, or the eight keys of a
+ * record from listing text. */
 jv art_item_to_jv(const struct art_item *item);
 jv art_record_to_jv(const struct art_record *r);
 
@@ -34,8 +34,11 @@ ART_MUST_CHECK int art_jq_each(struct art_jq *q, jv input, int (*fn)(void *ctx, 
                                char *err, size_t errsz);
 
 /* The same on a record, and on an item (a record, or an object that is
- * none), natively where the expression allows. */
+ * none), natively where the expression allows: on an item, only when it
+ * holds no key but the record's eight (the expression sees every key). */
 int art_jq_select_record(struct art_jq *q, const struct art_record *r, char *err, size_t errsz);
+ART_MUST_CHECK int art_jq_select_item(struct art_jq *q, const struct art_item *item, char *err,
+                                      size_t errsz);
 int art_jq_each_item(struct art_jq *q, const struct art_item *item, int (*fn)(void *ctx, jv out),
                      void *ctx, char *err, size_t errsz);
 

@@ -97,12 +97,13 @@ static int fail(struct parser *ps, const char *fmt, ...)
 
 static void skip_ws_run(struct parser *ps)
 {
-	const char *at = ps->p;
-	while (ps->p < ps->end &&
-	       (*ps->p == ' ' || *ps->p == '\t' || *ps->p == '\n' || *ps->p == '\r'))
-		ps->p++;
-	if (ps->p != at)
-		ps->o->canonical = false; /* the writer puts no white space anywhere */
+	for (; ps->p < ps->end; ps->p++) {
+		char c = *ps->p;
+		if (c == '\n' || c == '\r')
+			ps->o->plain = false; /* the text is not one line as it is */
+		else if (c != ' ' && c != '\t')
+			return;
+	}
 }
 
 /* Most often there is none: one test. */
@@ -146,17 +147,6 @@ static int read_hex4(struct parser *ps, uint32_t *v)
 	return 0;
 }
 
-/* Whether the writer escapes the code point CP as the \u escape whose four
- * hex digits are at HEX: control characters without a short form, in
- * lower case. */
-static bool writer_escape(uint32_t cp, const char *hex)
-{
-	static const char digits[] = "0123456789abcdef";
-	return cp < 0x20 && cp != '\b' && cp != '\t' && cp != '\n' && cp != '\f' && cp != '\r' &&
-	       hex[0] == '0' && hex[1] == '0' && hex[2] == digits[cp >> 4] &&
-	       hex[3] == digits[cp & 15];
-}
-
 /* After a backslash: decode one escape into the arena. */
 static int decode_escape(struct parser *ps, struct art_buf *a)
 {
@@ -166,8 +156,6 @@ static int decode_escape(struct parser *ps, struct art_buf *a)
 	char c = *ps->p++;
 	const char *k = c ? strchr(from, c) : NULL;
 	if (k) {
-		if (c == '/')
-			ps->o->canonical = false; /* the writer leaves '/' as it is */
 		a->p[a->len++] = to[k - from];
 		return 0;
 	}
@@ -179,12 +167,9 @@ static int decode_escape(struct parser *ps, struct art_buf *a)
 		return fail(ps, "bad escape '\\%s'",
 		            art_excerpt(shown, (art_str){ps->p - 1, n ? n : 1}));
 	}
-	const char *hex = ps->p;
 	uint32_t cp;
 	if (read_hex4(ps, &cp) != 0)
 		return -1;
-	if (!writer_escape(cp, hex))
-		ps->o->canonical = false;
 	if (cp >= 0xD800 && cp <= 0xDBFF && ps->end - ps->p >= 6 && ps->p[0] == '\\' &&
 	    ps->p[1] == 'u') {
 		const char *save = ps->p;
@@ -197,8 +182,10 @@ static int decode_escape(struct parser *ps, struct art_buf *a)
 		else
 			ps->p = save; /* not a pair: the high half stands alone */
 	}
-	if (cp >= 0xD800 && cp <= 0xDFFF)
-		cp = 0xFFFD; /* a lone surrogate is no character */
+	if (cp >= 0xD800 && cp <= 0xDFFF) {
+		cp = 0xFFFD;          /* a lone surrogate is no character */
+		ps->o->plain = false; /* and many readers refuse its escape */
+	}
 	a->len += art_utf8_encode(cp, a->p + a->len);
 	return 0;
 }
@@ -210,7 +197,7 @@ static void step_utf8(struct parser *ps)
 	uint32_t cp;
 	size_t n = art_utf8_decode((const unsigned char *)ps->p, (size_t)(ps->end - ps->p), &cp);
 	if (n == 0) {
-		ps->o->canonical = false;
+		ps->o->plain = false;
 		n = 1;
 	}
 	ps->p += n;
@@ -540,6 +527,7 @@ static int parse_members(struct parser *ps)
 		if (!f)
 			return fail(ps, "out of memory");
 		const char *key_at = ps->p;
+		f->at = key_at;
 		if (parse_string(ps, &f->key) != 0)
 			return -1;
 		/* The record's keys in their order differ from one another: only
@@ -599,7 +587,8 @@ static bool parse_as_written(struct parser *ps)
 		struct art_jfield *f = new_field(o);
 		if (!f)
 			return false;
-		f->key = (art_str){ps->p + 2, record_keys[k].n}; /* after '{' or ',' and '"' */
+		f->at = ps->p + 1; /* after '{' or ',' */
+		f->key = (art_str){ps->p + 2, record_keys[k].n};
 		ps->p += lead.n;
 		if (parse_field_value(ps, f) != 0)
 			return false;
@@ -615,7 +604,7 @@ static void start_object(struct art_jobject *o)
 {
 	o->nfields = o->nitems = o->in_order = 0;
 	o->arena.len = 0;
-	o->canonical = true;
+	o->plain = true;
 	if (o->nhashed) {
 		memset(o->slots, 0, o->nslots * sizeof *o->slots);
 		o->nhashed = 0;
@@ -628,15 +617,19 @@ int art_json_parse(struct art_jobject *o, art_str line, char *err, size_t errsz)
 	start_object(o);
 	if (art_buf_reserve(&o->arena, line.n + 4) != 0)
 		return fail(&ps, "out of memory");
-	if (parse_as_written(&ps))
+	if (parse_as_written(&ps)) {
+		o->text = line;
 		return 0;
+	}
 	ps.p = line.p;
 	start_object(o);
 	skip_ws(&ps);
 	if (ps.p >= ps.end || *ps.p != '{')
 		return fail(&ps, "not a JSON object");
+	const char *open = ps.p;
 	if (parse_members(&ps) != 0)
 		return -1;
+	o->text = (art_str){open, (size_t)(ps.p - open)};
 	skip_ws(&ps);
 	if (ps.p != ps.end)
 		return fail(&ps, "text after the object");
@@ -745,9 +738,80 @@ int art_record_from_json(struct art_record *r, const struct art_jobject *o, char
 	return 0;
 }
 
-bool art_json_canonical_record(const struct art_jobject *o)
+/* The surrogate of the \u escape whose four hex digits are at P (which has
+ * N bytes), or 0 when it is none. */
+static uint32_t escaped_surrogate(const unsigned char *p, size_t n)
 {
-	return o->canonical && o->nfields == ART_NFIELDS && o->in_order == ART_NFIELDS;
+	if (n < 4)
+		return 0;
+	uint32_t v = 0;
+	for (int i = 0; i < 4; i++) {
+		int h = hexval((char)p[i]);
+		if (h < 0)
+			return 0;
+		v = v << 4 | (uint32_t)h;
+	}
+	return v >= 0xD800 && v <= 0xDFFF ? v : 0;
+}
+
+/* At a backslash at P, inside a string of text that parsed: copy the
+ * escape to O, a lone surrogate as \ufffd.  The number of bytes taken. */
+static size_t mend_escape(const unsigned char *p, const unsigned char *end, char **o)
+{
+	size_t n = 2; /* \" \\ \/ \b ... */
+	uint32_t hi = p[1] == 'u' ? escaped_surrogate(p + 2, (size_t)(end - p - 2)) : 0;
+	if (p[1] == 'u')
+		n = 6;
+	if (hi >= 0xD800 && hi <= 0xDBFF && end - p >= 12 && p[6] == '\\' && p[7] == 'u' &&
+	    escaped_surrogate(p + 8, 4) >= 0xDC00)
+		n = 12; /* a pair */
+	else if (hi) {
+		memcpy(*o, "\\ufffd", 6);
+		*o += 6;
+		return 6;
+	}
+	memcpy(*o, p, n);
+	*o += n;
+	return n;
+}
+
+int art_json_put_raw(struct art_buf *b, art_str raw, bool plain)
+{
+	if (plain)
+		return art_buf_append(b, raw.p, raw.n);
+	/* an invalid byte becomes three */
+	if (art_buf_reserve(b, 3 * raw.n) != 0)
+		return -1;
+	const unsigned char *p = (const unsigned char *)raw.p, *end = p + raw.n;
+	char *o = b->p + b->len;
+	while (p < end) {
+		if (*p == '\\') { /* only ever in a string, with an escape after it */
+			p += mend_escape(p, end, &o);
+			continue;
+		}
+		uint32_t cp;
+		size_t n = *p < 0x80 ? 1 : art_utf8_decode(p, (size_t)(end - p), &cp);
+		if (n == 0) {
+			memcpy(o, "\xEF\xBF\xBD", 3);
+			o += 3;
+			p++;
+			continue;
+		}
+		if (*p != '\n' && *p != '\r') { /* only ever white space between tokens */
+			memcpy(o, p, n);
+			o += n;
+		}
+		p += n;
+	}
+	b->len = (size_t)(o - b->p);
+	return 0;
+}
+
+int art_json_put_object(struct art_buf *b, const struct art_jobject *o)
+{
+	if (art_json_put_raw(b, o->text, o->plain) != 0)
+		return -1;
+	return art_buf_putc(b, '\n');
 }
 
 /* Writing.  Every string is written by put_string into room reserved

@@ -33,6 +33,7 @@ enum art_jtype {
 
 struct art_jfield {
 	art_str key;
+	const char *at; /* where the member begins: the key's opening quote */
 	enum art_jtype type;
 	art_str raw;  /* the value exactly as written */
 	art_str str;  /* ART_J_STRING: the decoded string */
@@ -47,7 +48,9 @@ struct art_jobject {
 	art_str *items;
 	size_t nitems, icap;
 	struct art_buf arena; /* decoded strings that had escapes */
-	bool canonical;       /* written as this writer writes: see below */
+	art_str text;         /* the object, '{' to '}', as read */
+	bool plain;           /* text is valid UTF-8 on one line, without lone surrogates:
+	                         copied as it is */
 	size_t in_order;      /* fields from the first that are the record's keys in order */
 	size_t *slots;        /* large objects: a hash table of field index + 1 */
 	size_t nslots, nhashed;
@@ -69,12 +72,16 @@ ART_MUST_CHECK int art_record_from_json(struct art_record *r, const struct art_j
  * reader holds exactly).  0, or -1 when it is not one. */
 ART_MUST_CHECK int art_json_whole_number(art_str raw, int64_t *v);
 
-/* True when the line last parsed into O, which art_record_from_json has
- * read into a record, is byte for byte what art_json_put_record writes for
- * that record (less the newline): the record's keys in their order, no
- * white space, valid UTF-8, escapes only where the writer puts them.  Such
- * a line can be copied out instead of written anew. */
-bool art_json_canonical_record(const struct art_jobject *o);
+/* JSON text as read (RAW, a part of a parsed object's text) on one line:
+ * copied when PLAIN (the object's plain), else with its line breaks, which
+ * can only be white space between tokens, left out, bytes that are not
+ * UTF-8 replaced by U+FFFD and a lone surrogate's escape by \ufffd, so that
+ * the output is valid JSON that every reader takes.  This is how
+ * records pass through a command whole: their key order, keys art does not
+ * know and nested values kept.  0, or -1 when out of memory. */
+ART_MUST_CHECK int art_json_put_raw(struct art_buf *b, art_str raw, bool plain);
+/* The object last parsed into O as one line of NDJSON, newline included. */
+ART_MUST_CHECK int art_json_put_object(struct art_buf *b, const struct art_jobject *o);
 
 ART_MUST_CHECK int art_json_put_string(struct art_buf *b, art_str s);
 /* V in decimal, as the writer writes numbers, at OUT (no NUL); returns

@@ -352,16 +352,6 @@ static bool prefix_is_whole(const struct art_sort_spec *sp)
 	return sp->nkeys <= 1 && (is_number(sp->key[0]) || sp->key[0] == ART_KEY_DATE);
 }
 
-/* The item's NDJSON line, newline included, in LINE: the line read when
- * it is what the writer would write, else the record written anew. */
-static int line_of(struct art_buf *line, const struct art_item *item)
-{
-	line->len = 0;
-	if (item->canonical && item->json.n)
-		return art_buf_append(line, item->json.p, item->json.n) | art_buf_putc(line, '\n');
-	return art_json_put_record(line, item->rec);
-}
-
 /* ---- the sorter ---- */
 
 struct ent {
@@ -677,7 +667,8 @@ static int input_advance(struct art_sorter *s, struct src *x, struct art_error *
 	}
 	const struct art_record *r = item.rec;
 	struct art_buf *line = &s->line, *b = &x->blob[x->which ^ 1];
-	if (line_of(line, &item) != 0)
+	line->len = 0;
+	if (art_item_put(line, &item) != 0)
 		return oom(err);
 	size_t size = blob_size(&s->spec, r, line->len);
 	b->len = 0;
@@ -908,7 +899,8 @@ static unsigned char *alloc_blob(struct art_sorter *s, size_t size)
 int art_sorter_add(struct art_sorter *s, const struct art_item *item, struct art_error *err)
 {
 	const struct art_record *r = item->rec;
-	if (line_of(&s->line, item) != 0)
+	s->line.len = 0;
+	if (art_item_put(&s->line, item) != 0)
 		return oom(err);
 	size_t size = blob_size(&s->spec, r, s->line.len);
 	if (size > UINT32_MAX)

@@ -1,7 +1,7 @@
 /* sort.h - ordering records by keys, in bounded memory.
  *
  * A sorter takes records one at a time and keeps each compactly: one blob
- * holding its sort keys and its NDJSON line, packed into large chunks,
+ * holding its sort keys and its NDJSON line as it was read, packed into large chunks,
  * and a 16-byte entry (the first key's 8-byte prefix and the blob's
  * address).  When the memory budget is reached it sorts what it holds
  * (a stable merge sort) and writes it to a temporary file as a sorted
@@ -69,10 +69,9 @@ struct art_sorter;
 ART_MUST_CHECK struct art_sorter *art_sorter_new(const struct art_sort_spec *spec, uint64_t budget,
                                                  const char *tmpdir);
 void art_sorter_free(struct art_sorter *s);
-/* Take a copy of ITEM's record: the line read when it is as the writer
- * writes it (ITEM->canonical), else the record written anew.  ART_OK, or
- * ART_FAIL with ERR (out of memory, or a temporary file that could not be
- * made or written). */
+/* Take a copy of ITEM, a record, as it was read (art_item_put).  ART_OK,
+ * or ART_FAIL with ERR (out of memory, or a temporary file that could not
+ * be made or written). */
 ART_MUST_CHECK int art_sorter_add(struct art_sorter *s, const struct art_item *item,
                                   struct art_error *err);
 

@@ -233,16 +233,41 @@ void art_tagset_free(struct art_tagset *s)
 
 #define PUT_LIT(b, lit) art_buf_append((b), (lit), sizeof(lit) - 1)
 
-int art_put_exploded(struct art_buf *b, const struct art_record *r, struct art_tagset *s)
+/* The parts of a line of the long form around the tag: of O's text when
+ * the record came as an object, so that its other keys pass through as
+ * they were, else of the record as the writer writes it. */
+static int put_exploded_head(struct art_buf *b, const struct art_record *r,
+                             const struct art_jobject *o, const struct art_jfield *tags)
+{
+	if (!o)
+		return art_json_put_record_head(b, r) | PUT_LIT(b, "\"tag\":");
+	return art_json_put_raw(b, (art_str){o->text.p, (size_t)(tags->at - o->text.p)}, o->plain) |
+	       PUT_LIT(b, "\"tag\":");
+}
+
+static int put_exploded_tail(struct art_buf *b, const struct art_record *r,
+                             const struct art_jobject *o, const struct art_jfield *tags)
+{
+	if (!o)
+		return art_json_put_record_tail(b, r);
+	const char *after = tags->raw.p + tags->raw.n, *end = o->text.p + o->text.n;
+	return art_json_put_raw(b, (art_str){after, (size_t)(end - after)}, o->plain) |
+	       art_buf_putc(b, '\n');
+}
+
+int art_put_exploded(struct art_buf *b, const struct art_record *r, const struct art_jobject *o,
+                     struct art_tagset *s)
 {
 	if (art_tagset_fill(s, r, false) != 0)
 		return -1;
 	if (s->n == 0)
 		return 0;
+	const struct art_jfield *tags = o ? art_jobject_get(o, "tags") : NULL;
+	if (o && !tags)
+		o = NULL; /* no record: cannot happen */
 	/* the head and the tail are the same on every line: written once, copied */
 	size_t start = b->len, tail = 0, tail_n = 0;
-	int rc = art_json_put_record_head(b, r);
-	rc |= PUT_LIT(b, "\"tag\":");
+	int rc = put_exploded_head(b, r, o, tags);
 	size_t head = b->len - start;
 	for (size_t i = 0; i < s->n && rc == 0; i++) {
 		if (i) {
@@ -254,7 +279,7 @@ int art_put_exploded(struct art_buf *b, const struct art_record *r, struct art_t
 		rc |= art_json_put_string(b, s->shown[i]);
 		if (i == 0) {
 			tail = b->len;
-			rc |= art_json_put_record_tail(b, r);
+			rc |= put_exploded_tail(b, r, o, tags);
 			tail_n = b->len - tail;
 		} else if (art_buf_reserve(b, tail_n) == 0) {
 			memcpy(b->p + b->len, b->p + tail, tail_n);

@@ -98,10 +98,12 @@ ART_MUST_CHECK int art_tagset_fill(struct art_tagset *s, const struct art_record
 void art_tagset_free(struct art_tagset *s);
 
 /* One NDJSON line per distinct tag of R: R's keys in their order, with
- * "tags" replaced by "tag".  A record without tags gives none.  S is
- * scratch.  0, or -1 when out of memory. */
+ * "tags" replaced by "tag".  O, when R was read from it, gives the keys:
+ * all of them as they were read, extra keys too; NULL writes R's eight.
+ * A record without tags gives none.  S is scratch.  0, or -1 when out of
+ * memory. */
 ART_MUST_CHECK int art_put_exploded(struct art_buf *b, const struct art_record *r,
-                                    struct art_tagset *s);
+                                    const struct art_jobject *o, struct art_tagset *s);
 
 /* Append S to OUT with bytes that are not UTF-8 replaced by U+FFFD and,
  * when FOLD, letters in their Unicode simple case-folded form: ASCII,

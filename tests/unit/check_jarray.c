@@ -58,7 +58,7 @@ START_TEST(elements_come_out_whole_with_their_lines)
 	expect("[{\"a\":1},{\"b\":[1,{\"c\":\"]}\"}]}]", 100,
 	       "1 {\"a\":1}\n1 {\"b\":[1,{\"c\":\"]}\"}]}\n");
 	expect("[\n  {\n    \"a\": \"x\\\"y\"\n  },\n  2,\n  \"s,]\"\n]\n", 100,
-	       "2 {     \"a\": \"x\\\"y\"   }\n5 2\n6 \"s,]\"\n");
+	       "2 {\"a\":\"x\\\"y\"}\n5 2\n6 \"s,]\"\n");
 	expect("[1]\n[]\n[true ,null]", 100, "1 1\n3 true\n3 null\n");
 }
 END_TEST

@@ -331,7 +331,7 @@ static int fake_next(void *ctx, struct art_item *item)
 		size_t i = sorted_idx[f->backwards ? N - 1 - f->at : f->at];
 		if (i % f->ngroups == f->group) {
 			f->at++;
-			item->rec = &recs[i];
+			*item = (struct art_item){.rec = &recs[i]};
 			item->file = f->file;
 			item->line = f->at;
 			return ART_OK;

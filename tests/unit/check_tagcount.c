@@ -475,9 +475,9 @@ START_TEST(exploding_gives_a_line_per_tag)
 	struct art_buf b = {0};
 	struct rec x;
 	make(&x, "2024-01-01", "A \"quoted\" source", "Kafka|Go|Kafka");
-	ck_assert_int_eq(art_put_exploded(&b, &x.r, &set), 0);
+	ck_assert_int_eq(art_put_exploded(&b, &x.r, NULL, &set), 0);
 	make(&x, "2024-01-01", "A", "");
-	ck_assert_int_eq(art_put_exploded(&b, &x.r, &set), 0);
+	ck_assert_int_eq(art_put_exploded(&b, &x.r, NULL, &set), 0);
 	ck_assert_int_eq(art_buf_putc(&b, '\0'), 0);
 	ck_assert_str_eq(b.p, "{\"source\":\"A \\\"quoted\\\" "
 	                      "source\",\"date\":\"2024-01-01\",\"category\":\"Backend "
