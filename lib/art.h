@@ -11,6 +11,7 @@
  *   output.h   buffered, checked, atomic output
  *   jqexpr.h   jq expressions on records
  *   filter.h   the tests of art-filter: tags, fields, dates, regex, jq
+ *   fold.h     the one case fold of every "ignore case" (Unicode, utf8proc)
  *   unique.h   record identities, a set of them, one copy of each record
  *   seen.h     the state file of art-filter --unseen
  *   sort.h     sort keys, and sorting records in bounded memory
@@ -59,6 +60,7 @@
 #include "buf.h"
 #include "date.h"
 #include "filter.h"
+#include "fold.h"
 #include "input.h"
 #include "jqexpr.h"
 #include "json.h"

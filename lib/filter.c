@@ -4,9 +4,9 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <wctype.h>
 
 #include "date.h"
+#include "fold.h"
 #include "utf8.h"
 
 void art_filter_init(struct art_filter *f)
@@ -91,34 +91,6 @@ void art_filter_free(struct art_filter *f)
 	for (int i = 0; i < ART_FL_N; i++)
 		free(f->list[i].v);
 	art_filter_init(f);
-}
-
-/* The next character of S at *I, lower-cased; a byte that is not UTF-8
- * maps to a value no character has. */
-static uint32_t next_folded(art_str s, size_t *i)
-{
-	unsigned char c = (unsigned char)s.p[*i];
-	if (c < 0x80) {
-		(*i)++;
-		return c >= 'A' && c <= 'Z' ? c + 32u : c;
-	}
-	uint32_t cp;
-	size_t n = art_utf8_decode((const unsigned char *)s.p + *i, s.n - *i, &cp);
-	if (n == 0) {
-		(*i)++;
-		return 0x110000u + c;
-	}
-	*i += n;
-	return (uint32_t)towlower((wint_t)cp);
-}
-
-bool art_str_eq_fold(art_str a, art_str b)
-{
-	size_t i = 0, j = 0;
-	while (i < a.n && j < b.n)
-		if (next_folded(a, &i) != next_folded(b, &j))
-			return false;
-	return i == a.n && j == b.n;
 }
 
 static bool same(const struct art_filter *f, art_str a, art_str b)

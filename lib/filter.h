@@ -71,8 +71,4 @@ ART_MUST_CHECK int art_filter_match(struct art_filter *f, const struct art_item 
                                     size_t errsz);
 void art_filter_free(struct art_filter *f);
 
-/* Equal when case is ignored (towlower on each character; bytes that are
- * not UTF-8 must be equal). */
-bool art_str_eq_fold(art_str a, art_str b);
-
 #endif

@@ -7,105 +7,29 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "fold.h"
 #include "utf8.h"
 
 #define MAX_COUNT ((int64_t)1 << 53)
 
 /* ---- keys: UTF-8 made valid, letters case-folded ---------------------- */
 
-/* Unicode simple case folding, for the blocks named in tagcount.h. */
-static uint32_t fold_cp(uint32_t c)
-{
-	if (c < 0x80)
-		return c >= 'A' && c <= 'Z' ? c + 32 : c;
-	if (c < 0x100) {
-		if (c == 0xB5)
-			return 0x3BC;
-		return c >= 0xC0 && c <= 0xDE && c != 0xD7 ? c + 32 : c;
-	}
-	if (c < 0x180) {
-		if (c == 0x130 || c == 0x131 || c == 0x138 || c == 0x149)
-			return c;
-		if (c == 0x178)
-			return 0xFF;
-		if (c == 0x17F)
-			return 's';
-		if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
-			return c & 1 ? c + 1 : c;
-		return c & 1 ? c : c + 1;
-	}
-	if (c < 0x250) {
-		if (c >= 0x1CD && c <= 0x1DC)
-			return c & 1 ? c + 1 : c;
-		if ((c >= 0x1DE && c <= 0x1EF) || (c >= 0x1F8 && c <= 0x21F) ||
-		    (c >= 0x222 && c <= 0x233) || (c >= 0x246 && c <= 0x24F))
-			return c & 1 ? c : c + 1;
-		return c;
-	}
-	if (c >= 0x386 && c <= 0x3AB) {
-		if (c == 0x386)
-			return 0x3AC;
-		if (c >= 0x388 && c <= 0x38A)
-			return c + 37;
-		if (c == 0x38C)
-			return 0x3CC;
-		if (c == 0x38E || c == 0x38F)
-			return c + 63;
-		if (c >= 0x391 && c != 0x3A2)
-			return c + 32;
-		return c;
-	}
-	if (c == 0x3C2)
-		return 0x3C3;
-	if (c >= 0x400 && c < 0x530) {
-		if (c < 0x410)
-			return c + 80;
-		if (c < 0x430)
-			return c + 32;
-		if ((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) || c >= 0x4D0)
-			return c & 1 ? c : c + 1;
-		if (c == 0x4C0)
-			return 0x4CF;
-		if (c >= 0x4C1 && c <= 0x4CE)
-			return c & 1 ? c + 1 : c;
-		return c;
-	}
-	if (c >= 0x531 && c <= 0x556)
-		return c + 48;
-	if (c >= 0x1E00 && c <= 0x1EFF) {
-		if (c == 0x1E9E)
-			return 0xDF;
-		if (c <= 0x1E95 || c >= 0x1EA0)
-			return c & 1 ? c : c + 1;
-		return c;
-	}
-	if (c >= 0xFF21 && c <= 0xFF3A)
-		return c + 32;
-	return c;
-}
-
 int art_tag_fold(struct art_buf *out, art_str s, bool fold)
 {
-	/* an invalid byte becomes three; no fold above makes a character longer */
+	if (fold)
+		return art_fold(out, s);
+	/* an invalid byte becomes three */
 	if (art_buf_reserve(out, s.n * 3) != 0)
 		return -1;
 	char *o = out->p + out->len;
 	const unsigned char *p = (const unsigned char *)s.p, *end = p + s.n;
 	while (p < end) {
-		if (*p < 0x80) {
-			*o++ = (char)(fold && *p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
-			p++;
-			continue;
-		}
 		uint32_t cp;
-		size_t n = art_utf8_decode(p, (size_t)(end - p), &cp);
+		size_t n = *p < 0x80 ? 1 : art_utf8_decode(p, (size_t)(end - p), &cp);
 		if (n == 0) {
 			memcpy(o, "\xEF\xBF\xBD", 3);
 			o += 3;
 			p++;
-		} else if (fold && fold_cp(cp) != cp) {
-			o += art_utf8_encode(fold_cp(cp), o);
-			p += n;
 		} else {
 			memcpy(o, p, n);
 			o += n;
@@ -214,7 +138,9 @@ int art_tagset_fill(struct art_tagset *s, const struct art_record *r, bool fold)
 		return -1;
 	for (size_t i = 0; i < r->ntags; i++) {
 		s->shown[i] = key_of(&s->mem, r->tags[i], false);
-		s->keys[i] = fold ? key_of(&s->mem, s->shown[i], true) : s->shown[i];
+		/* folded from the tag itself: the fold makes it valid UTF-8 too,
+		 * and needs no more room than the tag (3 bytes a byte) */
+		s->keys[i] = fold ? key_of(&s->mem, r->tags[i], true) : s->shown[i];
 	}
 	s->n = r->ntags;
 	return dedupe(s);
@@ -639,7 +565,7 @@ static int read_spellings(struct art_tagcount *tc, const struct art_jfield *f, c
 		if (get_count(s, "a count in \"spellings\"", &c, err, errsz) != 0)
 			return ART_BAD;
 		art_str shown = key_of(&tc->keys, s->key, false);
-		art_str folded = key_of(&tc->keys, shown, true);
+		art_str folded = key_of(&tc->keys, s->key, true);
 		int p = 0;
 		while (p < tc->nparts && !((tc->tagparts >> p & 1) && art_str_eq(folded, k[p])))
 			p++;
@@ -699,7 +625,7 @@ int art_tagcount_add_json(struct art_tagcount *tc, const struct art_jobject *o, 
 	art_str shown[2], k[2];
 	for (int p = 0; p < tc->nparts; p++) {
 		shown[p] = key_of(&tc->keys, part[p], false);
-		k[p] = tc->fold && (tc->tagparts >> p & 1) ? key_of(&tc->keys, shown[p], true)
+		k[p] = tc->fold && (tc->tagparts >> p & 1) ? key_of(&tc->keys, part[p], true)
 		                                           : shown[p];
 	}
 	if (tc->mode == ART_TC_PAIRS) {

@@ -106,10 +106,8 @@ ART_MUST_CHECK int art_put_exploded(struct art_buf *b, const struct art_record *
                                     const struct art_jobject *o, struct art_tagset *s);
 
 /* Append S to OUT with bytes that are not UTF-8 replaced by U+FFFD and,
- * when FOLD, letters in their Unicode simple case-folded form: ASCII,
- * Latin-1, Latin Extended-A, the regular runs of Latin Extended-B and
- * Latin Extended Additional, Greek, Cyrillic, Armenian and fullwidth Latin.
- * Other characters are kept as they are.  0, or -1 when out of memory. */
+ * when FOLD, case-folded by art_fold (fold.h).  0, or -1 when out of
+ * memory. */
 ART_MUST_CHECK int art_tag_fold(struct art_buf *out, art_str s, bool fold);
 
 #endif

@@ -492,32 +492,14 @@ START_TEST(exploding_gives_a_line_per_tag)
 }
 END_TEST
 
-static void expect_fold(const char *in, const char *out)
+START_TEST(tags_made_valid_and_folded)
 {
-	struct art_buf b = {0};
-	ck_assert_int_eq(art_tag_fold(&b, (art_str){in, strlen(in)}, true), 0);
-	ck_assert_int_eq(art_buf_putc(&b, '\0'), 0);
-	ck_assert_msg(strcmp(b.p, out) == 0, "folded \"%s\" to \"%s\", expected \"%s\"", in, b.p,
-	              out);
-	art_buf_free(&b);
-}
-
-START_TEST(case_folding)
-{
-	expect_fold("Backend Engineering", "backend engineering");
-	expect_fold("B-PaaS ci/CD 42", "b-paas ci/cd 42");
-	expect_fold("ÜBER Ærø Ÿ", "über ærø ÿ");
-	expect_fold("ŁÓDŹ ĲSSEL Straſſe", "łódź ĳssel strasse");
-	expect_fold("ΣΟΦΟΣ σοφος Ά", "σοφοσ σοφοσ ά");
-	expect_fold("МОСКВА Ёж", "москва ёж");
-	expect_fold("ԱՐՄ", "արմ");
-	expect_fold("ẞ Ḁ Ａｂ", "ß ḁ ａｂ");
-	expect_fold("数据库 İ ı", "数据库 İ ı");
-	expect_fold("bad \xff byte", "bad \xef\xbf\xbd byte");
-
 	struct art_buf b = {0};
 	ck_assert_int_eq(art_tag_fold(&b, S("ÜBER \xc3"), false), 0);
 	ck_assert_str_view(art_buf_str(&b), "ÜBER \xef\xbf\xbd");
+	b.len = 0;
+	ck_assert_int_eq(art_tag_fold(&b, S("ÜBER \xc3 \xE2\x84\xAA"), true), 0);
+	ck_assert_str_view(art_buf_str(&b), "über \xef\xbf\xbd k");
 	art_buf_free(&b);
 }
 END_TEST
@@ -550,7 +532,7 @@ static Suite *tagcount_suite(void)
 	tc = tcase_create("records");
 	tcase_add_test(tc, a_tagset_keeps_the_first_of_equal_tags);
 	tcase_add_test(tc, exploding_gives_a_line_per_tag);
-	tcase_add_test(tc, case_folding);
+	tcase_add_test(tc, tags_made_valid_and_folded);
 	suite_add_tcase(s, tc);
 	return s;
 }
