@@ -9,10 +9,13 @@ static const struct cli_command command = {
     .name = "art-sort",
     .synopsis = "[OPTION]... [FILE]...",
     .purpose = "Write the records sorted by keys (by date when none is given), stably.",
-    .options = "  -k, --key=FIELD      sort by FIELD: date, title, source, category, likes,\n"
-               "                       read_minutes or tags (the number of tags); repeatable,\n"
-               "                       or a comma-separated list, the first key first\n"
-               "  -r, --reverse        descending order\n"
+    .options = "  -k, --key=KEY        sort by KEY, a key of the records: date, title,\n"
+               "                       source, category, summary, likes, read_minutes, tags\n"
+               "                       (the number of tags) or any other; KEY:desc sorts\n"
+               "                       descending; repeatable, or a comma-separated list,\n"
+               "                       the first key first\n"
+               "  -r, --reverse        every key in the other direction\n"
+               "  -f, --ignore-case    compare strings by their Unicode case folding\n"
                "  -m, --merge          the inputs are sorted already: merge them in one pass\n"
                "  -S, --buffer-size=SIZE\n"
                "                       hold at most SIZE of records in memory, then sort\n"
@@ -25,6 +28,7 @@ static const struct cli_command command = {
 static const struct option long_options[] = {
     {"key", required_argument, NULL, 'k'},
     {"reverse", no_argument, NULL, 'r'},
+    {"ignore-case", no_argument, NULL, 'f'},
     {"merge", no_argument, NULL, 'm'},
     {"buffer-size", required_argument, NULL, 'S'},
     {"temporary-directory", required_argument, NULL, 'T'},
@@ -39,39 +43,21 @@ struct settings {
 	bool merge;
 };
 
-/* -k date or -k likes,date */
-static void add_keys(struct art_sort_spec *spec, const char *arg)
-{
-	const char *p = arg;
-	for (;;) {
-		size_t n = strcspn(p, ",");
-		char name[32];
-		snprintf(name, sizeof name, "%.*s", (int)(n < sizeof name ? n : sizeof name - 1),
-		         p);
-		int k = n < sizeof name ? art_sort_key_lookup(name) : -1;
-		if (k < 0)
-			cli_usage_error("unknown key '%.*s' (keys: date, title, source, category, "
-			                "likes, read_minutes, tags)",
-			                (int)n, p);
-		if (spec->nkeys == ART_SORT_MAX_KEYS)
-			cli_usage_error("more than %d keys", ART_SORT_MAX_KEYS);
-		spec->key[spec->nkeys++] = (enum art_sort_key)k;
-		if (!p[n])
-			return;
-		p += n + 1;
-	}
-}
-
 static void parse_options(int argc, char **argv, struct settings *set)
 {
 	const char *env = getenv("TMPDIR");
 	set->tmpdir = env && *env ? env : "/tmp";
+	char msg[256];
 	int opt;
-	while ((opt = getopt_long(argc, argv, "k:rmS:T:" CLI_SHORT_OPTIONS, long_options, NULL)) !=
+	while ((opt = getopt_long(argc, argv, "k:rfmS:T:" CLI_SHORT_OPTIONS, long_options, NULL)) !=
 	       -1) {
 		switch (opt) {
 		case 'k':
-			add_keys(&set->spec, optarg);
+			if (art_sort_add_keys(&set->spec, optarg, msg, sizeof msg) != 0)
+				cli_usage_error("-k: %s", msg);
+			break;
+		case 'f':
+			set->spec.fold = true;
 			break;
 		case 'r':
 			set->spec.reverse = true;

@@ -2,94 +2,220 @@
 
 #include "sort.h"
 
-#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "fold.h"
 #include "json.h"
 #include "output.h"
 
-const char *const art_sort_key_names[ART_NKEYS] = {
-    "date", "title", "source", "category", "likes", "read_minutes", "tags",
-};
+/* ---- keys ---- */
 
-int art_sort_key_lookup(const char *name)
+int art_sort_add_keys(struct art_sort_spec *spec, const char *list, char *err, size_t errsz)
 {
-	for (int k = 0; k < ART_NKEYS; k++)
-		if (strcmp(name, art_sort_key_names[k]) == 0)
-			return k;
-	return -1;
-}
-
-static bool is_number(enum art_sort_key k)
-{
-	return k >= ART_KEY_LIKES;
-}
-
-static art_str key_str(const struct art_record *r, enum art_sort_key k)
-{
-	switch (k) {
-	case ART_KEY_DATE:
-		return r->date;
-	case ART_KEY_TITLE:
-		return r->title;
-	case ART_KEY_SOURCE:
-		return r->source;
-	case ART_KEY_CATEGORY:
-		return r->category;
-	default:
-		return (art_str){"", 0};
+	for (const char *p = list;;) {
+		size_t n = strcspn(p, ",");
+		art_str name = {p, n}, dir = {"", 0};
+		const char *colon = memchr(p, ':', n);
+		if (colon) {
+			name.n = (size_t)(colon - p);
+			dir = (art_str){colon + 1, n - name.n - 1};
+		}
+		if (name.n == 0) {
+			snprintf(err, errsz, "empty key name in '%s'", list);
+			return -1;
+		}
+		if (colon && !art_str_eq_cstr(dir, "desc") && !art_str_eq_cstr(dir, "asc")) {
+			snprintf(err, errsz, "unknown order '%.*s' for key '%.*s' (asc or desc)",
+			         (int)dir.n, dir.p, (int)name.n, name.p);
+			return -1;
+		}
+		if (spec->nkeys == ART_SORT_MAX_KEYS) {
+			snprintf(err, errsz, "more than %d keys", ART_SORT_MAX_KEYS);
+			return -1;
+		}
+		spec->key[spec->nkeys++] = (struct art_sort_key){
+		    name, art_field_lookup(name), colon && art_str_eq_cstr(dir, "desc")};
+		if (!p[n])
+			return 0;
+		p += n + 1;
 	}
 }
 
-static int64_t key_num(const struct art_record *r, enum art_sort_key k)
-{
-	switch (k) {
-	case ART_KEY_LIKES:
-		return r->likes;
-	case ART_KEY_READ_MINUTES:
-		return r->read_minutes;
-	case ART_KEY_TAGS:
-		return (int64_t)r->ntags;
-	default:
-		return 0;
-	}
-}
+/* What a key's value is, in the order the classes sort. */
+enum { CLS_NUMBER, CLS_STRING, CLS_JSON, CLS_MISSING };
 
 static int sign(int c)
 {
 	return (c > 0) - (c < 0);
-}
-static int cmp64(int64_t a, int64_t b)
-{
-	return (a > b) - (a < b);
 }
 
 static struct art_sort_spec normalized(const struct art_sort_spec *spec)
 {
 	struct art_sort_spec sp = *spec;
 	if (sp.nkeys == 0) {
-		sp.key[0] = ART_KEY_DATE;
+		sp.key[0] = (struct art_sort_key){ART_STR("date"), ART_F_DATE, false};
 		sp.nkeys = 1;
 	}
+	for (size_t i = 0; i < sp.nkeys; i++)
+		sp.key[i].desc ^= sp.reverse;
+	sp.reverse = false;
 	return sp;
 }
 
-int art_sort_compare(const struct art_sort_spec *spec, const struct art_record *a,
-                     const struct art_record *b)
+/* A JSON number's text as a double.  -0 is 0. */
+static double json_number(art_str raw)
 {
-	struct art_sort_spec sp = normalized(spec);
-	for (size_t i = 0; i < sp.nkeys; i++) {
-		enum art_sort_key k = sp.key[i];
-		int c = is_number(k) ? cmp64(key_num(a, k), key_num(b, k))
-		                     : sign(art_str_cmp(key_str(a, k), key_str(b, k)));
-		if (c)
-			return sp.reverse ? -c : c;
+	char small[64];
+	char *text = raw.n < sizeof small ? small : malloc(raw.n + 1);
+	if (!text)
+		return 0; /* out of memory: no order is wrong */
+	memcpy(text, raw.p, raw.n);
+	text[raw.n] = '\0';
+	double d = strtod(text, NULL) + 0.0;
+	if (text != small)
+		free(text);
+	return d;
+}
+
+static const struct art_jfield *find_key(const struct art_jobject *o, art_str name)
+{
+	for (size_t i = 0; o && i < o->nfields; i++)
+		if (art_str_eq(o->fields[i].key, name))
+			return &o->fields[i];
+	return NULL;
+}
+
+/* Keys are encoded one after another: a class byte, then a number's
+ * double (8 bytes) or a string's [u32 length][bytes] (folded when the spec
+ * folds), nothing for a missing key.  Packed without padding, read with
+ * memcpy. */
+static int put_number(struct art_buf *b, double d)
+{
+	char c = CLS_NUMBER;
+	return art_buf_append(b, &c, 1) | art_buf_append(b, &d, 8);
+}
+
+static int put_text(struct art_buf *b, int cls, art_str s, bool fold)
+{
+	char c = (char)cls;
+	uint32_t n = (uint32_t)s.n;
+	if (art_buf_append(b, &c, 1) != 0 || art_buf_append(b, &n, 4) != 0)
+		return -1;
+	size_t at = b->len;
+	if (!fold)
+		return art_buf_append(b, s.p, s.n);
+	if (art_fold(b, s) != 0)
+		return -1;
+	n = (uint32_t)(b->len - at);
+	memcpy(b->p + at - 4, &n, 4);
+	return 0;
+}
+
+static int put_field(struct art_buf *b, const struct art_record *r, int field, bool fold)
+{
+	switch (field) {
+	case ART_F_TAGS:
+		return put_number(b, (double)r->ntags);
+	case ART_F_LIKES:
+		return put_number(b, (double)r->likes);
+	case ART_F_READ_MINUTES:
+		return put_number(b, (double)r->read_minutes);
+	default: {
+		const art_str *s[] = {&r->source, &r->date, &r->category, &r->title, &r->summary};
+		return put_text(b, CLS_STRING, *s[field], fold);
+	}
+	}
+}
+
+static int put_extra(struct art_buf *b, const struct art_jfield *f, bool fold)
+{
+	if (!f) {
+		char c = CLS_MISSING;
+		return art_buf_append(b, &c, 1);
+	}
+	switch (f->type) {
+	case ART_J_NUMBER:
+		return put_number(b, json_number(f->raw));
+	case ART_J_STRING:
+		return put_text(b, CLS_STRING, f->str, fold);
+	default:
+		return put_text(b, CLS_JSON, f->raw, false);
+	}
+}
+
+/* Append the encoded keys of ITEM to B.  0, or -1 when out of memory. */
+static int encode_keys(const struct art_sort_spec *sp, const struct art_item *item,
+                       struct art_buf *b)
+{
+	for (size_t i = 0; i < sp->nkeys; i++) {
+		const struct art_sort_key *k = &sp->key[i];
+		int rc = k->field >= 0 ? put_field(b, item->rec, k->field, sp->fold)
+		                       : put_extra(b, find_key(item->obj, k->name), sp->fold);
+		if (rc != 0)
+			return -1;
 	}
 	return 0;
+}
+
+static uint32_t get32(const unsigned char *p)
+{
+	uint32_t v;
+	memcpy(&v, p, 4);
+	return v;
+}
+
+static int cmp_double(double x, double y)
+{
+	return (x > y) - (x < y);
+}
+
+/* Compare two runs of encoded keys. */
+static int keys_cmp(const struct art_sort_spec *sp, const unsigned char *a, const unsigned char *b)
+{
+	for (size_t i = 0; i < sp->nkeys; i++) {
+		int ca = *a++, cb = *b++, c;
+		if (ca != cb) {
+			if (ca == CLS_MISSING || cb == CLS_MISSING)
+				return ca == CLS_MISSING ? 1 : -1; /* last either way */
+			return sp->key[i].desc ? cb - ca : ca - cb;
+		}
+		if (ca == CLS_MISSING)
+			continue;
+		if (ca == CLS_NUMBER) {
+			double x, y;
+			memcpy(&x, a, 8);
+			memcpy(&y, b, 8);
+			c = cmp_double(x, y);
+			a += 8;
+			b += 8;
+		} else {
+			uint32_t la = get32(a), lb = get32(b);
+			c = sign(art_str_cmp((art_str){(const char *)a + 4, la},
+			                     (art_str){(const char *)b + 4, lb}));
+			a += 4 + la;
+			b += 4 + lb;
+		}
+		if (c)
+			return sp->key[i].desc ? -c : c;
+	}
+	return 0;
+}
+
+int art_sort_compare(const struct art_sort_spec *spec, const struct art_item *a,
+                     const struct art_item *b)
+{
+	struct art_sort_spec sp = normalized(spec);
+	struct art_buf ka = {0}, kb = {0};
+	int c = 0;
+	if (encode_keys(&sp, a, &ka) == 0 && encode_keys(&sp, b, &kb) == 0)
+		c = keys_cmp(&sp, (const unsigned char *)ka.p, (const unsigned char *)kb.p);
+	art_buf_free(&ka);
+	art_buf_free(&kb);
+	return c;
 }
 
 /* ---- sizes ---- */
@@ -237,53 +363,13 @@ uint64_t art_sort_default_size(void)
 	return size < floor ? floor : size;
 }
 
-/* ---- blobs: [u32 size][u32 line length][keys][line] ----
- * A string key is [u32 length][bytes], a number key an int64.  Blobs are
- * packed without padding and read with memcpy. */
+/* ---- blobs: [u32 size][u32 line length][keys][line] ---- */
 
 #define BLOB_HEAD 8
-
-static uint32_t get32(const unsigned char *p)
-{
-	uint32_t v;
-	memcpy(&v, p, 4);
-	return v;
-}
 
 static void put32(unsigned char *p, uint32_t v)
 {
 	memcpy(p, &v, 4);
-}
-
-static size_t blob_size(const struct art_sort_spec *sp, const struct art_record *r, size_t line)
-{
-	size_t n = BLOB_HEAD + line;
-	for (size_t i = 0; i < sp->nkeys; i++)
-		n += is_number(sp->key[i]) ? 8 : 4 + key_str(r, sp->key[i]).n;
-	return n;
-}
-
-static void blob_fill(const struct art_sort_spec *sp, unsigned char *b, size_t size,
-                      const struct art_record *r, art_str line)
-{
-	put32(b, (uint32_t)size);
-	put32(b + 4, (uint32_t)line.n);
-	unsigned char *p = b + BLOB_HEAD;
-	for (size_t i = 0; i < sp->nkeys; i++) {
-		if (is_number(sp->key[i])) {
-			int64_t v = key_num(r, sp->key[i]);
-			memcpy(p, &v, 8);
-			p += 8;
-		} else {
-			art_str s = key_str(r, sp->key[i]);
-			put32(p, (uint32_t)s.n);
-			if (s.n)
-				memcpy(p + 4, s.p, s.n);
-			p += 4 + s.n;
-		}
-	}
-	assert((size_t)(p - b) + line.n == size); /* blob_size counted as written */
-	memcpy(p, line.p, line.n);
 }
 
 static art_str blob_line(const unsigned char *b)
@@ -292,64 +378,71 @@ static art_str blob_line(const unsigned char *b)
 	return (art_str){(const char *)b + size - n, n};
 }
 
-/* Compare the keys of two blobs, ascending. */
-static int blob_keys_cmp(const struct art_sort_spec *sp, const unsigned char *a,
-                         const unsigned char *b)
+/* ITEM's blob in B: the head, the keys, the line as it was read. */
+static int make_blob(const struct art_sort_spec *sp, const struct art_item *item, struct art_buf *b)
 {
-	a += BLOB_HEAD;
-	b += BLOB_HEAD;
-	for (size_t i = 0; i < sp->nkeys; i++) {
-		int c;
-		if (is_number(sp->key[i])) {
-			int64_t x, y;
-			memcpy(&x, a, 8);
-			memcpy(&y, b, 8);
-			c = cmp64(x, y);
-			a += 8;
-			b += 8;
-		} else {
-			uint32_t la = get32(a), lb = get32(b);
-			c = sign(art_str_cmp((art_str){(const char *)a + 4, la},
-			                     (art_str){(const char *)b + 4, lb}));
-			a += 4 + la;
-			b += 4 + lb;
-		}
-		if (c)
-			return c;
-	}
+	b->len = 0;
+	if (art_buf_reserve(b, BLOB_HEAD) != 0)
+		return -1;
+	b->len = BLOB_HEAD;
+	if (encode_keys(sp, item, b) != 0)
+		return -1;
+	size_t keys_end = b->len;
+	if (art_item_put(b, item) != 0 || b->len > UINT32_MAX)
+		return -1;
+	put32((unsigned char *)b->p, (uint32_t)b->len);
+	put32((unsigned char *)b->p + 4, (uint32_t)(b->len - keys_end));
 	return 0;
 }
 
 static int blob_cmp(const struct art_sort_spec *sp, const unsigned char *a, const unsigned char *b)
 {
-	int c = blob_keys_cmp(sp, a, b);
-	return sp->reverse ? -c : c;
+	return keys_cmp(sp, a + BLOB_HEAD, b + BLOB_HEAD);
 }
 
-/* The first key's first 8 bytes, or its value, as an unsigned number that
- * orders as the key does (strings padded with zero bytes).  A date's are
- * its eight digits, YYYYMMDD: the whole date, where "YYYY-MM-" would leave
- * the records of a month to the full comparison. */
-static uint64_t prefix_of(const struct art_sort_spec *sp, const struct art_record *r)
+static bool is_number_field(int field)
 {
-	enum art_sort_key k = sp->key[0];
-	if (is_number(k))
-		return (uint64_t)key_num(r, k) ^ (UINT64_C(1) << 63);
-	art_str s = key_str(r, k);
-	static const unsigned char date_digits[8] = {0, 1, 2, 3, 5, 6, 8, 9};
-	bool date = k == ART_KEY_DATE && s.n == 10;
-	uint64_t p = 0;
-	for (size_t i = 0; i < 8; i++) {
-		size_t at = date ? date_digits[i] : i;
-		p = p << 8 | (at < s.n ? (unsigned char)s.p[at] : 0);
-	}
-	return p;
+	return field == ART_F_TAGS || field == ART_F_LIKES || field == ART_F_READ_MINUTES;
 }
 
-/* Whether equal prefixes mean equal keys: one key, a number or a date. */
+/* The first key as an unsigned number that orders as the key does, in its
+ * direction: a number's bits made to order as unsigned, a date's eight
+ * digits YYYYMMDD (the whole date, where "YYYY-MM-" would leave the
+ * records of a month to the full comparison), another string's first
+ * bytes.  A key of the record is always there and always of one class,
+ * so all 64 bits are its own; any other key may be of any class or
+ * missing: its class goes in the top bits, and a missing key above all. */
+static uint64_t prefix_of(const struct art_sort_spec *sp, const unsigned char *keys)
+{
+	const struct art_sort_key *k = &sp->key[0];
+	int cls = keys[0];
+	if (cls == CLS_MISSING)
+		return UINT64_MAX;
+	uint64_t v = 0;
+	if (cls == CLS_NUMBER) {
+		memcpy(&v, keys + 1, 8);
+		v = v >> 63 ? ~v : v | UINT64_C(1) << 63;
+	} else {
+		static const unsigned char date_digits[8] = {0, 1, 2, 3, 5, 6, 8, 9};
+		uint32_t n = get32(keys + 1);
+		bool date = k->field == ART_F_DATE && n == 10;
+		for (size_t i = 0; i < 8; i++) {
+			size_t at = date ? date_digits[i] : i;
+			v = v << 8 | (at < n ? keys[5 + at] : 0);
+		}
+	}
+	if (k->field >= 0)
+		return k->desc ? ~v : v;
+	uint64_t q = (uint64_t)cls << 61 | v >> 3;
+	return k->desc ? (UINT64_C(1) << 63) - 1 - q : q;
+}
+
+/* Whether equal prefixes mean equal keys: one key of the record, a number
+ * or the date. */
 static bool prefix_is_whole(const struct art_sort_spec *sp)
 {
-	return sp->nkeys <= 1 && (is_number(sp->key[0]) || sp->key[0] == ART_KEY_DATE);
+	int field = sp->key[0].field;
+	return sp->nkeys == 1 && (is_number_field(field) || field == ART_F_DATE);
 }
 
 /* ---- the sorter ---- */
@@ -407,7 +500,7 @@ struct art_sorter {
 	struct ent *ents;
 	size_t n, cap;
 	uint64_t held;
-	struct art_buf line;
+	struct art_buf line; /* the blob being made */
 	/* runs on disk, oldest first */
 	struct run *runs;
 	size_t nruns, runs_cap, written;
@@ -478,7 +571,7 @@ static void sort_ents(const struct art_sort_spec *sp, struct ent *a, struct ent 
 {
 	bool whole = prefix_is_whole(sp);
 #define ENT_LESS(x, y)                                                                             \
-	((x).prefix != (y).prefix ? (((x).prefix < (y).prefix) != sp->reverse)                     \
+	((x).prefix != (y).prefix ? (x).prefix < (y).prefix                                        \
 	                          : !whole && blob_cmp(sp, (x).blob, (y).blob) < 0)
 	if (n <= 12) {
 		for (size_t i = 1; i < n; i++) {
@@ -638,10 +731,9 @@ static void order_words(const struct art_sort_spec *sp, char *out, size_t outsz)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < sp->nkeys && n < outsz; i++)
-		n += (size_t)snprintf(out + n, outsz - n, "%s%s", i ? "," : "",
-		                      art_sort_key_names[sp->key[i]]);
-	if (sp->reverse && n < outsz)
-		snprintf(out + n, outsz - n, " descending");
+		n += (size_t)snprintf(out + n, outsz - n, "%s%.*s%s", i ? "," : "",
+		                      (int)sp->key[i].name.n, sp->key[i].name.p,
+		                      sp->key[i].desc ? ":desc" : "");
 }
 
 static int report_disorder(struct art_sorter *s, const struct art_item *item, struct art_error *err)
@@ -665,16 +757,9 @@ static int input_advance(struct art_sorter *s, struct src *x, struct art_error *
 		src_close(x);
 		return ART_OK;
 	}
-	const struct art_record *r = item.rec;
-	struct art_buf *line = &s->line, *b = &x->blob[x->which ^ 1];
-	line->len = 0;
-	if (art_item_put(line, &item) != 0)
+	struct art_buf *b = &x->blob[x->which ^ 1];
+	if (make_blob(&s->spec, &item, b) != 0)
 		return oom(err);
-	size_t size = blob_size(&s->spec, r, line->len);
-	b->len = 0;
-	if (size > UINT32_MAX || art_buf_reserve(b, size) != 0)
-		return oom(err);
-	blob_fill(&s->spec, (unsigned char *)b->p, size, r, art_buf_str(line));
 	const unsigned char *blob = (const unsigned char *)b->p;
 	if (x->cur && !x->reported && blob_cmp(&s->spec, blob, x->cur) < 0) {
 		x->reported = true;
@@ -898,13 +983,9 @@ static unsigned char *alloc_blob(struct art_sorter *s, size_t size)
 
 int art_sorter_add(struct art_sorter *s, const struct art_item *item, struct art_error *err)
 {
-	const struct art_record *r = item->rec;
-	s->line.len = 0;
-	if (art_item_put(&s->line, item) != 0)
+	if (make_blob(&s->spec, item, &s->line) != 0)
 		return oom(err);
-	size_t size = blob_size(&s->spec, r, s->line.len);
-	if (size > UINT32_MAX)
-		return oom(err);
+	size_t size = s->line.len;
 	uint64_t cost = size + 2 * sizeof(struct ent); /* the entry, and room to sort it */
 	if (s->n && s->held + cost > s->budget) {
 		int rc = spill(s, err);
@@ -923,8 +1004,8 @@ int art_sorter_add(struct art_sorter *s, const struct art_item *item, struct art
 	unsigned char *blob = alloc_blob(s, size);
 	if (!blob)
 		return oom(err);
-	blob_fill(&s->spec, blob, size, r, art_buf_str(&s->line));
-	s->ents[s->n++] = (struct ent){prefix_of(&s->spec, r), blob};
+	memcpy(blob, s->line.p, size);
+	s->ents[s->n++] = (struct ent){prefix_of(&s->spec, blob + BLOB_HEAD), blob};
 	s->held += cost;
 	return ART_OK;
 }

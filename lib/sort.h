@@ -22,32 +22,38 @@
 #include "input.h"
 #include "record.h"
 
-enum art_sort_key {
-	ART_KEY_DATE,
-	ART_KEY_TITLE,
-	ART_KEY_SOURCE,
-	ART_KEY_CATEGORY,
-	ART_KEY_LIKES,
-	ART_KEY_READ_MINUTES,
-	ART_KEY_TAGS, /* the number of tags */
-	ART_NKEYS
+/* A sort key: a key of the record by name.  The record's strings (source,
+ * date, category, title, summary) compare as strings, likes and
+ * read_minutes as numbers, "tags" is the number of tags; any other name is
+ * an extra key, which compares as its JSON value is: numbers as numbers,
+ * strings as strings, anything else by its JSON text.  Numbers come before
+ * strings, strings before other values.  Strings compare byte by byte (or,
+ * folded, by their case folding: fold.h).  A record without the key comes
+ * last, in either direction. */
+struct art_sort_key {
+	art_str name; /* a view into the text the key was read from */
+	int field;    /* the enum art_field of a record key, else -1 */
+	bool desc;
 };
 
 #define ART_SORT_MAX_KEYS 16
 #define ART_SORT_FANIN    32 /* runs merged at once while reading */
 
 struct art_sort_spec {
-	enum art_sort_key key[ART_SORT_MAX_KEYS];
+	struct art_sort_key key[ART_SORT_MAX_KEYS];
 	size_t nkeys; /* 0 means by date */
-	bool reverse; /* descending, on every key */
+	bool reverse; /* every key the other way */
+	bool fold;    /* strings compared case-folded */
 };
 
-extern const char *const art_sort_key_names[ART_NKEYS];
-/* The key NAME denotes, or -1. */
-int art_sort_key_lookup(const char *name);
-/* <0, 0, >0 as A sorts before, with, or after B. */
-int art_sort_compare(const struct art_sort_spec *spec, const struct art_record *a,
-                     const struct art_record *b);
+/* Add the keys of LIST, "KEY[:desc][,KEY[:desc]]..." (":asc" is the
+ * default), which must stay valid as long as SPEC.  0, or -1 with ERR
+ * saying what is wrong. */
+ART_MUST_CHECK int art_sort_add_keys(struct art_sort_spec *spec, const char *list, char *err,
+                                     size_t errsz);
+/* <0, 0, >0 as record A sorts before, with, or after record B. */
+int art_sort_compare(const struct art_sort_spec *spec, const struct art_item *a,
+                     const struct art_item *b);
 
 /* A memory size as sort(1) takes it: a number with an optional suffix,
  * b (bytes), K, M, G, T (powers of 1024; no suffix means K), or % (of

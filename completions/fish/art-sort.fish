@@ -1,6 +1,7 @@
 # fish completion for art-sort
-complete -c art-sort -s k -l key -x -a '(__fish_complete_list , "echo date\ntitle\nsource\ncategory\nlikes\nread_minutes\ntags")' -d 'Sort by FIELD'
-complete -c art-sort -s r -l reverse -d 'Descending order'
+complete -c art-sort -s k -l key -x -a '(__fish_complete_list , "echo date\ntitle\nsource\ncategory\nsummary\nlikes\nread_minutes\ntags")' -d 'Sort by KEY, KEY:desc descending'
+complete -c art-sort -s r -l reverse -d 'Every key in the other direction'
+complete -c art-sort -s f -l ignore-case -d 'Compare strings by their Unicode case folding'
 complete -c art-sort -s m -l merge -d 'Merge inputs that are sorted already'
 complete -c art-sort -s S -l buffer-size -x -d 'Memory for records before using temporary files'
 complete -c art-sort -s T -l temporary-directory -x -a '(__fish_complete_directories)' -d 'Directory for temporary files'

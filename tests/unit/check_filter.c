@@ -86,9 +86,10 @@ START_TEST(ignore_case_applies_to_tags_sources_categories_and_regexes)
 	ck_assert_int_eq(match(), 0); /* without -i */
 	/* the one fold of fold.h, whatever the locale: K (KELVIN SIGN) is k */
 	f.icase = true;
-	art_filter_add(&f, ART_FL_TAG,
-	               "\xE2\x84\xAA"
-	               "afka");
+	ck_assert_int_eq(art_filter_add(&f, ART_FL_TAG,
+	                                "\xE2\x84\xAA"
+	                                "afka"),
+	                 0);
 	ck_assert_int_eq(match(), 1);
 }
 END_TEST

@@ -6,7 +6,7 @@ static void expect_fold(const char *in, const char *out)
 {
 	struct art_buf b = {0};
 	ck_assert_int_eq(art_fold(&b, (art_str){in, strlen(in)}), 0);
-	art_buf_putc(&b, '\0');
+	ck_assert_int_eq(art_buf_putc(&b, '\0'), 0);
 	ck_assert_msg(strcmp(b.p, out) == 0, "folded \"%s\" to \"%s\", expected \"%s\"", in, b.p,
 	              out);
 	art_buf_free(&b);

@@ -17,7 +17,8 @@ static int add_record(struct art_sorter *s, const struct art_record *r, struct a
 }
 
 static struct art_record recs[N];
-static char text[N][2][48]; /* each record's title and summary */
+static struct art_item items[N]; /* items[i].rec is &recs[i] */
+static char text[N][2][48];      /* each record's title and summary */
 static char dates[N][11];
 static art_str tagpool[4];
 static struct art_error err;
@@ -52,7 +53,19 @@ static void make_records(void)
 		                        .ntags = (r >> 15) % 5,
 		                        .likes = (r >> 18) % 4 * 5,
 		                        .read_minutes = (r >> 21) % 12};
+		items[i] = (struct art_item){.rec = &recs[i]};
 	}
+}
+
+/* A spec of KEYS as -k takes them (NULL: none), every key the other way
+ * when REVERSE. */
+static struct art_sort_spec spec_of(const char *keys, bool reverse)
+{
+	struct art_sort_spec sp = {.reverse = reverse};
+	char msg[200];
+	if (keys)
+		ck_assert_msg(art_sort_add_keys(&sp, keys, msg, sizeof msg) == 0, "%s", msg);
+	return sp;
 }
 
 static void setup(void)
@@ -88,7 +101,7 @@ static size_t oracle_groups;
 static int oracle_cmp(const void *a, const void *b)
 {
 	size_t i = *(const size_t *)a, j = *(const size_t *)b;
-	int c = art_sort_compare(oracle_spec, &recs[i], &recs[j]);
+	int c = art_sort_compare(oracle_spec, &items[i], &items[j]);
 	if (c)
 		return c;
 	if (i % oracle_groups != j % oracle_groups)
@@ -106,7 +119,7 @@ static void expected(const struct art_sort_spec *spec, size_t groups, struct art
 	qsort(idx, N, sizeof *idx, oracle_cmp);
 	out->len = 0;
 	for (size_t i = 0; i < N; i++)
-		ck_assert_int_eq(art_json_put_record(out, &recs[idx[i]]), 0);
+		ck_assert_int_eq(art_item_put(out, &items[idx[i]]), 0);
 }
 
 static void drain(struct art_sorter *s, struct art_buf *out)
@@ -138,44 +151,141 @@ static size_t check_sort(const struct art_sort_spec *spec, uint64_t budget)
 	return runs;
 }
 
-START_TEST(keys_have_names)
+START_TEST(keys_are_read_as_k_takes_them)
 {
-	ck_assert_int_eq(art_sort_key_lookup("date"), ART_KEY_DATE);
-	ck_assert_int_eq(art_sort_key_lookup("read_minutes"), ART_KEY_READ_MINUTES);
-	ck_assert_int_eq(art_sort_key_lookup("tags"), ART_KEY_TAGS);
-	ck_assert_int_eq(art_sort_key_lookup("Date"), -1);
-	ck_assert_int_eq(art_sort_key_lookup("summary"), -1);
-	ck_assert_int_eq(art_sort_key_lookup(""), -1);
-	for (int k = 0; k < ART_NKEYS; k++)
-		ck_assert_int_eq(art_sort_key_lookup(art_sort_key_names[k]), k);
+	struct art_sort_spec sp = spec_of("likes:desc,date", false);
+	ck_assert_uint_eq(sp.nkeys, 2);
+	ck_assert_str_view(sp.key[0].name, "likes");
+	ck_assert_int_eq(sp.key[0].field, ART_F_LIKES);
+	ck_assert(sp.key[0].desc);
+	ck_assert_str_view(sp.key[1].name, "date");
+	ck_assert(!sp.key[1].desc);
+	char msg[200];
+	ck_assert_int_eq(art_sort_add_keys(&sp, "url:asc", msg, sizeof msg), 0);
+	ck_assert_int_eq(sp.key[2].field, -1); /* an extra key */
+	ck_assert(!sp.key[2].desc);
+	ck_assert_int_eq(art_sort_add_keys(&sp, "title:up", msg, sizeof msg), -1);
+	ck_assert_str_eq(msg, "unknown order 'up' for key 'title' (asc or desc)");
+	ck_assert_int_eq(art_sort_add_keys(&sp, "date,,likes", msg, sizeof msg), -1);
+	ck_assert_str_eq(msg, "empty key name in 'date,,likes'");
+	ck_assert_int_eq(art_sort_add_keys(&sp, ":desc", msg, sizeof msg), -1);
+	for (size_t i = sp.nkeys; i < ART_SORT_MAX_KEYS; i++)
+		ck_assert_int_eq(art_sort_add_keys(&sp, "date", msg, sizeof msg), 0);
+	ck_assert_int_eq(art_sort_add_keys(&sp, "date", msg, sizeof msg), -1);
+	ck_assert_str_eq(msg, "more than 16 keys");
 }
 END_TEST
+
+static int cmp_records(const char *keys, bool reverse, const struct art_record *a,
+                       const struct art_record *b)
+{
+	struct art_sort_spec sp = spec_of(keys, reverse);
+	return art_sort_compare(&sp, &(struct art_item){.rec = a}, &(struct art_item){.rec = b});
+}
 
 START_TEST(strings_compare_by_bytes_and_numbers_as_numbers)
 {
 	struct art_record a = {.title = S("Zebra"), .date = S("2024-01-02"), .likes = 9},
 	                  b = {.title = S("apple"), .date = S("2024-01-02"), .likes = 10},
 	                  c = {.title = S("caf\xC3\xA9"), .date = S("2023-12-31"), .likes = 10};
-	struct art_sort_spec title = {.key = {ART_KEY_TITLE}, .nkeys = 1};
-	ck_assert_int_lt(art_sort_compare(&title, &a, &b), 0); /* 'Z' < 'a' */
-	ck_assert_int_gt(art_sort_compare(&title, &c, &b), 0);
+	ck_assert_int_lt(cmp_records("title", false, &a, &b), 0); /* 'Z' < 'a' */
+	ck_assert_int_gt(cmp_records("title", false, &c, &b), 0);
 	struct art_record d = {.title = S("caf")};
-	ck_assert_int_lt(art_sort_compare(&title, &d, &c), 0); /* a prefix first */
-	struct art_sort_spec likes = {.key = {ART_KEY_LIKES}, .nkeys = 1};
-	ck_assert_int_lt(art_sort_compare(&likes, &a, &b), 0); /* 9 < 10 */
-	ck_assert_int_eq(art_sort_compare(&likes, &b, &c), 0);
-	struct art_sort_spec by_date = {.nkeys = 0}; /* the default */
-	ck_assert_int_gt(art_sort_compare(&by_date, &a, &c), 0);
-	ck_assert_int_eq(art_sort_compare(&by_date, &a, &b), 0);
-	struct art_sort_spec two = {.key = {ART_KEY_DATE, ART_KEY_LIKES}, .nkeys = 2};
-	ck_assert_int_lt(art_sort_compare(&two, &a, &b), 0);
-	two.reverse = true;
-	ck_assert_int_gt(art_sort_compare(&two, &a, &b), 0);
-	ck_assert_int_lt(art_sort_compare(&two, &a, &c), 0);
+	ck_assert_int_lt(cmp_records("title", false, &d, &c), 0); /* a prefix first */
+	ck_assert_int_lt(cmp_records("likes", false, &a, &b), 0); /* 9 < 10 */
+	ck_assert_int_eq(cmp_records("likes", false, &b, &c), 0);
+	ck_assert_int_gt(cmp_records(NULL, false, &a, &c), 0); /* by date */
+	ck_assert_int_eq(cmp_records(NULL, false, &a, &b), 0);
+	ck_assert_int_lt(cmp_records("date,likes", false, &a, &b), 0);
+	ck_assert_int_gt(cmp_records("date,likes", true, &a, &b), 0);
+	ck_assert_int_lt(cmp_records("date,likes", true, &a, &c), 0);
+	/* each key its own way; -r turns every one */
+	ck_assert_int_gt(cmp_records("date,likes:desc", false, &a, &b), 0);
+	ck_assert_int_gt(cmp_records("date:desc,likes", false, &c, &a), 0);
+	ck_assert_int_lt(cmp_records("date:desc,likes", true, &c, &a), 0);
+	ck_assert_int_lt(cmp_records("date,likes:desc", true, &a, &b), 0);
 	art_str t3[3] = {S("a"), S("b"), S("c")};
 	struct art_record e = {.tags = t3, .ntags = 3}, f = {.tags = t3, .ntags = 2};
-	struct art_sort_spec tags = {.key = {ART_KEY_TAGS}, .nkeys = 1};
-	ck_assert_int_gt(art_sort_compare(&tags, &e, &f), 0);
+	ck_assert_int_gt(cmp_records("tags", false, &e, &f), 0);
+	/* folded: the same fold as every -i */
+	struct art_record g = {.title = S("\xC3\x89"
+	                                  "clair")},
+	                  h = {.title = S("\xC3\xA9"
+	                                  "clair")},
+	                  k = {.title = S("KAFKA")}, l = {.title = S("Kafka")};
+	ck_assert_int_ne(cmp_records("title", false, &g, &h), 0);
+	ck_assert_int_ne(cmp_records("title", false, &k, &l), 0);
+	struct art_sort_spec fold = spec_of("title", false);
+	fold.fold = true;
+	ck_assert_int_eq(
+	    art_sort_compare(&fold, &(struct art_item){.rec = &g}, &(struct art_item){.rec = &h}),
+	    0);
+	ck_assert_int_eq(
+	    art_sort_compare(&fold, &(struct art_item){.rec = &k}, &(struct art_item){.rec = &l}),
+	    0);
+}
+END_TEST
+
+/* Extra keys compare as their values are: numbers as numbers, before
+ * strings, before other JSON; a record without the key comes last either
+ * way. */
+START_TEST(extra_keys_compare_by_their_values)
+{
+	static const char *const values[] = {
+	    "\"x\":-2.5e1,",     "\"x\":3,",
+	    "\"x\":10,",         "\"x\":\"10 tips\",",
+	    "\"x\":\"9 tips\",", "\"x\":\"Banana\",",
+	    "\"x\":\"apple\",",  "\"x\":[1],",
+	    "\"x\":false,",      "",
+	};
+	enum { M = sizeof values / sizeof *values };
+	static struct art_jobject objs[M];
+	static struct art_record rs[M];
+	static char lines[M][256];
+	struct art_item it[M];
+	char msg[200];
+	for (size_t i = 0; i < M; i++) {
+		snprintf(lines[i], sizeof lines[i],
+		         "{%s\"source\":\"S\",\"date\":\"2024-01-01\",\"category\":\"C\",\"title\":"
+		         "\"T\",\"summary\":\"\",\"tags\":[],\"likes\":0,\"read_minutes\":0}",
+		         values[i]);
+		ck_assert_int_eq(art_json_parse(&objs[i], (art_str){lines[i], strlen(lines[i])},
+		                                msg, sizeof msg),
+		                 0);
+		ck_assert_int_eq(art_record_from_json(&rs[i], &objs[i], msg, sizeof msg), 0);
+		it[i] = (struct art_item){.rec = &rs[i], .obj = &objs[i]};
+	}
+	struct art_sort_spec up = spec_of("x", false), down = spec_of("x:desc", false),
+	                     reversed = spec_of("x", true);
+	for (size_t i = 0; i + 1 < M; i++) {
+		/* values[] is in ascending order, the missing key last */
+		ck_assert_msg(art_sort_compare(&up, &it[i], &it[i + 1]) < 0, "%zu", i);
+		if (i + 2 < M) {
+			ck_assert_msg(art_sort_compare(&down, &it[i], &it[i + 1]) > 0, "%zu", i);
+			ck_assert_msg(art_sort_compare(&reversed, &it[i], &it[i + 1]) > 0, "%zu",
+			              i);
+		} else { /* the record without "x" */
+			ck_assert(art_sort_compare(&down, &it[i], &it[i + 1]) < 0);
+			ck_assert(art_sort_compare(&reversed, &it[i], &it[i + 1]) < 0);
+		}
+	}
+	ck_assert_int_eq(art_sort_compare(&up, &it[M - 1], &it[M - 1]), 0);
+	/* a sorter puts them so, from any order, through runs on disk */
+	struct art_sorter *s = art_sorter_new(&down, 1, tmpdir);
+	for (size_t i = 0; i < M; i++)
+		ck_assert_int_eq(art_sorter_add(s, &it[(i * 7) % M], &err), ART_OK);
+	art_str line;
+	for (size_t i = M - 1; i-- > 0;) {
+		ck_assert_int_eq(art_sorter_next(s, &line, &err), ART_OK);
+		ck_assert_uint_eq(line.n, strlen(lines[i]) + 1);
+		ck_assert(memcmp(line.p, lines[i], line.n - 1) == 0);
+	}
+	ck_assert_int_eq(art_sorter_next(s, &line, &err), ART_OK);
+	ck_assert(memcmp(line.p, lines[M - 1], line.n - 1) == 0); /* missing: last */
+	ck_assert_int_eq(art_sorter_next(s, &line, &err), ART_EOF);
+	art_sorter_free(s);
+	for (size_t i = 0; i < M; i++)
+		art_jobject_free(&objs[i]);
 }
 END_TEST
 
@@ -278,11 +388,13 @@ END_TEST
 START_TEST(in_memory_sorts_are_stable)
 {
 	struct art_sort_spec specs[] = {
-	    {.nkeys = 0},
-	    {.key = {ART_KEY_SOURCE, ART_KEY_LIKES}, .nkeys = 2},
-	    {.key = {ART_KEY_TAGS}, .nkeys = 1, .reverse = true},
-	    {.key = {ART_KEY_TITLE, ART_KEY_CATEGORY, ART_KEY_READ_MINUTES}, .nkeys = 3},
-	    {.key = {ART_KEY_DATE, ART_KEY_DATE}, .nkeys = 2, .reverse = true},
+	    spec_of(NULL, false),
+	    spec_of("source,likes", false),
+	    spec_of("tags", true),
+	    spec_of("title,category,read_minutes", false),
+	    spec_of("date,date", true),
+	    spec_of("source:desc,likes,title:desc", false),
+	    spec_of("likes:desc,url,source", true), /* url: missing everywhere */
 	};
 	for (size_t i = 0; i < sizeof specs / sizeof *specs; i++)
 		ck_assert_uint_eq(check_sort(&specs[i], 64u << 20), 0);
@@ -291,14 +403,17 @@ END_TEST
 
 START_TEST(small_budgets_spill_runs_and_merge_them)
 {
-	struct art_sort_spec spec = {.key = {ART_KEY_SOURCE, ART_KEY_READ_MINUTES}, .nkeys = 2};
+	struct art_sort_spec spec = spec_of("source,read_minutes", false);
 	/* a few records a run: generations of merged runs */
 	ck_assert_uint_gt(check_sort(&spec, 4096), 2 * ART_SORT_FANIN);
 	spec.reverse = true;
 	ck_assert_uint_gt(check_sort(&spec, 2048), 2 * ART_SORT_FANIN);
 	/* one record a run; the last one stays in memory */
-	struct art_sort_spec likes = {.key = {ART_KEY_LIKES}, .nkeys = 1};
+	struct art_sort_spec likes = spec_of("likes", false);
 	ck_assert_uint_eq(check_sort(&likes, 1), N - 1);
+	struct art_sort_spec mixed = spec_of("read_minutes:desc,source", false);
+	mixed.fold = true;
+	ck_assert_uint_gt(check_sort(&mixed, 4096), 2 * ART_SORT_FANIN);
 	/* a few runs, merged with what is still in memory */
 	ck_assert_uint_ge(check_sort(&likes, 200u << 10), 2);
 }
@@ -342,7 +457,7 @@ static int fake_next(void *ctx, struct art_item *item)
 
 static void check_merge(size_t ngroups)
 {
-	struct art_sort_spec spec = {.key = {ART_KEY_READ_MINUTES, ART_KEY_TITLE}, .nkeys = 2};
+	struct art_sort_spec spec = spec_of("read_minutes,title", false);
 	for (size_t i = 0; i < N; i++)
 		sorted_idx[i] = i;
 	oracle_spec = &spec;
@@ -375,7 +490,7 @@ END_TEST
 
 START_TEST(a_source_out_of_order_is_reported_once)
 {
-	struct art_sort_spec spec = {.key = {ART_KEY_READ_MINUTES}, .nkeys = 1};
+	struct art_sort_spec spec = spec_of("read_minutes", false);
 	for (size_t i = 0; i < N; i++)
 		sorted_idx[i] = i;
 	oracle_spec = &spec;
@@ -438,8 +553,9 @@ static Suite *sort_suite(void)
 	TCase *tc = tcase_create("sort");
 	tcase_set_timeout(tc, 60);
 	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_add_test(tc, keys_have_names);
+	tcase_add_test(tc, keys_are_read_as_k_takes_them);
 	tcase_add_test(tc, strings_compare_by_bytes_and_numbers_as_numbers);
+	tcase_add_test(tc, extra_keys_compare_by_their_values);
 	tcase_add_test(tc, sizes_read_as_sort_reads_them);
 	tcase_add_test(tc, in_memory_sorts_are_stable);
 	tcase_add_test(tc, small_budgets_spill_runs_and_merge_them);
