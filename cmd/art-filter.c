@@ -4,6 +4,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <time.h>
 
 #include "cli.h"
@@ -18,8 +19,10 @@ static const struct cli_command command = {
                "  -s, --source=TEXT    the source is TEXT (repeatable: any of them)\n"
                "  -c, --category=TEXT  the category is TEXT (repeatable: any of them)\n"
                "  -i, --ignore-case    ignore case in tags, sources, categories and -g\n"
-               "      --since=DATE     dated DATE (YYYY-MM-DD) or later\n"
-               "      --until=DATE     dated DATE or earlier\n"
+               "      --since=DATE     dated DATE or later; DATE is YYYY-MM-DD, YYYY-MM or\n"
+               "                       YYYY (from its first day), today, yesterday, Nd or\n"
+               "                       Nw (N days or weeks ago), in local time\n"
+               "      --until=DATE     dated DATE or earlier (a month or year: to its end)\n"
                "  -g, --grep=REGEX     the title or the summary matches the POSIX extended\n"
                "                       regular expression REGEX (repeatable: all of them)\n"
                "      --min-read=N     read_minutes is at least N\n"
@@ -93,8 +96,12 @@ static void add(struct art_filter *f, enum art_filter_list which, const char *te
 
 static void set_date(struct art_filter *f, int which, const char *date)
 {
-	if (art_filter_set_date(f, which, date) != 0)
-		cli_usage_error("invalid date for %s: '%s' (expected a real day as YYYY-MM-DD)",
+	static char today[10];
+	if (!today[0] && art_date_today(today, getenv("ART_TODAY")) != 0)
+		cli_usage_error("ART_TODAY is not a YYYY-MM-DD day: '%s'", getenv("ART_TODAY"));
+	if (art_filter_set_date(f, which, date, today) != 0)
+		cli_usage_error("invalid date for %s: '%s' (expected YYYY-MM-DD, YYYY-MM, YYYY, "
+		                "today, yesterday, Nd or Nw)",
 		                which == 's' ? "--since" : "--until", date);
 }
 

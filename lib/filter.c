@@ -26,13 +26,9 @@ int art_filter_add(struct art_filter *f, enum art_filter_list which, const char 
 	return 0;
 }
 
-int art_filter_set_date(struct art_filter *f, int which, const char *date)
+int art_filter_set_date(struct art_filter *f, int which, const char *date, const char today[10])
 {
-	art_str d = {date, strlen(date)};
-	if (!art_date_is_iso(d))
-		return -1;
-	memcpy(which == 's' ? f->since : f->until, date, 10);
-	return 0;
+	return art_date_bound(date, which == 'u', today, which == 's' ? f->since : f->until);
 }
 
 int art_filter_copy(struct art_filter *dst, const struct art_filter *src)

@@ -55,9 +55,12 @@ void art_filter_init(struct art_filter *f);
  * out of memory. */
 ART_MUST_CHECK int art_filter_add(struct art_filter *f, enum art_filter_list which,
                                   const char *text);
-/* Set the bound of --since (WHICH 's') or --until ('u'): -1 when DATE is
- * not a real YYYY-MM-DD day. */
-ART_MUST_CHECK int art_filter_set_date(struct art_filter *f, int which, const char *date);
+/* Set the bound of --since (WHICH 's') or --until ('u') from DATE as
+ * art_date_bound takes it, TODAY (YYYY-MM-DD) the day "today" means: a
+ * month or a year from its first day for --since, to its last for
+ * --until.  -1 when DATE is none of the forms. */
+ART_MUST_CHECK int art_filter_set_date(struct art_filter *f, int which, const char *date,
+                                       const char today[10]);
 /* DST (not initialised) with SRC's tests, not yet compiled: a thread of
  * its own compiles its own copy.  -1 when out of memory. */
 ART_MUST_CHECK int art_filter_copy(struct art_filter *dst, const struct art_filter *src);

@@ -82,6 +82,58 @@ START_TEST(month_names_short_long_and_sept_only)
 }
 END_TEST
 
+static const char *bound(const char *arg, bool last, const char *today)
+{
+	static char out[11];
+	memset(out, 0, sizeof out);
+	if (art_date_bound(arg, last, today, out) != 0)
+		return "refused";
+	return out;
+}
+
+START_TEST(dates_people_write)
+{
+	const char *today = "2024-03-01";
+	ck_assert_str_eq(bound("2024-01-15", false, today), "2024-01-15");
+	ck_assert_str_eq(bound("2024-01-15", true, today), "2024-01-15");
+	ck_assert_str_eq(bound("2024-02", false, today), "2024-02-01");
+	ck_assert_str_eq(bound("2024-02", true, today), "2024-02-29"); /* a leap year */
+	ck_assert_str_eq(bound("2023-02", true, today), "2023-02-28");
+	ck_assert_str_eq(bound("2024-12", true, today), "2024-12-31");
+	ck_assert_str_eq(bound("2023", false, today), "2023-01-01");
+	ck_assert_str_eq(bound("2023", true, today), "2023-12-31");
+	ck_assert_str_eq(bound("today", false, today), "2024-03-01");
+	ck_assert_str_eq(bound("yesterday", true, today), "2024-02-29");
+	ck_assert_str_eq(bound("0d", false, today), "2024-03-01");
+	ck_assert_str_eq(bound("1d", false, today), "2024-02-29");
+	ck_assert_str_eq(bound("30d", false, today), "2024-01-31");
+	ck_assert_str_eq(bound("1w", false, today), "2024-02-23");
+	ck_assert_str_eq(bound("52w", false, today), "2023-03-03");
+	ck_assert_str_eq(bound("366d", false, "2025-01-01"), "2024-01-01");
+	ck_assert_str_eq(bound("1d", false, "2000-01-01"), "1999-12-31");
+	const char *bad[] = {"",      "2024-13",    "2024-00", "2024-1",   "202",   "0000",
+	                     "12345", "2024-02-30", "d",       "-1d",      "1.5d",  "7 days",
+	                     "1y",    "Today",      "7D",      "1234567d", "2024-", "2024-01-"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		ck_assert_msg(strcmp(bound(bad[i], false, today), "refused") == 0, "took '%s'",
+		              bad[i]);
+	ck_assert_str_eq(bound("999999d", false, "9999-12-31"), "7262-02-03");
+	ck_assert_str_eq(bound("999999w", false, today), "refused"); /* before year 1 */
+}
+END_TEST
+
+START_TEST(today_is_local_or_pinned)
+{
+	char out[10];
+	ck_assert_int_eq(art_date_today(out, "2024-02-29"), 0);
+	ck_assert(memcmp(out, "2024-02-29", 10) == 0);
+	ck_assert_int_eq(art_date_today(out, "2023-02-29"), -1);
+	ck_assert_int_eq(art_date_today(out, "yesterday"), -1);
+	ck_assert_int_eq(art_date_today(out, NULL), 0);
+	ck_assert(art_date_is_iso((art_str){out, 10}));
+}
+END_TEST
+
 static Suite *date_suite(void)
 {
 	Suite *s = suite_create("date");
@@ -91,6 +143,8 @@ static Suite *date_suite(void)
 	tcase_add_test(tc, iso_dates_are_checked);
 	tcase_add_test(tc, iso_dates_print_as_the_listing_does);
 	tcase_add_test(tc, month_names_short_long_and_sept_only);
+	tcase_add_test(tc, dates_people_write);
+	tcase_add_test(tc, today_is_local_or_pinned);
 	suite_add_tcase(s, tc);
 	return s;
 }

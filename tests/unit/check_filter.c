@@ -114,22 +114,27 @@ END_TEST
 
 START_TEST(dates_are_inclusive_bounds)
 {
-	ck_assert_int_eq(art_filter_set_date(&f, 's', "2024-05-29"), 0);
+	ck_assert_int_eq(art_filter_set_date(&f, 's', "2024-05-29", "2024-06-15"), 0);
 	ck_assert_int_eq(match(), 1);
-	ck_assert_int_eq(art_filter_set_date(&f, 's', "2024-05-30"), 0);
+	ck_assert_int_eq(art_filter_set_date(&f, 's', "2024-05-30", "2024-06-15"), 0);
 	ck_assert_int_eq(match(), 0);
-	ck_assert_int_eq(art_filter_set_date(&f, 'u', "2024-05-29"), 0);
+	ck_assert_int_eq(art_filter_set_date(&f, 'u', "2024-05-29", "2024-06-15"), 0);
 	ck_assert_int_eq(match(), 1);
-	ck_assert_int_eq(art_filter_set_date(&f, 'u', "2024-05-28"), 0);
+	ck_assert_int_eq(art_filter_set_date(&f, 'u', "2024-05-28", "2024-06-15"), 0);
 	ck_assert_int_eq(match(), 0);
-	ck_assert_int_eq(art_filter_set_date(&f, 's', "2024-01-01"), 0);
-	ck_assert_int_eq(art_filter_set_date(&f, 'u', "2024-12-31"), 0);
+	ck_assert_int_eq(art_filter_set_date(&f, 's', "2024-01-01", "2024-06-15"), 0);
+	ck_assert_int_eq(art_filter_set_date(&f, 'u', "2024-12-31", "2024-06-15"), 0);
 	ck_assert_int_eq(match(), 1);
-	ck_assert_int_eq(art_filter_set_date(&f, 's', "2024-13-01"), -1);
-	ck_assert_int_eq(art_filter_set_date(&f, 's', "2023-02-29"), -1);
-	ck_assert_int_eq(art_filter_set_date(&f, 'u', "2024-5-29"), -1);
-	ck_assert_int_eq(art_filter_set_date(&f, 'u', "yesterday"), -1);
-	ck_assert_int_eq(art_filter_set_date(&f, 'u', "2024-05-29x"), -1);
+	ck_assert_int_eq(art_filter_set_date(&f, 's', "2024-13-01", "2024-06-15"), -1);
+	ck_assert_int_eq(art_filter_set_date(&f, 's', "2023-02-29", "2024-06-15"), -1);
+	ck_assert_int_eq(art_filter_set_date(&f, 'u', "2024-5-29", "2024-06-15"), -1);
+	ck_assert_int_eq(art_filter_set_date(&f, 'u', "the day before", "2024-06-15"), -1);
+	/* a month or a year: from its first day, to its last */
+	ck_assert_int_eq(art_filter_set_date(&f, 's', "2024-05", "2024-06-15"), 0);
+	ck_assert_int_eq(art_filter_set_date(&f, 'u', "2024-05", "2024-06-15"), 0);
+	ck_assert(memcmp(f.since, "2024-05-01", 10) == 0 && memcmp(f.until, "2024-05-31", 10) == 0);
+	ck_assert_int_eq(match(), 1);
+	ck_assert_int_eq(art_filter_set_date(&f, 'u', "2024-05-29x", "2024-06-15"), -1);
 }
 END_TEST
 
@@ -271,7 +276,7 @@ START_TEST(tests_combine_with_and)
 {
 	ck_assert_int_eq(art_filter_add(&f, ART_FL_TAG, "Kafka"), 0);
 	ck_assert_int_eq(art_filter_add(&f, ART_FL_SOURCE, "JD Tech"), 0);
-	ck_assert_int_eq(art_filter_set_date(&f, 's', "2024-01-01"), 0);
+	ck_assert_int_eq(art_filter_set_date(&f, 's', "2024-01-01", "2024-06-15"), 0);
 	f.min_read = 10;
 	ck_assert_int_eq(art_filter_add(&f, ART_FL_REGEX, "Kafka"), 0);
 	ck_assert_int_eq(art_filter_add(&f, ART_FL_JQ, ".likes == 3"), 0);
