@@ -37,6 +37,7 @@ static void print_help(void)
 	      "  -q, --quiet          no message per bad record: only their count at the end\n"
 	      "      --max-errors=N   the (N+1)th bad record or input is an error (exit 2)\n"
 	      "      --strict         the first bad record is an error: --max-errors=0\n"
+	      "      --line-buffered  write each record or row out at once\n"
 	      "  -h, --help           display this help and exit\n"
 	      "  -V, --version        output version information and exit\n",
 	      stdout);
@@ -72,6 +73,9 @@ void cli_common_option(int opt, const char *arg)
 		break;
 	case CLI_OPT_MAX_ERRORS:
 		cli.max_errors = (unsigned long)cli_number("--max-errors", arg, 0, ULONG_MAX);
+		break;
+	case CLI_OPT_LINE_BUFFERED:
+		cli.line_buffered = true;
 		break;
 	default: /* getopt_long has said what was wrong */
 		fprintf(stderr, "Try '%s --help' for more information.\n", cli.cmd->name);
@@ -313,6 +317,7 @@ void cli_open_output(void)
 		remove_temp_on_signals();
 	if (art_out_open(&cli.out, cli.output) != 0)
 		cli_fatal("%s: %s", cli.output, strerror(errno));
+	cli.out.line_buffered = cli.line_buffered;
 }
 
 void cli_open_side(struct art_out *side, const char *path)

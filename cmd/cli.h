@@ -1,9 +1,9 @@
 /* cli.h - what every art command shares.
  *
- * Its name in messages, the options all commands take (-o, --strict, -h,
- * -V), the one way to report a bad record or a failed file, the read loop's
- * step, the writing of records, and the exit status at the end.  Messages
- * look like "art-parse: FILE:LINE: what is wrong".
+ * Its name in messages, the options all commands take (-o, -q, --strict,
+ * --line-buffered, -h, -V), the one way to report a bad record or a failed
+ * file, the read loop's step, the writing of records, and the exit status
+ * at the end.  Messages look like "art-parse: FILE:LINE: what is wrong".
  */
 #ifndef ART_CLI_H
 #define ART_CLI_H
@@ -36,6 +36,7 @@ struct cli {
 	const char *output;       /* -o FILE */
 	unsigned long max_errors; /* bad records and inputs allowed; --strict: 0 */
 	bool quiet;               /* -q: only the count at the end */
+	bool line_buffered;       /* --line-buffered: each record or row written out at once */
 	unsigned long skipped;    /* bad records */
 	unsigned long skipped_in; /* inputs with content and no records */
 	unsigned long shown;      /* messages about either, so far */
@@ -52,6 +53,7 @@ extern struct cli cli;
 enum {
 	CLI_OPT_STRICT = 0x100,
 	CLI_OPT_MAX_ERRORS,
+	CLI_OPT_LINE_BUFFERED,
 	CLI_OPT_LOCAL = 0x200 /* first free code */
 };
 
@@ -63,6 +65,7 @@ enum {
 	{"quiet", no_argument, NULL, 'q'}, \
 	{"strict", no_argument, NULL, CLI_OPT_STRICT}, \
 	{"max-errors", required_argument, NULL, CLI_OPT_MAX_ERRORS}, \
+	{"line-buffered", no_argument, NULL, CLI_OPT_LINE_BUFFERED}, \
 	{"version", no_argument, NULL, 'V'}, \
 	{NULL, 0, NULL, 0}
 /* clang-format on */

@@ -23,6 +23,7 @@ struct art_out {
 	char *tmp;          /* the temporary file while it exists */
 	bool close_fd;      /* -o names no regular file: fd is it, to close */
 	bool replaces;      /* FILE existed: the run would replace it */
+	bool line_buffered; /* art_out_ready writes out whatever it holds */
 };
 
 /* Files written in full that wait to replace their targets: a command that
@@ -45,8 +46,11 @@ ART_MUST_CHECK int art_write_all(int fd, const void *p, size_t n);
  * directly; a symbolic link is followed, so the file it points to is
  * replaced, keeping its permissions.  -1 with errno set. */
 ART_MUST_CHECK int art_out_open(struct art_out *o, const char *path);
-/* Write the buffer out when it holds a block or more.  -1 after a failure,
- * which stays in o->err: callers may look there instead, once a loop. */
+/* Write the buffer out when it holds a block or more, or, when
+ * line_buffered (set after art_out_open), anything: callers call it after
+ * each record or row, so that a reader down a pipe sees each at once.  -1
+ * after a failure, which stays in o->err: callers may look there instead,
+ * once a loop. */
 int art_out_ready(struct art_out *o);
 ART_MUST_CHECK int art_out_flush(struct art_out *o);
 /* Flush and close; with -o, move the file into place.  -1 with o->err. */

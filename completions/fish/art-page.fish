@@ -6,6 +6,7 @@ complete -c art-page -l split -r -F -d 'Write every page to PREFIX-0001.ndjson, 
 complete -c art-page -s o -l output -r -F -d 'Write to FILE atomically'
 complete -c art-page -s q -l quiet -d 'No message per bad record, only their count'
 complete -c art-page -l max-errors -x -d 'The (N+1)th bad record or input is an error (exit 2)'
+complete -c art-page -l line-buffered -d 'Write each record or row out at once'
 complete -c art-page -l strict -d 'The first bad record is an error (exit 2)'
 complete -c art-page -s h -l help -d 'Display help and exit'
 complete -c art-page -s V -l version -d 'Display version and exit'

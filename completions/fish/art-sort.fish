@@ -8,6 +8,7 @@ complete -c art-sort -s T -l temporary-directory -x -a '(__fish_complete_directo
 complete -c art-sort -s o -l output -r -F -d 'Write to FILE atomically'
 complete -c art-sort -s q -l quiet -d 'No message per bad record, only their count'
 complete -c art-sort -l max-errors -x -d 'The (N+1)th bad record or input is an error (exit 2)'
+complete -c art-sort -l line-buffered -d 'Write each record or row out at once'
 complete -c art-sort -l strict -d 'The first bad record is an error (exit 2)'
 complete -c art-sort -s h -l help -d 'Display help and exit'
 complete -c art-sort -s V -l version -d 'Display version and exit'
