@@ -9,10 +9,20 @@
 #include "json.h"
 #include "record.h"
 
-static int set_record_columns(struct art_columns *c)
+/* The record's eight keys, then the keys of O (the record as read, when
+ * it was read from JSON) that are not among them, in their order. */
+static int set_record_columns(struct art_columns *c, const struct art_jobject *o)
 {
-	c->col = calloc(ART_NFIELDS, sizeof *c->col);
-	if (!c->col)
+	size_t extra = 0, bytes = 0;
+	for (size_t i = 0; o && i < o->nfields; i++) {
+		if (art_field_lookup(o->fields[i].key) < 0) {
+			extra++;
+			bytes += o->fields[i].key.n;
+		}
+	}
+	c->col = calloc(ART_NFIELDS + extra, sizeof *c->col);
+	c->names = malloc(bytes ? bytes : 1);
+	if (!c->col || !c->names)
 		return -1;
 	for (int k = 0; k < ART_NFIELDS; k++) {
 		const char *name = art_field_names[k];
@@ -22,6 +32,17 @@ static int set_record_columns(struct art_columns *c)
 		                                (size_t)k};
 	}
 	c->n = ART_NFIELDS;
+	char *at = c->names;
+	for (size_t i = 0; o && i < o->nfields; i++) {
+		const struct art_jfield *f = &o->fields[i];
+		if (art_field_lookup(f->key) >= 0)
+			continue;
+		if (f->key.n)
+			memcpy(at, f->key.p, f->key.n);
+		c->col[c->n++] =
+		    (struct art_column){{at, f->key.n}, -1, f->type == ART_J_NUMBER, i};
+		at += f->key.n;
+	}
 	c->records = true;
 	return 0;
 }
@@ -107,6 +128,11 @@ static int select_columns(struct art_columns *c, const char *list, char *err, si
 		size_t i = 0;
 		while (i < c->n && !art_str_eq(c->col[i].name, name))
 			i++;
+		if (i == c->n && c->records) {
+			/* records may hold any key: one they lack is an empty cell */
+			chosen[n++] = (struct art_column){name, -1, false, SIZE_MAX};
+			continue;
+		}
 		if (i == c->n) {
 			char known[900];
 			list_names(c, known, sizeof known);
@@ -129,7 +155,7 @@ int art_columns_init(struct art_columns *c, const struct art_item *first, const 
                      char *err, size_t errsz)
 {
 	memset(c, 0, sizeof *c);
-	int rc = first->rec ? set_record_columns(c) : set_object_columns(c, first->obj);
+	int rc = first->rec ? set_record_columns(c, first->obj) : set_object_columns(c, first->obj);
 	if (rc != 0) {
 		snprintf(err, errsz, "out of memory");
 		return -1;

@@ -1,10 +1,12 @@
 /* columns.h - the columns of formatted output, and each item's value in a
  * column as a cell.
  *
- * The columns come from the first item: the record keys when it is a
- * record, else the keys of the first object, in order.  A user's list
- * (-f) picks and orders them; a name that is not a column is an error that
- * names the columns there are.  A cell is a value with its kind, so the
+ * The columns come from the first item: when it is a record, the eight
+ * record keys, then its other keys in their order; else the keys of the
+ * first object, in order.  A user's list (-f) picks and orders them; for
+ * records it may name any key (records may carry any: a record without it
+ * gives an empty cell), for other objects a name that is not a column is
+ * an error that names the columns there are.  A cell is a value with its kind, so the
  * JSON writer can keep the types while the text writers see text:
  * art_cell_text gives strings as they are, lists of strings joined with a
  * separator, numbers and nested JSON as written, null and missing as "".
@@ -51,7 +53,7 @@ struct art_columns {
 };
 
 /* The columns of the first item, then (when LIST is not NULL) only those
- * LIST names, comma-separated, in its order.  0; -1 with ERR set when a
+ * LIST names, comma-separated, in its order (LIST must outlive C).  0; -1 with ERR set when a
  * name is unknown, empty or given twice, or memory ran out. */
 ART_MUST_CHECK int art_columns_init(struct art_columns *c, const struct art_item *first,
                                     const char *list, char *err, size_t errsz);
