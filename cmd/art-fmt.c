@@ -29,7 +29,9 @@ static const struct cli_command command = {
         "      --bom            CSV, TSV: begin with a UTF-8 byte order mark\n"
         "      --no-header      CSV, TSV, table: no line of column names\n"
         "      --safe           CSV, TSV: put ' before a cell that begins with = + - @,\n"
-        "                       tab or CR, so a spreadsheet does not run it\n"
+        "                       tab or CR (after spaces too), so a spreadsheet does not\n"
+        "                       run it\n"
+        "      --excel          --csv --bom --crlf --safe: CSV for a spreadsheet\n"
         "      --width=N        table: fit N display columns (also when not a terminal)\n"
         "      --color[=WHEN]   table: bold header; WHEN is auto (the default: a terminal\n"
         "                       and no NO_COLOR), always (no WHEN) or never\n"
@@ -58,6 +60,7 @@ enum {
 	OPT_WIDTH,
 	OPT_COLOR,
 	OPT_TITLE,
+	OPT_EXCEL,
 };
 
 static const struct option long_options[] = {
@@ -79,6 +82,7 @@ static const struct option long_options[] = {
     {"width", required_argument, NULL, OPT_WIDTH},
     {"color", optional_argument, NULL, OPT_COLOR},
     {"title", required_argument, NULL, OPT_TITLE},
+    {"excel", no_argument, NULL, OPT_EXCEL},
     CLI_LONG_OPTIONS,
 };
 
@@ -196,6 +200,10 @@ static void parse_options(int argc, char **argv, struct art_fmt_options *o)
 		case OPT_TITLE:
 			o->title = optarg;
 			given[L_TITLE] = true;
+			break;
+		case OPT_EXCEL: /* what a spreadsheet opens as it is, and cannot be made to run */
+			set_format(ART_FMT_CSV);
+			o->bom = o->crlf = o->safe = true;
 			break;
 		default:
 			cli_common_option(opt, optarg);

@@ -57,6 +57,28 @@ int art_buf_append(struct art_buf *b, const void *p, size_t n)
 	return 0;
 }
 
+int art_buf_append_text(struct art_buf *b, art_str s)
+{
+	const char *nul = s.n ? memchr(s.p, '\0', s.n) : NULL;
+	if (!nul)
+		return art_buf_append(b, s.p, s.n);
+	if (art_buf_reserve(b, 3 * s.n) != 0)
+		return -1;
+	for (const char *p = s.p, *end = s.p + s.n; p < end;) {
+		nul = memchr(p, '\0', (size_t)(end - p));
+		size_t n = (size_t)((nul ? nul : end) - p);
+		memcpy(b->p + b->len, p, n);
+		b->len += n;
+		p += n;
+		if (nul) {
+			memcpy(b->p + b->len, "\xEF\xBF\xBD", 3);
+			b->len += 3;
+			p++;
+		}
+	}
+	return 0;
+}
+
 int art_buf_putc(struct art_buf *b, char c)
 {
 	if (b->len == b->cap && art_buf_reserve(b, 1) != 0)

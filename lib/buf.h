@@ -33,6 +33,10 @@ struct art_buf {
 ART_MUST_CHECK int art_buf_reserve(struct art_buf *b, size_t extra);
 ART_MUST_CHECK int art_buf_append(struct art_buf *b, const void *p, size_t n);
 ART_MUST_CHECK int art_buf_putc(struct art_buf *b, char c);
+/* S as text: each NUL byte (a "\u0000" of JSON) as U+FFFD, which no text
+ * format may hold.  Room for 3 bytes a byte of S reserved beforehand keeps
+ * B where it is. */
+ART_MUST_CHECK int art_buf_append_text(struct art_buf *b, art_str s);
 ART_MUST_CHECK int art_buf_printf(struct art_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void art_buf_free(struct art_buf *b);

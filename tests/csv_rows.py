@@ -41,7 +41,7 @@ def expect(ndjson, fields, sep, safe):
                 obj = json.loads(line)
                 row = [text(obj.get(k), sep) for k in fields]
                 if safe:
-                    row = ["'" + c if c[:1] in ("=", "+", "-", "@", "\t", "\r") and c else c
+                    row = ["'" + c if c.lstrip(" ")[:1] in ("=", "+", "-", "@", "\t", "\r") else c
                            for c in row]
                 emit(row)
 

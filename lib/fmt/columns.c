@@ -163,6 +163,15 @@ int art_columns_init(struct art_columns *c, const struct art_item *first, const 
 	return list ? select_columns(c, list, err, errsz) : 0;
 }
 
+int art_columns_of_records(struct art_columns *c, char *err, size_t errsz)
+{
+	memset(c, 0, sizeof *c);
+	if (set_record_columns(c, NULL) == 0)
+		return 0;
+	snprintf(err, errsz, "out of memory");
+	return -1;
+}
+
 int art_columns_from_list(struct art_columns *c, const char *list, char *err, size_t errsz)
 {
 	memset(c, 0, sizeof *c);
@@ -294,12 +303,11 @@ art_str art_cell_plain(const struct art_cell *cell)
 int art_cell_text(const struct art_cell *cell, art_str sep, struct art_buf *b)
 {
 	if (cell->kind != ART_CELL_STRINGS) {
-		art_str s = art_cell_plain(cell);
-		return art_buf_append(b, s.p, s.n);
+		return art_buf_append_text(b, art_cell_plain(cell));
 	}
 	for (size_t i = 0; i < cell->nitems; i++) {
 		if ((i && art_buf_append(b, sep.p, sep.n) != 0) ||
-		    art_buf_append(b, cell->items[i].p, cell->items[i].n) != 0)
+		    art_buf_append_text(b, cell->items[i]) != 0)
 			return -1;
 	}
 	return 0;

@@ -57,6 +57,9 @@ struct art_columns {
  * name is unknown, empty or given twice, or memory ran out. */
 ART_MUST_CHECK int art_columns_init(struct art_columns *c, const struct art_item *first,
                                     const char *list, char *err, size_t errsz);
+/* The eight record keys, when there was no item to take them from.  0, or
+ * -1 with ERR set when out of memory. */
+ART_MUST_CHECK int art_columns_of_records(struct art_columns *c, char *err, size_t errsz);
 /* The columns LIST names, when there was no item to take them from. */
 ART_MUST_CHECK int art_columns_from_list(struct art_columns *c, const char *list, char *err,
                                          size_t errsz);
@@ -69,8 +72,8 @@ void art_cell_get(const struct art_columns *c, size_t i, const struct art_item *
  * ART_CELL_STRINGS): strings as they are, the rest as written, null and
  * missing as "". */
 art_str art_cell_plain(const struct art_cell *cell);
-/* Append the cell's text to B, lists joined with SEP.  0, or -1 when out
- * of memory. */
+/* Append the cell's text to B, lists joined with SEP, a NUL byte as
+ * U+FFFD (art_buf_append_text).  0, or -1 when out of memory. */
 ART_MUST_CHECK int art_cell_text(const struct art_cell *cell, art_str sep, struct art_buf *b);
 
 #endif

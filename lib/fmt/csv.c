@@ -11,7 +11,11 @@
 
 bool art_csv_risky(art_str cell)
 {
-	return cell.n && cell.p[0] != '\0' && strchr("=+-@\t\r", cell.p[0]);
+	/* spreadsheets skip leading spaces before they look for a formula */
+	size_t i = 0;
+	while (i < cell.n && cell.p[i] == ' ')
+		i++;
+	return i < cell.n && cell.p[i] != '\0' && strchr("=+-@\t\r", cell.p[i]);
 }
 
 /* memchr looks at many bytes at a time: four passes at most beat one
@@ -61,5 +65,6 @@ static int put_row(struct art_writer *w)
 const struct art_writer_class art_csv_writer = {
     .name = "csv",
     .tag_sep = ";",
+    .header_always = true,
     .put_row = put_row,
 };

@@ -37,7 +37,7 @@ static bool blank(art_str s)
 static int put_line(struct art_buf *b, art_str s, bool newline)
 {
 	size_t at = b->len;
-	if (art_buf_append(b, s.p, s.n) != 0)
+	if (art_buf_append_text(b, s) != 0)
 		return -1;
 	for (size_t i = at; i < b->len; i++)
 		if (b->p[i] == '\n' || b->p[i] == '\r')

@@ -22,8 +22,8 @@ static int emit(void *ctx, jv v)
 	struct art_buf *b = &w->out->buf;
 	int rc;
 	if (jv_get_kind(v) == JV_KIND_STRING) {
-		rc = art_buf_append(b, jv_string_value(v),
-		                    (size_t)jv_string_length_bytes(jv_copy(v)));
+		art_str s = {jv_string_value(v), (size_t)jv_string_length_bytes(jv_copy(v))};
+		rc = art_buf_append_text(b, s);
 		jv_free(v);
 	} else {
 		jv s = jv_dump_string(v, 0);

@@ -53,5 +53,6 @@ static int put_row(struct art_writer *w)
 const struct art_writer_class art_tsv_writer = {
     .name = "tsv",
     .tag_sep = ";",
+    .header_always = true,
     .put_row = put_row,
 };

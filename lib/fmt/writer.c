@@ -62,6 +62,8 @@ static int start(struct art_writer *w, const struct art_item *item, struct art_e
 		rc = art_columns_init(&w->cols, item, w->opt.fields, err->msg, sizeof err->msg);
 	else if (w->opt.fields)
 		rc = art_columns_from_list(&w->cols, w->opt.fields, err->msg, sizeof err->msg);
+	else if (w->cls->header_always) /* a reader of the file sees what it would hold */
+		rc = art_columns_of_records(&w->cols, err->msg, sizeof err->msg);
 	if (rc != 0) {
 		err->line = 0;
 		return ART_FAIL;
@@ -137,23 +139,34 @@ void art_writer_cells(struct art_writer *w, const struct art_item *item)
 		art_cell_get(&w->cols, i, item, &w->cells[i]);
 }
 
+/* Room a cell's text may take in scratch: a list joined, or a text with a
+ * NUL byte, which becomes U+FFFD (three bytes). */
+static size_t scratch_room(const struct art_cell *c, art_str sep)
+{
+	size_t need = 0;
+	if (c->kind == ART_CELL_STRINGS) {
+		for (size_t j = 0; j < c->nitems; j++)
+			need += 3 * c->items[j].n + sep.n;
+		return need;
+	}
+	art_str text = art_cell_plain(c);
+	return text.n && memchr(text.p, '\0', text.n) ? 3 * text.n : 0;
+}
+
 int art_writer_row(struct art_writer *w, const struct art_item *item)
 {
-	/* lists are joined in scratch, sized first so that it never moves */
+	/* texts made here go to scratch, sized first so that it never moves */
 	size_t need = 0;
 	for (size_t i = 0; i < w->cols.n; i++) {
-		struct art_cell *c = &w->cells[i];
-		art_cell_get(&w->cols, i, item, c);
-		if (c->kind == ART_CELL_STRINGS)
-			for (size_t j = 0; j < c->nitems; j++)
-				need += c->items[j].n + w->tag_sep.n;
+		art_cell_get(&w->cols, i, item, &w->cells[i]);
+		need += scratch_room(&w->cells[i], w->tag_sep);
 	}
 	w->scratch.len = 0;
 	if (art_buf_reserve(&w->scratch, need) != 0)
 		return -1;
 	for (size_t i = 0; i < w->cols.n; i++) {
 		struct art_cell *c = &w->cells[i];
-		if (c->kind != ART_CELL_STRINGS) {
+		if (!scratch_room(c, w->tag_sep)) { /* the text as it is */
 			w->row[i] = art_cell_plain(c);
 			continue;
 		}

@@ -59,6 +59,7 @@ struct art_writer_class {
 	const char *name;
 	const char *tag_sep; /* the default */
 	bool records_only;   /* needs records: other objects are bad */
+	bool header_always;  /* with no item, the record keys' header (CSV, TSV) */
 	int (*init)(struct art_writer *w, char *err, size_t errsz);
 	int (*start)(struct art_writer *w); /* the columns are known */
 	int (*put)(struct art_writer *w, const struct art_item *item, struct art_error *err);
@@ -127,8 +128,9 @@ struct art_csv_style {
 	char delimiter;
 	bool safe;
 };
-/* A cell a spreadsheet would run as a formula: it begins with = + - @,
- * a tab or a carriage return (--safe prefixes an apostrophe). */
+/* A cell a spreadsheet would run as a formula (OWASP's CSV injection
+ * guidance): it begins with = + - @, a tab or a carriage return, also
+ * after spaces (--safe prefixes an apostrophe). */
 bool art_csv_risky(art_str cell);
 ART_MUST_CHECK int art_csv_put_cell(struct art_buf *b, art_str cell,
                                     const struct art_csv_style *style);

@@ -52,6 +52,12 @@ START_TEST(csv_safe_defuses_formulas)
 	                   "\"'=HYPERLINK(\"\"u\"\",\"\"x\"\")\"");
 	ck_assert_str_view(csv("a=b", 0, true), "a=b");
 	ck_assert_str_view(csv("", 0, true), "");
+	/* after leading spaces too, as spreadsheets skip them (OWASP) */
+	ck_assert_str_view(csv(" =1+1", 0, true), "' =1+1");
+	ck_assert_str_view(csv("   @x", 0, true), "'   @x");
+	ck_assert_str_view(csv("  ", 0, true), "  ");
+	ck_assert_str_view(csv(" a -b", 0, true), " a -b");
+	ck_assert(!art_csv_risky((art_str){"\0=x", 3}));
 	ck_assert_str_view(csv("=x", 0, false), "=x");
 }
 END_TEST
@@ -241,9 +247,23 @@ START_TEST(csv_writer_writes_header_and_rows)
 	t = run_writer(ART_FMT_CSV, &o, empty, 1, &bad);
 	ck_assert_str_eq(t, "a\n\"\"\n");
 	free(t);
-	/* no input: nothing, or the header of the fields asked for */
+	/* no input: the header of the record keys, or of the fields asked for */
 	t = run_writer(ART_FMT_CSV, &o, NULL, 0, &bad);
-	ck_assert_str_eq(t, "");
+	ck_assert_str_eq(t, "source,date,category,title,summary,tags,likes,read_minutes\n");
+	free(t);
+	t = run_writer(ART_FMT_TSV, &o, NULL, 0, &bad);
+	ck_assert_str_eq(t, "source\tdate\tcategory\ttitle\tsummary\ttags\tlikes\tread_minutes\n");
+	free(t);
+	t = run_writer(ART_FMT_MARKDOWN, &o, NULL, 0, &bad);
+	ck_assert_str_eq(t, ""); /* not a spreadsheet's file: nothing */
+	free(t);
+	/* a NUL byte ("\u0000") is never written in a text format: U+FFFD */
+	const char *nul[] = {"{\"a\":\"x\\u0000y\",\"b\":[\"\\u0000\",\"z\"]}"};
+	t = run_writer(ART_FMT_CSV, &o, nul, 1, &bad);
+	ck_assert_str_eq(t, "a,b\nx\xEF\xBF\xBDy,\xEF\xBF\xBD;z\n");
+	free(t);
+	t = run_writer(ART_FMT_MARKDOWN, &o, nul, 1, &bad);
+	ck_assert_ptr_nonnull(strstr(t, "x\xEF\xBF\xBDy"));
 	free(t);
 	o.fields = "date,title";
 	t = run_writer(ART_FMT_CSV, &o, NULL, 0, &bad);
