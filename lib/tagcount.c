@@ -16,28 +16,7 @@
 
 int art_tag_fold(struct art_buf *out, art_str s, bool fold)
 {
-	if (fold)
-		return art_fold(out, s);
-	/* an invalid byte becomes three */
-	if (art_buf_reserve(out, s.n * 3) != 0)
-		return -1;
-	char *o = out->p + out->len;
-	const unsigned char *p = (const unsigned char *)s.p, *end = p + s.n;
-	while (p < end) {
-		uint32_t cp;
-		size_t n = *p < 0x80 ? 1 : art_utf8_decode(p, (size_t)(end - p), &cp);
-		if (n == 0) {
-			memcpy(o, "\xEF\xBF\xBD", 3);
-			o += 3;
-			p++;
-		} else {
-			memcpy(o, p, n);
-			o += n;
-			p += n;
-		}
-	}
-	out->len = (size_t)(o - out->p);
-	return 0;
+	return fold ? art_fold(out, s) : art_utf8_append_valid(out, s);
 }
 
 /* S as a key (or, without FOLD, only made valid UTF-8): S itself when that

@@ -68,6 +68,29 @@ size_t art_utf8_encode(uint32_t cp, char out[4])
 	return 4;
 }
 
+int art_utf8_append_valid(struct art_buf *out, art_str s)
+{
+	if (art_buf_reserve(out, s.n * 3) != 0)
+		return -1;
+	char *o = out->p + out->len;
+	const unsigned char *p = (const unsigned char *)s.p, *end = p + s.n;
+	while (p < end) {
+		uint32_t cp;
+		size_t n = *p < 0x80 ? 1 : art_utf8_decode(p, (size_t)(end - p), &cp);
+		if (n == 0) {
+			memcpy(o, "\xEF\xBF\xBD", 3);
+			o += 3;
+			p++;
+		} else {
+			memcpy(o, p, n);
+			o += n;
+			p += n;
+		}
+	}
+	out->len = (size_t)(o - out->p);
+	return 0;
+}
+
 int art_utf8_char_width(uint32_t cp)
 {
 	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x2028 || cp == 0x2029)

@@ -23,6 +23,11 @@ size_t art_utf8_decode(const unsigned char *p, size_t n, uint32_t *cp);
 /* Encode CP (a valid scalar value) at OUT; returns the length, 1-4. */
 size_t art_utf8_encode(uint32_t cp, char out[4]);
 
+/* Append S with each byte that is not part of valid UTF-8 replaced by
+ * U+FFFD (so OUT grows by at most 3 bytes a byte of S).  0, or -1 when out
+ * of memory. */
+ART_MUST_CHECK int art_utf8_append_valid(struct art_buf *out, art_str s);
+
 /* The display width of CP: 0, 1 or 2; -1 for a control character (C0,
  * DEL, C1, and the line and paragraph separators U+2028 and U+2029). */
 int art_utf8_char_width(uint32_t cp);

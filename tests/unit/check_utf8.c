@@ -122,6 +122,31 @@ START_TEST(fitted_text_moves_no_cursor)
 }
 END_TEST
 
+static const char *valid(const char *s)
+{
+	b.len = 0;
+	ck_assert_int_eq(art_utf8_append_valid(&b, (art_str){s, strlen(s)}), 0);
+	ck_assert_int_eq(art_buf_putc(&b, '\0'), 0);
+	return b.p;
+}
+
+START_TEST(bytes_that_are_not_utf8_become_replacement_characters)
+{
+	ck_assert_str_eq(valid("plain"), "plain");
+	ck_assert_str_eq(valid("\xC3\x89"
+	                       "clair \xE5\xBE\xAE\xF0\x9F\x9A\x80"),
+	                 "\xC3\x89"
+	                 "clair \xE5\xBE\xAE\xF0\x9F\x9A\x80");
+	/* each bad byte alone: a stray continuation, a cut sequence, an overlong form */
+	ck_assert_str_eq(valid("a\x80"
+	                       "b"),
+	                 "a\xEF\xBF\xBD"
+	                 "b");
+	ck_assert_str_eq(valid("\xE5\xBE"), "\xEF\xBF\xBD\xEF\xBF\xBD");
+	ck_assert_str_eq(valid("\xC0\xAF."), "\xEF\xBF\xBD\xEF\xBF\xBD.");
+}
+END_TEST
+
 static void free_buf(void)
 {
 	art_buf_free(&b);
@@ -139,6 +164,7 @@ static Suite *utf8_suite(void)
 	tcase_add_checked_fixture(tc, NULL, free_buf);
 	tcase_add_test(tc, text_is_cut_in_display_columns);
 	tcase_add_test(tc, fitted_text_moves_no_cursor);
+	tcase_add_test(tc, bytes_that_are_not_utf8_become_replacement_characters);
 	suite_add_tcase(s, tc);
 	return s;
 }
