@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli.h"
 #include "fmt/writer.h"
@@ -36,6 +37,10 @@ static const struct cli_command command = {
         "      --color[=WHEN]   table: bold header; WHEN is auto (the default: a terminal\n"
         "                       and no NO_COLOR), always (no WHEN) or never\n"
         "      --title=TEXT     HTML: the report's title (default Articles, or Report)\n"
+        "  -j, --jobs=N         format records in N threads (default: the CPUs this\n"
+        "                       process may use; 1 for one); the output is the same\n"
+        "                       (--html and --listing use one: they see every record\n"
+        "                       before they write)\n"
         "\n"
         "The columns are the record keys, or the keys of the first object.  On a\n"
         "terminal the table fits its width (COLUMNS wins over the terminal's size):\n"
@@ -83,6 +88,7 @@ static const struct option long_options[] = {
     {"color", optional_argument, NULL, OPT_COLOR},
     {"title", required_argument, NULL, OPT_TITLE},
     {"excel", no_argument, NULL, OPT_EXCEL},
+    {"jobs", required_argument, NULL, 'j'},
     CLI_LONG_OPTIONS,
 };
 
@@ -151,7 +157,7 @@ static char delimiter(const char *arg)
 static void parse_options(int argc, char **argv, struct art_fmt_options *o)
 {
 	int opt;
-	while ((opt = getopt_long(argc, argv, "r:f:d:" CLI_SHORT_OPTIONS, long_options, NULL)) !=
+	while ((opt = getopt_long(argc, argv, "r:f:d:j:" CLI_SHORT_OPTIONS, long_options, NULL)) !=
 	       -1) {
 		switch (opt) {
 		case OPT_TABLE ... OPT_JSON: {
@@ -205,6 +211,9 @@ static void parse_options(int argc, char **argv, struct art_fmt_options *o)
 			set_format(ART_FMT_CSV);
 			o->bom = o->crlf = o->safe = true;
 			break;
+		case 'j':
+			cli_jobs_option(optarg);
+			break;
 		default:
 			cli_common_option(opt, optarg);
 		}
@@ -218,39 +227,99 @@ static void parse_options(int argc, char **argv, struct art_fmt_options *o)
 		o->width = (unsigned)cli_terminal_width();
 }
 
+static struct art_writer writer;
+
+/* An item read by this thread: written, or skipped with the reason. */
+static void take(const struct art_item *item)
+{
+	struct art_error err;
+	switch (art_writer_put(&writer, item, &err)) {
+	case ART_BAD:
+		err.file = item->file;
+		if (cli_bad_is_fatal()) /* let the jq state go first */
+			art_writer_free(&writer);
+		cli_reject(&err);
+		break;
+	case ART_FAIL:
+		cli_fatal("%s", err.msg);
+	}
+}
+
+/* -j: each thread writes with a fork of the writer (art_writer_fork),
+ * made on its first block, into the block's output.  Blocks go to the
+ * threads only once the writer is forkable, and the writer is not
+ * changed while they are out (cli_read takes every block back before
+ * this thread reads an item), so a fork made late is made from the
+ * writer as it was when its block was handed in. */
+struct fork {
+	struct art_writer w;
+	struct art_out out; /* held: its bytes go to the block's output */
+	bool made;
+};
+
+static void *new_fork(void)
+{
+	struct fork *f = calloc(1, sizeof *f);
+	if (!f)
+		cli_fatal("out of memory");
+	f->out.hold = true;
+	return f;
+}
+
+static bool forkable(void)
+{
+	return art_writer_forkable(&writer);
+}
+
+static int put_forked(void *worker, const struct art_item *item, struct art_buf *out,
+                      struct art_error *err)
+{
+	struct fork *f = worker;
+	if (!f->made && art_writer_fork(&f->w, &writer, &f->out) != 0)
+		return -1;
+	f->made = true;
+	f->out.buf = *out; /* the writer appends to the block's output */
+	int rc = art_writer_put(&f->w, item, err);
+	*out = f->out.buf;
+	f->out.buf = (struct art_buf){0};
+	return rc == ART_FAIL ? -1 : rc;
+}
+
+static void end_fork(void *worker)
+{
+	struct fork *f = worker;
+	if (f->made)
+		art_writer_free(&f->w);
+	free(f);
+}
+
 int main(int argc, char **argv)
 {
 	cli_init(&command, argc, argv);
 	struct art_fmt_options opt = {0};
 	parse_options(argc, argv, &opt);
 
-	struct art_writer w;
 	char msg[512];
-	if (art_writer_init(&w, format, &opt, &cli.out, msg, sizeof msg) != 0)
+	if (art_writer_init(&writer, format, &opt, &cli.out, msg, sizeof msg) != 0)
 		cli_usage_error("%s: %s", format_options[format], msg);
 	cli_open_output();
 	struct art_input in;
-	enum art_input_mode mode = w.cls->records_only ? ART_INPUT_RECORDS : ART_INPUT_OBJECTS;
+	enum art_input_mode mode = writer.cls->records_only ? ART_INPUT_RECORDS : ART_INPUT_OBJECTS;
 	if (art_input_init(&in, argv + optind, (size_t)(argc - optind), mode, NULL) != 0)
 		cli_fatal("out of memory");
-
-	struct art_item item;
+	const struct cli_threads threads = {
+	    .item = take,
+	    .mode = mode,
+	    .new_worker = new_fork,
+	    .work = writer.cls->forkable ? put_forked : NULL,
+	    .end_worker = end_fork,
+	    .ready = forkable,
+	};
+	cli_read(&in, &threads);
 	struct art_error err;
-	while (cli_next(&in, &item)) {
-		switch (art_writer_put(&w, &item, &err)) {
-		case ART_BAD:
-			err.file = item.file;
-			if (cli_bad_is_fatal()) /* let the jq state go first */
-				art_writer_free(&w);
-			cli_reject(&err);
-			break;
-		case ART_FAIL:
-			cli_fatal("%s", err.msg);
-		}
-	}
-	if (art_writer_finish(&w, &err) != ART_OK)
+	if (art_writer_finish(&writer, &err) != ART_OK)
 		cli_fatal("%s", err.msg);
-	art_writer_free(&w);
+	art_writer_free(&writer);
 	art_input_free(&in);
 	return cli_finish();
 }

@@ -576,6 +576,23 @@ static bool take_block(struct art_pool *pool, const struct cli_threads *t)
 	return true;
 }
 
+/* A block read before the workers may have it: its lines worked on here,
+ * as cli_next and ITEM would have, through PARSER (a reader of no file). */
+static void work_here(struct art_input *parser, const struct art_block *b,
+                      const struct cli_threads *t)
+{
+	for (size_t i = 0; i < b->nlines && !cli.out.err; i++) {
+		struct art_item item;
+		struct art_error err;
+		if (art_input_parse(parser, b, i, &item, &err) != ART_OK) {
+			cli_bad_record(&err);
+			continue;
+		}
+		cli.records++;
+		t->item(&item);
+	}
+}
+
 static void read_threaded(struct art_input *in, const struct cli_threads *t, size_t n)
 {
 	struct worker *workers = calloc(n, sizeof *workers);
@@ -593,6 +610,9 @@ static void read_threaded(struct art_input *in, const struct cli_threads *t, siz
 	struct art_error err = {0};
 	if (art_pool_start(&pool, n, work_block, args, &err) != 0)
 		cli_fatal("%s", err.msg);
+	struct art_input parser;
+	if (art_input_init(&parser, NULL, 0, t->mode, in->tagger) != 0)
+		cli_fatal("out of memory");
 	struct art_item item;
 	while (!cli.out.err) {
 		struct art_block *b = art_pool_free_block(&pool);
@@ -603,7 +623,9 @@ static void read_threaded(struct art_input *in, const struct cli_threads *t, siz
 		int rc = art_input_fill(in, b, ART_BLOCK_BYTES);
 		if (rc == ART_FAIL)
 			cli_fatal("out of memory");
-		if (b->nlines)
+		if (b->nlines && t->ready && !t->ready())
+			work_here(&parser, b, t); /* nothing is in flight: ready never was */
+		else if (b->nlines)
 			art_pool_hand_in(&pool);
 		if (rc == ART_OK)
 			continue;
@@ -618,6 +640,7 @@ static void read_threaded(struct art_input *in, const struct cli_threads *t, siz
 	while (take_block(&pool, t))
 		;
 	art_pool_stop(&pool);
+	art_input_free(&parser);
 	for (size_t i = 0; i < n; i++) {
 		if (t->end_worker)
 			t->end_worker(workers[i].state);

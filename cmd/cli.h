@@ -138,7 +138,9 @@ size_t cli_jobs(void);
  * blocks come back in input order: their output is written, their bad
  * lines said as cli_next says them, and BLOCK (when given) sees each;
  * END_WORKER (when given) sees each worker's state at the end, in order,
- * then frees it. */
+ * then frees it.  When READY is given, blocks go to other threads only
+ * once it says yes (it must stay so): until then, this thread parses a
+ * block's lines itself and gives each item to ITEM, as one thread does. */
 struct cli_threads {
 	void (*item)(const struct art_item *item);
 	enum art_input_mode mode; /* of the workers' reading, as IN's */
@@ -147,6 +149,7 @@ struct cli_threads {
 	            struct art_error *err);
 	void (*block)(const struct art_block *b);
 	void (*end_worker)(void *worker);
+	bool (*ready)(void);
 };
 void cli_read(struct art_input *in, const struct cli_threads *threads);
 

@@ -108,6 +108,8 @@ int art_out_ready(struct art_out *o)
 {
 	if (o->err)
 		return (o->buf.len = 0), -1;
+	if (o->hold)
+		return 0;
 	size_t enough = o->line_buffered ? 1 : ART_OUT_BLOCK;
 	return o->buf.len >= enough ? art_out_flush(o) : 0;
 }

@@ -24,6 +24,8 @@ struct art_out {
 	bool close_fd;      /* -o names no regular file: fd is it, to close */
 	bool replaces;      /* FILE existed: the run would replace it */
 	bool line_buffered; /* art_out_ready writes out whatever it holds */
+	bool hold;          /* never written out: buf is a thread's share of the
+	                     * output, which another thread writes (parallel.h) */
 };
 
 /* Files written in full that wait to replace their targets: a command that

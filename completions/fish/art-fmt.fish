@@ -18,6 +18,7 @@ complete -c art-fmt -l excel -d 'CSV for a spreadsheet: --csv --bom --crlf --saf
 complete -c art-fmt -l width -x -d 'Table: fit N display columns'
 complete -c art-fmt -l color -f -a 'auto always never' -d 'Table: bold header (auto, always, never)'
 complete -c art-fmt -l title -x -d 'HTML: the title of the report'
+complete -c art-fmt -s j -l jobs -x -d 'Format records in N threads (1: one)'
 complete -c art-fmt -s o -l output -r -F -d 'Write to FILE atomically'
 complete -c art-fmt -s q -l quiet -d 'No message per bad record, only their count'
 complete -c art-fmt -l max-errors -x -d 'The (N+1)th bad record or input is an error (exit 2)'

@@ -120,9 +120,16 @@ static int finish(struct art_writer *w)
 	                  : art_buf_append(&w->out->buf, "[]\n", 3);
 }
 
+/* Only the first item is written otherwise: it opens the array. */
+static bool forkable(const struct art_writer *w)
+{
+	return w->written > 0;
+}
+
 const struct art_writer_class art_json_writer = {
     .name = "json",
     .tag_sep = "",
     .put = put,
     .finish = finish,
+    .forkable = forkable,
 };

@@ -81,4 +81,5 @@ const struct art_writer_class art_markdown_writer = {
     .tag_sep = ", ",
     .start = start,
     .put_row = put_row,
+    .forkable = art_writer_started,
 };

@@ -57,10 +57,21 @@ static void raw_free(struct art_writer *w)
 	w->state = NULL;
 }
 
+/* A fork compiles the expression for itself: jq's state is no thread's
+ * to share. */
+static int fork_raw(struct art_writer *copy, const struct art_writer *w)
+{
+	(void)w;
+	char msg[256];
+	return init(copy, msg, sizeof msg);
+}
+
 const struct art_writer_class art_raw_writer = {
     .name = "raw",
     .tag_sep = "",
     .init = init,
     .put = put,
     .free = raw_free,
+    .forkable = art_writer_started,
+    .fork = fork_raw,
 };

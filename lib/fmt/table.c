@@ -240,6 +240,29 @@ static void table_free(struct art_writer *w)
 	w->state = NULL;
 }
 
+/* Once the widths are fixed, each row is written at once, in them. */
+static bool forkable(const struct art_writer *w)
+{
+	const struct table *t = w->state;
+	return t && t->fixed;
+}
+
+static int fork_table(struct art_writer *copy, const struct art_writer *w)
+{
+	const struct table *t = w->state;
+	struct table *c = calloc(1, sizeof *c);
+	if (!c)
+		return -1;
+	copy->state = c;
+	c->fixed = true;
+	c->width = calloc(w->cols.n ? w->cols.n : 1, sizeof *c->width);
+	if (!c->width)
+		return -1;
+	if (w->cols.n)
+		memcpy(c->width, t->width, w->cols.n * sizeof *c->width);
+	return 0;
+}
+
 const struct art_writer_class art_table_writer = {
     .name = "table",
     .tag_sep = ", ",
@@ -247,4 +270,6 @@ const struct art_writer_class art_table_writer = {
     .put = put,
     .finish = finish,
     .free = table_free,
+    .forkable = forkable,
+    .fork = fork_table,
 };

@@ -55,4 +55,5 @@ const struct art_writer_class art_tsv_writer = {
     .tag_sep = ";",
     .header_always = true,
     .put_row = put_row,
+    .forkable = art_writer_started,
 };

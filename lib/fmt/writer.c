@@ -125,12 +125,44 @@ void art_writer_free(struct art_writer *w)
 {
 	if (w->cls && w->cls->free)
 		w->cls->free(w);
-	art_columns_free(&w->cols);
+	if (!w->forked)
+		art_columns_free(&w->cols);
 	free(w->row);
 	free(w->cells);
 	w->cells = NULL;
 	art_buf_free(&w->scratch);
 	w->row = NULL;
+}
+
+bool art_writer_started(const struct art_writer *w)
+{
+	return w->started;
+}
+
+bool art_writer_forkable(const struct art_writer *w)
+{
+	return w->started && w->cls->forkable && w->cls->forkable(w);
+}
+
+int art_writer_fork(struct art_writer *copy, const struct art_writer *w, struct art_out *out)
+{
+	assert(art_writer_forkable(w));
+	memset(copy, 0, sizeof *copy);
+	copy->cls = w->cls;
+	copy->opt = w->opt;
+	copy->tag_sep = w->tag_sep;
+	copy->out = out;
+	copy->cols = w->cols; /* read only, by both */
+	copy->forked = true;
+	copy->started = true;
+	copy->written = w->written;
+	copy->row = calloc(w->cols.n ? w->cols.n : 1, sizeof *copy->row);
+	copy->cells = calloc(w->cols.n ? w->cols.n : 1, sizeof *copy->cells);
+	if (!copy->row || !copy->cells || (w->cls->fork && w->cls->fork(copy, w) != 0)) {
+		art_writer_free(copy);
+		return -1;
+	}
+	return 0;
 }
 
 void art_writer_cells(struct art_writer *w, const struct art_item *item)

@@ -12,6 +12,14 @@
  * see everything before they write (the HTML page's counts, the listing's
  * header) keep the rest in a spool (spool.h), and the table keeps a
  * bounded window of rows to measure its columns.
+ *
+ * Items can be written in several threads (art-fmt -j): once what a
+ * writer appends for an item depends on that item alone (CSV once its
+ * header is out, the table once its widths are fixed), art_writer_fork
+ * makes a copy for another thread that appends those same bytes to an
+ * output of its own; the thread that reads puts the pieces together in
+ * input order.  Formats that see every item before they write (HTML,
+ * listing) are never forked.
  */
 #ifndef ART_WRITER_H
 #define ART_WRITER_H
@@ -70,6 +78,12 @@ struct art_writer_class {
 	int (*put_row)(struct art_writer *w);
 	int (*finish)(struct art_writer *w);
 	void (*free)(struct art_writer *w);
+	/* Whether W, started, appends for an item what depends on that item
+	 * alone, from now on; NULL: never. */
+	bool (*forkable)(const struct art_writer *w);
+	/* The format's own state of COPY, a fork of W (NULL: none).  0, or -1
+	 * when out of memory. */
+	int (*fork)(struct art_writer *copy, const struct art_writer *w);
 };
 
 struct art_writer {
@@ -85,6 +99,7 @@ struct art_writer {
 	struct art_buf scratch;
 	void *state; /* the format's own */
 	int err;     /* errno of a failure of the format's own (its spool) */
+	bool forked; /* made by art_writer_fork: the columns are the original's */
 };
 
 extern const struct art_writer_class art_csv_writer, art_tsv_writer, art_table_writer,
@@ -107,6 +122,19 @@ ART_MUST_CHECK int art_writer_put(struct art_writer *w, const struct art_item *i
 /* Write what was held back.  ART_OK, or ART_FAIL with ERR set. */
 ART_MUST_CHECK int art_writer_finish(struct art_writer *w, struct art_error *err);
 void art_writer_free(struct art_writer *w);
+
+/* Whether W can be forked now: it has started, and what it appends for
+ * an item will depend on that item alone (for JSON, once an item is
+ * written; for the table, once its widths are fixed).  It stays so. */
+bool art_writer_forkable(const struct art_writer *w);
+/* COPY: a writer for another thread that appends to OUT what W would
+ * append for each item, given the same items (W forkable).  W must not
+ * change while COPY is made; afterwards each goes its own way, and COPY
+ * is freed before W.  0, or -1 when out of memory. */
+ART_MUST_CHECK int art_writer_fork(struct art_writer *copy, const struct art_writer *w,
+                                   struct art_out *out);
+/* For the forkable formats: from the start (CSV, TSV, markdown, jq). */
+bool art_writer_started(const struct art_writer *w);
 
 /* Fill w->cells with ITEM's cells, valid while the item is. */
 void art_writer_cells(struct art_writer *w, const struct art_item *item);

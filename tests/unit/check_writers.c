@@ -481,6 +481,89 @@ START_TEST(a_bad_field_list_stops_the_writer)
 }
 END_TEST
 
+/* ---- forks: the writing of items in other threads ---- */
+
+/* Line L (numbered I) of NDJSON through W. */
+static int put_json(struct art_writer *w, const char *l, size_t i)
+{
+	char err[1024];
+	struct art_item it = {.file = "t", .line = i + 1, .json = {l, strlen(l)}, .obj = &obj};
+	ck_assert_int_eq(art_json_parse(&obj, it.json, err, sizeof err), 0);
+	it.rec = art_record_from_json(&rec, &obj, err, sizeof err) == 0 ? &rec : NULL;
+	struct art_error e;
+	int rc = art_writer_put(w, &it, &e);
+	ck_assert_int_ne(rc, ART_FAIL);
+	return rc;
+}
+
+/* LINES through one writer, and through a writer until it may be forked,
+ * the rest through a fork into an output of its own: the same bytes.
+ * Returns the item at which the fork took over (N when it never could). */
+static size_t forked_same(enum art_format f, const struct art_fmt_options *opt,
+                          const char *const *lines, size_t n)
+{
+	char err[1024];
+	struct art_out one = {.hold = true}, main = {.hold = true}, side = {.hold = true};
+	struct art_writer w, m, fork;
+	struct art_error e;
+	ck_assert_int_eq(art_writer_init(&w, f, opt, &one, err, sizeof err), 0);
+	for (size_t i = 0; i < n; i++)
+		put_json(&w, lines[i], i);
+	ck_assert_int_eq(art_writer_finish(&w, &e), ART_OK);
+
+	ck_assert_int_eq(art_writer_init(&m, f, opt, &main, err, sizeof err), 0);
+	size_t i = 0;
+	while (i < n && !art_writer_forkable(&m))
+		put_json(&m, lines[i], i), i++;
+	size_t took = i;
+	if (i < n) {
+		ck_assert_int_eq(art_writer_fork(&fork, &m, &side), 0);
+		for (; i < n; i++)
+			put_json(&fork, lines[i], i);
+		art_writer_free(&fork);
+		ck_assert(art_writer_forkable(&m)); /* it stays so */
+		ck_assert_int_eq(art_buf_append(&main.buf, side.buf.p, side.buf.len), 0);
+	}
+	ck_assert_int_eq(art_writer_finish(&m, &e), ART_OK);
+	ck_assert_uint_eq(main.buf.len, one.buf.len);
+	ck_assert(memcmp(main.buf.p, one.buf.p, one.buf.len) == 0);
+	art_writer_free(&w);
+	art_writer_free(&m);
+	art_buf_free(&one.buf);
+	art_buf_free(&main.buf);
+	art_buf_free(&side.buf);
+	return took;
+}
+
+START_TEST(a_fork_writes_what_the_writer_would)
+{
+	const char *lines[8];
+	for (size_t i = 0; i < 8; i++)
+		lines[i] = records[i % 2];
+	struct art_fmt_options o = {0};
+	/* from the first item: the header is out */
+	ck_assert_uint_eq(forked_same(ART_FMT_CSV, &o, lines, 8), 1);
+	ck_assert_uint_eq(forked_same(ART_FMT_TSV, &o, lines, 8), 1);
+	ck_assert_uint_eq(forked_same(ART_FMT_MARKDOWN, &o, lines, 8), 1);
+	o.expr = ".tags[] | ascii_downcase";
+	ck_assert_uint_eq(forked_same(ART_FMT_RAW, &o, lines, 8), 1);
+	o = (struct art_fmt_options){.fields = "title,tags", .bom = true, .crlf = true};
+	ck_assert_uint_eq(forked_same(ART_FMT_CSV, &o, lines, 8), 1);
+	/* JSON once its array is open */
+	o = (struct art_fmt_options){0};
+	ck_assert_uint_eq(forked_same(ART_FMT_JSON, &o, lines, 8), 1);
+	/* the table once its widths are fixed: a window of 3 rows */
+	o = (struct art_fmt_options){.window = 3, .width = 60};
+	ck_assert_uint_eq(forked_same(ART_FMT_TABLE, &o, lines, 8), 3);
+	o.no_header = true;
+	ck_assert_uint_eq(forked_same(ART_FMT_TABLE, &o, lines, 8), 3);
+	/* the page and the listing see every record before they write */
+	o = (struct art_fmt_options){0};
+	ck_assert_uint_eq(forked_same(ART_FMT_HTML, &o, lines, 8), 8);
+	ck_assert_uint_eq(forked_same(ART_FMT_LISTING, &o, lines, 8), 8);
+}
+END_TEST
+
 static Suite *writers_suite(void)
 {
 	Suite *s = suite_create("writers");
@@ -503,6 +586,7 @@ static Suite *writers_suite(void)
 	tcase_add_test(tc, json_writer_writes_one_array);
 	tcase_add_test(tc, raw_writer_prints_jq_outputs);
 	tcase_add_test(tc, a_bad_field_list_stops_the_writer);
+	tcase_add_test(tc, a_fork_writes_what_the_writer_would);
 	suite_add_tcase(s, tc);
 	return s;
 }
