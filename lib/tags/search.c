@@ -12,25 +12,6 @@
 
 /* ---- scores ---- */
 
-/* The word_info of the word in run R of the tag [P_I, P_J), which has that
- * run: the run whole, or cut at P_I or P_J (each looked at once a line),
- * or both (a tag inside a run: looked at once itself). */
-int tags_tag_word(struct art_tagger *t, size_t i, size_t j, size_t r)
-{
-	size_t a = t->line.pts[i].pos, b = t->line.pts[j].pos, rs = t->srch.rstart[r],
-	       re = t->srch.rend[r];
-	bool whole_start = a <= rs, whole_end = b >= re;
-	if (whole_start && whole_end)
-		return t->srch.rinfo[r];
-	int16_t *m = whole_end ? &t->srch.whead[i] : whole_start ? &t->srch.wtail[j] : NULL;
-	if (m && *m != NOSCORE)
-		return *m;
-	int v = tags_word_info_now(t, whole_start ? rs : a, whole_end ? re : b);
-	if (m)
-		*m = (int16_t)v;
-	return v;
-}
-
 /* The runs of letters and digits, what is known of them, and where the
  * points are among them (for tag_parts). */
 void tags_find_runs(struct art_tagger *t)
@@ -85,16 +66,22 @@ const struct known *tags_tag_known(const struct art_tagger *t, size_t a, size_t 
 	return k && usable(k) ? k : NULL;
 }
 
-static int tscore(struct art_tagger *t, size_t i, size_t j)
+/* The score of the tag [P_I, P_J), worked out once a line.  The searches
+ * ask for a score again and again: the answer already known is inline,
+ * the work is not. */
+static __attribute__((noinline)) int tscore_now(struct art_tagger *t, size_t i, size_t j)
 {
-	int32_t *s = &t->srch.tscore[i * MAXP + j];
-	if (!(t->srch.tdone[i] >> j & 1)) {
-		struct tag_parts tp;
-		tag_parts(t, i, j, &tp);
-		*s = tp.words + tp.shape + tp.known;
-		t->srch.tdone[i] |= 1u << j;
-	}
-	return *s;
+	struct tag_parts tp;
+	tag_parts(t, i, j, &tp);
+	t->srch.tdone[i] |= 1u << j;
+	return t->srch.tscore[i * MAXP + j] = tp.words + tp.shape + tp.known;
+}
+
+static inline int tscore(struct art_tagger *t, size_t i, size_t j)
+{
+	if (t->srch.tdone[i] >> j & 1)
+		return t->srch.tscore[i * MAXP + j];
+	return tscore_now(t, i, j);
 }
 
 /* Tags [P_H, P_I) and [P_I, P_J) in ascending byte order? */

@@ -510,7 +510,28 @@ static inline art_str trim(art_str s)
 
 /* ---- the score of a candidate (search.c, explain.c) ---- */
 
-int tags_tag_word(struct art_tagger *t, size_t i, size_t j, size_t r);
+int tags_word_info_now(const struct art_tagger *t, size_t s, size_t e); /* text.c */
+
+/* The word_info of the word in run R of the tag [P_I, P_J), which has that
+ * run: the run whole, or cut at P_I or P_J (each looked at once a line),
+ * or both (a tag inside a run: looked at once itself).  Inline: tag_parts
+ * asks it twice a candidate, and most answers are known already. */
+static inline int tags_tag_word(struct art_tagger *t, size_t i, size_t j, size_t r)
+{
+	size_t a = t->line.pts[i].pos, b = t->line.pts[j].pos, rs = t->srch.rstart[r],
+	       re = t->srch.rend[r];
+	bool whole_start = a <= rs, whole_end = b >= re;
+	if (whole_start && whole_end)
+		return t->srch.rinfo[r];
+	int16_t *m = whole_end ? &t->srch.whead[i] : whole_start ? &t->srch.wtail[j] : NULL;
+	if (m && *m != NOSCORE)
+		return *m;
+	int v = tags_word_info_now(t, whole_start ? rs : a, whole_end ? re : b);
+	if (m)
+		*m = (int16_t)v;
+	return v;
+}
+
 const struct known *tags_tag_known(const struct art_tagger *t, size_t a, size_t b);
 
 static inline int known_score(const struct known *k)
@@ -574,7 +595,6 @@ bool tags_word_starts(const struct art_tagger *t, size_t p);
 void tags_note_word_ends(struct art_tagger *t, size_t q);
 int tags_word_score_at(const struct art_tagger *t, size_t a, size_t b, bool common,
                        const char **how, const struct tword **c);
-int tags_word_info_now(const struct art_tagger *t, size_t s, size_t e);
 
 /* line.c */
 void tags_prepare_line(struct art_tagger *t);

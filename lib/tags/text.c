@@ -356,7 +356,7 @@ static const struct tword *text_stem(const struct art_tagger *t, size_t a, size_
 }
 
 /* A plain word: no capitals after its first letter. */
-static bool plain(const struct art_tagger *t, size_t a, size_t b)
+static inline bool plain(const struct art_tagger *t, size_t a, size_t b)
 {
 	if (b - a < 2)
 		return true;
@@ -372,9 +372,10 @@ static bool plain(const struct art_tagger *t, size_t a, size_t b)
 }
 
 /* The score of the word [A, B) of the line (COMMON: common_at), saying why
- * in WHY. */
-int tags_word_score_at(const struct art_tagger *t, size_t a, size_t b, bool common,
-                       const char **how, const struct tword **c)
+ * in WHY.  Inlined in tags_word_info_now, which the search calls a dozen
+ * times a line: there the reasons are dropped unwritten. */
+static inline int word_score(const struct art_tagger *t, size_t a, size_t b, bool common,
+                             const char **how, const struct tword **c)
 {
 	size_t n = b - a;
 	const unsigned char *w = t->line.p + a;
@@ -395,6 +396,12 @@ int tags_word_score_at(const struct art_tagger *t, size_t a, size_t b, bool comm
 	return *how = "not in the text", W_MISS;
 }
 
+int tags_word_score_at(const struct art_tagger *t, size_t a, size_t b, bool common,
+                       const char **how, const struct tword **c)
+{
+	return word_score(t, a, b, common, how, c);
+}
+
 /* What tag_parts needs of the word [S, E) of the line: its score << 2,
  * 2 when it is lowercase and plain, 1 when it is a common word. */
 int tags_word_info_now(const struct art_tagger *t, size_t s, size_t e)
@@ -402,7 +409,7 @@ int tags_word_info_now(const struct art_tagger *t, size_t s, size_t e)
 	bool common = common_at(t, s, e);
 	const char *how;
 	const struct tword *c = NULL;
-	return tags_word_score_at(t, s, e, common, &how, &c) * 4 +
+	return word_score(t, s, e, common, &how, &c) * 4 +
 	       (cls[t->line.p[s]] == C_LOW && plain(t, s, e)) * 2 + common;
 }
 
