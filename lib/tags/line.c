@@ -567,6 +567,31 @@ static bool known_next(const struct art_tagger *t, const struct known *k, size_t
 	return c < 0 || (c == 0 && a < k->n);
 }
 
+/* The known tags from P, a place with a way to it, that may come next:
+ * each adds its way(s) to where it ends.  from[] holds one of the ways to
+ * P: when there are more, a tag after P makes more, in order after that one
+ * or not. */
+static void known_from_place(const struct art_tagger *t, size_t p, uint8_t *ways, uint16_t *from,
+                             uint32_t *by, uint64_t *reached)
+{
+	size_t prev = ways[p] == 1 ? from[p] : p;
+	uint32_t chains[3];
+	known_chains(t, p, chains);
+	for (int c = 0; c < 3; c++)
+		for (uint32_t i = chains[c]; i; i = t->kt.known[i - 1].next) {
+			const struct known *k = &t->kt.known[i - 1];
+			if (!known_next(t, k, prev, p))
+				continue;
+			size_t e = p + k->n;
+			if (ways[e] == 0) {
+				from[e] = (uint16_t)p;
+				by[e] = i;
+				set_bit(reached, (unsigned)e);
+			}
+			ways[e] = ways[e] + ways[p] > 2 ? 2 : ways[e] + ways[p];
+		}
+}
+
 /* When the line is a run of known tags in ascending byte order in exactly
  * one way, that is the split: a rule of its own, not a shortcut to what
  * the search would find.  The search can score another way higher: on
@@ -584,30 +609,23 @@ size_t tags_known_run(struct art_tagger *t, uint16_t *ends, struct known **tags)
 	uint8_t ways[SPLIT_MAX + 1]; /* 0, 1 or "2": more than one */
 	uint16_t from[SPLIT_MAX + 1];
 	uint32_t by[SPLIT_MAX + 1]; /* the known tag that ends there, + 1 */
+	/* the places with a way to them, as bits: only they are looked at
+	 * (a few of a line's places; none past a tag that is not known) */
+	uint64_t reached[NB];
+	memset(reached, 0, t->line.nb * sizeof *reached);
+	reached[0] = 1;
 	memset(ways, 0, n + 1);
 	ways[0] = 1;
 	from[0] = 0;
-	for (size_t p = 0; p < n; p++) {
-		if (!ways[p])
-			continue;
-		/* from[] holds one of the ways to P: when there are more, a tag
-		 * after P makes more, in order after that one or not */
-		size_t prev = ways[p] == 1 ? from[p] : p;
-		uint32_t chains[3];
-		known_chains(t, p, chains);
-		for (int c = 0; c < 3; c++)
-			for (uint32_t i = chains[c]; i; i = t->kt.known[i - 1].next) {
-				const struct known *k = &t->kt.known[i - 1];
-				if (!known_next(t, k, prev, p))
-					continue;
-				size_t e = p + k->n;
-				if (ways[e] == 0) {
-					from[e] = (uint16_t)p;
-					by[e] = i;
-				}
-				ways[e] = ways[e] + ways[p] > 2 ? 2 : ways[e] + ways[p];
-			}
-	}
+	for (size_t b = 0, p; b < t->line.nb; b++)
+		while (reached[b]) {
+			/* in ascending order: a tag found from P ends after P */
+			p = b * 64 + (size_t)__builtin_ctzll(reached[b]);
+			reached[b] &= reached[b] - 1;
+			if (p == n)
+				break;
+			known_from_place(t, p, ways, from, by, reached);
+		}
 	if (ways[n] != 1)
 		return 0;
 	size_t m = 0;
