@@ -1,6 +1,7 @@
 /* art.h - libart, the library under every art command.
  *
- *   buf.h      byte buffers and string views
+ *   buf.h      byte buffers, string views, growing arrays
+ *   status.h   the status a fallible call returns, struct art_error
  *   record.h   the record, its fields, and read errors
  *   lines.h    reading lines in large blocks, CR/LF/BOM aware
  *   date.h     listing dates and ISO dates
@@ -34,19 +35,18 @@
  *   declared ART_MUST_CHECK (buf.h): the build refuses a result ignored.
  * - Status: a function that only allocates returns 0, or -1 when out of
  *   memory (or when a size would overflow); one that returns a pointer
- *   returns NULL then.  The reader (input.h) returns enum art_status
- *   (record.h): ART_OK, ART_EOF, ART_BAD (one record bad, reading goes
- *   on), ART_FAIL (this file cannot be read further), ART_NO_RECORDS; the
- *   readers under it still have codes of their own (ART_LINES_,
- *   ART_LISTING_, ART_JARRAY_).
- * - Errors: struct art_error (record.h) says where (file, line) and what;
+ *   returns NULL then.  Readers return enum art_status
+ *   (status.h): ART_OK, ART_EOF, ART_BAD (one record bad, reading goes
+ *   on), ART_FAIL (this file cannot be read further), ART_NO_RECORDS, and
+ *   ART_MORE (nothing yet: feed more text).
+ * - Errors: struct art_error (status.h) says where (file, line) and what;
  *   system errors keep their errno in it.  Parsers and compilers (json,
  *   jqexpr, filter, tagcount, fmt/columns, fmt/writer) still write their
  *   message into a buffer the caller passes with its size.
  * - Ownership: art_str is a view and owns nothing; a struct that owns
- *   memory has a _free (or _close) function.  A
- *   record handed out by a reader stays valid until the reader's next call;
- *   art_record_copy makes one that owns its bytes.
+ *   memory has a _free (or _close) function.  A record handed out by a
+ *   reader stays valid until the reader's next call; art_record_copy makes
+ *   one that owns its bytes.
  * - Growth: arrays grow only through art_grow and art_reallocarray
  *   (buf.h), which check every size for overflow; bytes go out to a
  *   descriptor only through art_write_all (output.h).
@@ -72,6 +72,7 @@
 #include "record.h"
 #include "seen.h"
 #include "sort.h"
+#include "status.h"
 #include "tagcount.h"
 #include "tags/tags.h"
 #include "unique.h"

@@ -138,22 +138,22 @@ static int next_from_array(struct art_input *in, struct art_item *item, struct a
 		int rc = art_jarray_next(&in->array, &elem, &line, err);
 		if (rc < 0)
 			return system_error(in, ENOMEM, err);
-		if (rc != ART_JARRAY_MORE)
+		if (rc != ART_MORE)
 			in->content = in->file_content = true;
-		if (rc == ART_JARRAY_ELEMENT) {
+		if (rc == ART_OK) {
 			item->line = err->line = line;
 			return parse_json_line(in, elem, item, err);
 		}
-		if (rc == ART_JARRAY_BAD)
+		if (rc == ART_BAD)
 			return ART_BAD;
 		switch (art_lines_chunk(&in->lines, &chunk)) {
-		case ART_LINES_OK:
+		case ART_OK:
 			art_jarray_feed(&in->array, chunk);
 			continue;
-		case ART_LINES_EOF:
+		case ART_EOF:
 			rc = art_jarray_end(&in->array, err);
 			close_file(in);
-			return rc == ART_JARRAY_BAD ? ART_BAD : ART_EOF;
+			return rc == ART_BAD ? ART_BAD : ART_EOF;
 		default:
 			close_file(in);
 			in->file_content = false; /* said: it could not be read */
@@ -175,7 +175,7 @@ static int take_line(struct art_input *in, art_str line, struct art_item *item,
 	art_str text = art_listing_trim(line);
 	if (in->kind == KIND_UNKNOWN) {
 		if (text.n == 0)
-			return ART_EOF;
+			return ART_MORE;
 		/* the first line with content: the file's start tells its kind,
 		 * and what it looks like should it give no record */
 		in->content = in->file_content = true;
@@ -191,26 +191,26 @@ static int take_line(struct art_input *in, art_str line, struct art_item *item,
 	}
 	if (in->kind == KIND_NDJSON) {
 		if (text.n == 0)
-			return ART_EOF;
+			return ART_MORE;
 		return parse_json_line(in, line, item, err);
 	}
 	const struct art_record *rec;
 	switch (art_listing_feed(&in->listing, line, in->lines.lineno, &rec, err)) {
-	case ART_LISTING_RECORD:
+	case ART_OK:
 		item->rec = rec;
 		item->obj = NULL;
 		item->json = (art_str){0};
 		item->explain = art_buf_str(&in->listing.split.explain);
 		item->line = in->listing.start_line;
 		return ART_OK;
-	case ART_LISTING_BAD:
+	case ART_BAD:
 		return ART_BAD;
-	case ART_LISTING_FAIL:
+	case ART_FAIL:
 		art_listing_reset(&in->listing);
 		close_file(in);
 		return ART_FAIL;
 	}
-	return ART_EOF; /* nothing to hand out for this line */
+	return ART_MORE; /* nothing to hand out for this line */
 }
 
 /* A file that begins with '[' is a JSON array, read in pieces of any size
@@ -232,30 +232,32 @@ static int next_from_file(struct art_input *in, struct art_item *item, struct ar
 	if (in->kind == KIND_ARRAY)
 		return next_from_array(in, item, err);
 	for (;;) {
-		if (in->kind == KIND_LISTING && art_listing_pending(&in->listing, err))
+		if (in->kind == KIND_LISTING && art_listing_pending(&in->listing, err) == ART_BAD)
 			return ART_BAD;
 		art_str line;
 		int rc = in->held;
-		in->held = ART_LINES_OK;
-		if (rc == ART_LINES_OK)
+		in->held = ART_OK;
+		if (rc == ART_OK)
 			rc = art_lines_next(&in->lines, &line);
-		if (rc == ART_LINES_EOF) {
-			int cut = in->kind == KIND_LISTING && art_listing_break(&in->listing, err);
+		if (rc == ART_EOF) {
+			bool cut = in->kind == KIND_LISTING &&
+			           art_listing_break(&in->listing, err) == ART_BAD;
 			if (cut)
 				return ART_BAD; /* the next call comes here again, with nothing open
 				                 */
 			close_file(in);
 			return ART_EOF;
 		}
-		if (rc == ART_LINES_ERROR) {
+		if (rc == ART_FAIL) {
 			int errnum = in->lines.err;
 			art_listing_reset(&in->listing);
 			close_file(in);
 			in->file_content = false; /* said: it could not be read */
 			return system_error(in, errnum, err);
 		}
-		if (rc == ART_LINES_TOO_LONG) {
-			if (in->kind == KIND_LISTING && art_listing_break(&in->listing, err)) {
+		if (rc == ART_BAD) {
+			if (in->kind == KIND_LISTING &&
+			    art_listing_break(&in->listing, err) == ART_BAD) {
 				/* the record it was part of is lost with it: one report */
 				size_t n = strlen(err->msg);
 				snprintf(err->msg + n, sizeof err->msg - n,
@@ -268,7 +270,7 @@ static int next_from_file(struct art_input *in, struct art_item *item, struct ar
 		item->line = in->lines.lineno;
 		err->line = in->lines.lineno;
 		rc = take_line(in, line, item, err);
-		if (rc != ART_EOF)
+		if (rc != ART_MORE)
 			return rc;
 	}
 }
@@ -305,13 +307,13 @@ int art_input_next(struct art_input *in, struct art_item *item, struct art_error
 
 int art_input_fill(struct art_input *in, struct art_block *b, size_t bytes)
 {
-	if (in->kind != KIND_NDJSON || in->held != ART_LINES_OK)
+	if (in->kind != KIND_NDJSON || in->held != ART_OK)
 		return ART_EOF;
 	b->file = in->file;
 	while (b->text.len < bytes) {
 		art_str line;
 		int rc = art_lines_next(&in->lines, &line);
-		if (rc != ART_LINES_OK) {
+		if (rc != ART_OK) {
 			in->held = rc; /* for art_input_next to say */
 			return ART_EOF;
 		}

@@ -42,7 +42,7 @@ static int bad(struct art_error *err, unsigned long line, const char *what, char
 		art_error_set(err, line, "%s, not '%c'", what, c);
 	else
 		art_error_set(err, line, "%s, not byte \\x%02X", what, (unsigned char)c);
-	return ART_JARRAY_BAD;
+	return ART_BAD;
 }
 
 /* The element ends here: hand it out, or report it too long. */
@@ -52,10 +52,10 @@ static int emit(struct art_jarray *a, art_str *elem, unsigned long *line, struct
 	if (a->too_long) {
 		art_error_set(err, a->elem_line, "array element longer than %zu bytes skipped",
 		              a->max);
-		return ART_JARRAY_BAD;
+		return ART_BAD;
 	}
 	*elem = art_buf_str(&a->elem);
-	return ART_JARRAY_ELEMENT;
+	return ART_OK;
 }
 
 /* Keep byte C of the element: 0, or -1 when out of memory.  White space
@@ -163,7 +163,7 @@ int art_jarray_next(struct art_jarray *a, art_str *elem, unsigned long *line, st
 		a->pos--; /* the element's first byte */
 		start_element(a);
 	}
-	return ART_JARRAY_MORE;
+	return ART_MORE;
 }
 
 int art_jarray_end(struct art_jarray *a, struct art_error *err)
@@ -172,12 +172,12 @@ int art_jarray_end(struct art_jarray *a, struct art_error *err)
 	case ELEMENT:
 		art_error_set(err, a->elem_line, "array element cut off by the end of the input");
 		a->state = OUTSIDE;
-		return ART_JARRAY_BAD;
+		return ART_BAD;
 	case OPEN:
 	case AFTER:
 		art_error_set(err, a->line, "JSON array not closed by the end of the input");
 		a->state = OUTSIDE;
-		return ART_JARRAY_BAD;
+		return ART_BAD;
 	}
-	return ART_JARRAY_MORE;
+	return ART_OK;
 }

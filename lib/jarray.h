@@ -18,8 +18,6 @@
 #include "buf.h"
 #include "record.h"
 
-enum { ART_JARRAY_MORE = 0, ART_JARRAY_ELEMENT = 1, ART_JARRAY_BAD = 2 };
-
 struct art_jarray {
 	int state;
 	int depth; /* of the element's own brackets */
@@ -35,17 +33,16 @@ struct art_jarray {
  * A (zeroed before its first use) keeps its buffer from one input to the
  * next. */
 void art_jarray_init(struct art_jarray *a, unsigned long line, size_t max);
-/* Text to scan next: art_jarray_next must have returned ART_JARRAY_MORE. */
+/* Text to scan next: art_jarray_next must have returned ART_MORE. */
 void art_jarray_feed(struct art_jarray *a, art_str text);
 /* The next element, valid until the next call, with the line it starts
- * on (ART_JARRAY_ELEMENT); ART_JARRAY_BAD with *err (line and message) for
- * text that is no part of an array, or an element too long; or
- * ART_JARRAY_MORE when the text fed so far is used up.  -1 when out of
- * memory. */
+ * on (ART_OK); ART_BAD with *err (line and message) for text that is no
+ * part of an array, or an element too long; or ART_MORE when the text fed
+ * so far is used up.  -1 when out of memory. */
 ART_MUST_CHECK int art_jarray_next(struct art_jarray *a, art_str *elem, unsigned long *line,
                                    struct art_error *err);
-/* The input has ended: ART_JARRAY_BAD when an array or element was left
- * open, else ART_JARRAY_MORE. */
+/* The input has ended: ART_BAD when an array or element was left open,
+ * else ART_OK. */
 ART_MUST_CHECK int art_jarray_end(struct art_jarray *a, struct art_error *err);
 void art_jarray_free(struct art_jarray *a);
 

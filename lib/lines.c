@@ -304,15 +304,15 @@ int art_lines_chunk(struct art_lines *l, art_str *chunk)
 {
 	if (!l->buf || l->start == l->end) {
 		if (l->eof)
-			return ART_LINES_EOF;
+			return ART_EOF;
 		if (fill(l) < 0)
-			return ART_LINES_ERROR;
+			return ART_FAIL;
 		if (l->start == l->end)
-			return ART_LINES_EOF;
+			return ART_EOF;
 	}
 	*chunk = (art_str){l->buf + l->start, l->end - l->start};
 	l->start = l->end;
-	return ART_LINES_OK;
+	return ART_OK;
 }
 
 /* Find the end of the line starting at p (n bytes available).  Sets *len to
@@ -363,19 +363,19 @@ int art_lines_next(struct art_lines *l, art_str *line)
 			l->lineno++;
 			if (l->skipping || len > l->max) {
 				l->skipping = false;
-				return ART_LINES_TOO_LONG;
+				return ART_BAD;
 			}
 			drop_bom(line);
-			return ART_LINES_OK;
+			return ART_OK;
 		}
 		if (l->eof) {
 			/* nothing left: an over-long last line ends here */
 			if (l->skipping) {
 				l->skipping = false;
 				l->lineno++;
-				return ART_LINES_TOO_LONG;
+				return ART_BAD;
 			}
-			return ART_LINES_EOF;
+			return ART_EOF;
 		}
 		if (avail >= l->max) {
 			/* keep the last byte: it may be the CR of a CRLF */
@@ -383,6 +383,6 @@ int art_lines_next(struct art_lines *l, art_str *line)
 			l->skipping = true;
 		}
 		if (fill(l) < 0)
-			return ART_LINES_ERROR;
+			return ART_FAIL;
 	}
 }

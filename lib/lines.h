@@ -4,7 +4,7 @@
  * UTF-8 byte order mark at the start of a line is dropped (pages pasted
  * together may each carry one).  Memory stays bounded: a line longer than
  * the reader's max (ART_LINE_MAX unless the caller sets another) is skipped
- * whole and reported as ART_LINES_TOO_LONG.  The buffer starts at 1 MiB
+ * whole and reported as ART_BAD.  The buffer starts at 1 MiB
  * and grows only for a longer line that is allowed.
  *
  * What is read is decoded first, as the first bytes of the input call for:
@@ -18,6 +18,7 @@
 #include <stdbool.h>
 
 #include "buf.h"
+#include "status.h"
 
 #define ART_LINE_MAX (1u << 20) /* 1 MiB: a line of listing text */
 /* A line of NDJSON: room for any record made of listing lines, each field
@@ -25,8 +26,6 @@
  * one-byte tags), so that what art-parse writes every command reads. */
 #define ART_JSON_LINE_MAX (1u << 26) /* 64 MiB */
 #define ART_READ_BLOCK    (1u << 17)
-
-enum { ART_LINES_OK = 0, ART_LINES_EOF = 1, ART_LINES_TOO_LONG = 2, ART_LINES_ERROR = 3 };
 
 struct art_lines {
 	int fd;
@@ -47,14 +46,15 @@ struct art_lines {
 ART_MUST_CHECK int art_lines_open(struct art_lines *l, const char *path);
 /* Read from an fd the caller keeps open. */
 void art_lines_init_fd(struct art_lines *l, int fd);
-/* The next line into *line, valid until the next call.  Returns one of the
- * ART_LINES_ codes; after ART_LINES_ERROR, l->err holds errno. */
+/* The next line into *line, valid until the next call: ART_OK; ART_EOF;
+ * ART_BAD for a line longer than the max, skipped (its number counted);
+ * ART_FAIL when reading failed, with errno in l->err. */
 ART_MUST_CHECK int art_lines_next(struct art_lines *l, art_str *line);
 void art_lines_close(struct art_lines *l);
 /* The bytes after the last line handed out, whatever they hold, up to the
  * end of what is buffered (reading more when nothing is): for a reader of
- * its own, such as art_jarray.  Returns ART_LINES_OK with *chunk, ART_LINES_EOF
- * or ART_LINES_ERROR.  Line numbers are the caller's to count from here. */
+ * its own, such as art_jarray.  Returns ART_OK with *chunk, ART_EOF or
+ * ART_FAIL.  Line numbers are the caller's to count from here. */
 ART_MUST_CHECK int art_lines_chunk(struct art_lines *l, art_str *chunk);
 /* The first byte of the input that is not white space (space, tab, CR,
  * LF, a UTF-8 byte order mark), looked at without taking it; -1 at the

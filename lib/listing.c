@@ -215,7 +215,7 @@ static int no_memory(struct art_error *err, unsigned long line)
 {
 	art_error_set(err, line, "out of memory");
 	err->errnum = ENOMEM;
-	return ART_LISTING_FAIL;
+	return ART_FAIL;
 }
 
 static int push_window(struct art_listing *l, art_str line, unsigned long lineno)
@@ -237,7 +237,7 @@ static int bad(struct art_error *err, unsigned long line, const char *what, art_
 		art_error_set(err, line, "%s: \"%s\"", what, art_excerpt(shown, text));
 	else
 		art_error_set(err, line, "%s", what);
-	return ART_LISTING_BAD;
+	return ART_BAD;
 }
 
 /* How many of the window's lines are the source of the record that a date
@@ -268,23 +268,23 @@ static void report_cut_off(struct art_listing *l, int taken, struct art_error *e
 static int open_record(struct art_listing *l, art_str line, unsigned long lineno, art_str date,
                        art_str category, struct art_error *err)
 {
-	int rc = ART_LISTING_NONE;
+	int rc = ART_MORE;
 	struct art_error second = {0};
 	if (l->state != SEEK && l->state != CLOSE) {
 		report_cut_off(l, source_lines(l), err);
-		rc = ART_LISTING_BAD;
+		rc = ART_BAD;
 	}
 	l->state = SEEK;
-	struct art_error *e = rc == ART_LISTING_BAD ? &second : err;
-	int bad_here = ART_LISTING_NONE;
+	struct art_error *e = rc == ART_BAD ? &second : err;
+	int bad_here = ART_MORE;
 	if (l->nwin == 0)
 		bad_here = bad(e, lineno, "date line with no source line before it", line);
 	else if (art_date_from_listing(date, l->date) != 0)
 		bad_here = bad(e, lineno, "not a date", date);
-	if (bad_here != ART_LISTING_NONE) {
+	if (bad_here != ART_MORE) {
 		l->nwin = 0;
 		l->lost = true; /* the rest of its lines may follow */
-		if (rc == ART_LISTING_BAD) {
+		if (rc == ART_BAD) {
 			l->pending = true;
 			l->pending_err = second;
 			return rc;
@@ -327,7 +327,7 @@ static int close_record(struct art_listing *l, art_str line, unsigned long linen
 	r->read_minutes = minutes;
 	*rec = r;
 	l->state = CLOSE;
-	return ART_LISTING_RECORD;
+	return ART_OK;
 }
 
 /* Whether a line shaped like a date line opens a record in the state the
@@ -352,12 +352,12 @@ static int take_field(struct art_listing *l, art_str line, unsigned long lineno,
 	case SEEK:
 	case CLOSE:
 		if (!stats)
-			return ART_LISTING_NONE;
+			return ART_MORE;
 		/* the end of a record that never started: its date line was
 		 * missing or broken beyond recognition (unless that was said) */
 		bool said = l->lost;
 		l->lost = false;
-		return said ? ART_LISTING_NONE
+		return said ? ART_MORE
 		            : bad(err, lineno, "likes and read time of a record with no date line",
 		                  line);
 	case TITLE:
@@ -382,7 +382,7 @@ static int take_field(struct art_listing *l, art_str line, unsigned long lineno,
 	case STATS:
 		return close_record(l, line, lineno, rec, err);
 	}
-	return art_buf_set(field, line) == 0 ? ART_LISTING_NONE : no_memory(err, lineno);
+	return art_buf_set(field, line) == 0 ? ART_MORE : no_memory(err, lineno);
 }
 
 /* One non-blank line, trimmed. */
@@ -392,7 +392,7 @@ static int feed_line(struct art_listing *l, art_str line, unsigned long lineno, 
 	if (l->state == CLOSE) {
 		l->state = SEEK;
 		if (art_str_eq(line, art_buf_str(&l->title)))
-			return ART_LISTING_NONE; /* the title again, as link text */
+			return ART_MORE; /* the title again, as link text */
 	}
 	char text[DATE_TEXT_MAX];
 	art_str date, category;
@@ -411,22 +411,22 @@ static int settle_summary(struct art_listing *l, art_str line, unsigned long lin
 {
 	if (line.n == 0) {
 		l->state = TAGS; /* a blank line: it was the summary */
-		return ART_LISTING_NONE;
+		return ART_MORE;
 	}
 	bad(err, l->held_line, "record has no summary and no tag line", art_buf_str(&l->summary));
 	l->state = CLOSE; /* its title may follow, as link text */
 	struct art_error second = {0};
 	int rc = feed_line(l, line, lineno, false, rec, &second);
-	assert(rc != ART_LISTING_RECORD); /* no record ends on its first line */
-	if (rc == ART_LISTING_FAIL) {
+	assert(rc != ART_OK); /* no record ends on its first line */
+	if (rc == ART_FAIL) {
 		*err = second;
 		return rc;
 	}
-	if (rc == ART_LISTING_BAD) {
+	if (rc == ART_BAD) {
 		l->pending = true;
 		l->pending_err = second;
 	}
-	return ART_LISTING_BAD;
+	return ART_BAD;
 }
 
 int art_listing_feed(struct art_listing *l, art_str line, unsigned long lineno,
@@ -438,20 +438,20 @@ int art_listing_feed(struct art_listing *l, art_str line, unsigned long lineno,
 	bool after_blank = l->blank;
 	l->blank = line.n == 0;
 	if (line.n == 0)
-		return ART_LISTING_NONE;
+		return ART_MORE;
 	return feed_line(l, line, lineno, after_blank, rec, err);
 }
 
 int art_listing_pending(struct art_listing *l, struct art_error *err)
 {
 	if (!l->pending)
-		return ART_LISTING_NONE;
+		return ART_OK;
 	l->pending = false;
 	/* the place and the message; the file is the caller's to set */
 	err->line = l->pending_err.line;
 	err->errnum = l->pending_err.errnum;
 	memcpy(err->msg, l->pending_err.msg, sizeof err->msg);
-	return ART_LISTING_BAD;
+	return ART_BAD;
 }
 
 int art_listing_break(struct art_listing *l, struct art_error *err)
@@ -466,11 +466,11 @@ int art_listing_break(struct art_listing *l, struct art_error *err)
 	if (l->state == SEEK || l->state == CLOSE) {
 		l->state = SEEK;
 		l->lost = false;
-		return ART_LISTING_NONE;
+		return ART_OK;
 	}
 	report_cut_off(l, 0, err);
 	l->lost = true; /* the rest of its lines may follow */
-	return ART_LISTING_BAD;
+	return ART_BAD;
 }
 
 void art_listing_reset(struct art_listing *l)

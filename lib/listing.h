@@ -16,8 +16,6 @@
 #include "record.h"
 #include "tags/tags.h"
 
-enum { ART_LISTING_NONE = 0, ART_LISTING_RECORD = 1, ART_LISTING_BAD = 2, ART_LISTING_FAIL = 3 };
-
 struct art_listing {
 	struct art_tagger *tagger; /* not owned */
 	struct art_tagsplit split;
@@ -38,18 +36,18 @@ struct art_listing {
 
 void art_listing_init(struct art_listing *l, struct art_tagger *tagger);
 void art_listing_free(struct art_listing *l);
-/* Feed the line numbered LINENO.  Returns ART_LISTING_RECORD with *rec set
- * (valid until the next call), ART_LISTING_BAD with *err set,
- * ART_LISTING_FAIL with *err set when out of memory, or ART_LISTING_NONE.
+/* Feed the line numbered LINENO.  Returns ART_OK with *rec set (valid
+ * until the next call), ART_BAD with *err set, ART_FAIL with *err set when
+ * out of memory, or ART_MORE: no record yet.
  * White space at either end of a line (space, tab, U+00A0, U+202F,
  * U+3000) is no part of it. */
 ART_MUST_CHECK int art_listing_feed(struct art_listing *l, art_str line, unsigned long lineno,
                                     const struct art_record **rec, struct art_error *err);
-/* An error left over from the last feed, if any (ART_LISTING_BAD): its
- * line and message into *err, whose file is the caller's to set. */
+/* An error left over from the last feed, if any (ART_BAD): its line and
+ * message into *err, whose file is the caller's to set; else ART_OK. */
 ART_MUST_CHECK int art_listing_pending(struct art_listing *l, struct art_error *err);
 /* The input ended (or a line could not be read): abandon what is open.
- * ART_LISTING_BAD when a record was cut off. */
+ * ART_BAD when a record was cut off, else ART_OK. */
 ART_MUST_CHECK int art_listing_break(struct art_listing *l, struct art_error *err);
 /* LINE without the white space at either end that art_listing_feed
  * ignores. */

@@ -60,16 +60,6 @@ struct art_value art_record_value(const struct art_record *r, const struct art_k
 	}
 }
 
-void art_error_set(struct art_error *e, unsigned long line, const char *fmt, ...)
-{
-	va_list ap;
-	e->line = line;
-	e->errnum = 0;
-	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
-	va_end(ap);
-}
-
 const char *art_excerpt(char out[ART_EXCERPT_SIZE], art_str s)
 {
 	const size_t max_in = 60, max_out = ART_EXCERPT_SIZE - sizeof "...";

@@ -5,8 +5,8 @@
  * valid until its next call); art_record_copy makes a record that owns its
  * bytes, for commands that hold records back (sorting, paging).
  *
- * Errors found while reading travel as struct art_error: where (file and
- * line) and what, for the command to print.  The library never prints.
+ * Errors found while reading travel as struct art_error (status.h): where
+ * (file and line) and what, for the command to print.
  */
 #ifndef ART_RECORD_H
 #define ART_RECORD_H
@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "status.h"
 
 enum art_field {
 	ART_F_SOURCE,
@@ -34,24 +35,6 @@ struct art_record {
 	int64_t likes;
 	int64_t read_minutes;
 };
-
-/* What a read call returns.  ART_BAD: one record was bad and skipped (the
- * error says which); reading may go on.  ART_FAIL: the current file cannot
- * be read further (I/O error or an unopenable file); the next file may.
- * ART_NO_RECORDS: a file that was not empty gave no record at all (the
- * error, about the whole file, says what it looked like); reading goes on
- * with the next file. */
-enum art_status { ART_OK = 0, ART_EOF = 1, ART_BAD = 2, ART_FAIL = 3, ART_NO_RECORDS = 4 };
-
-struct art_error {
-	const char *file;   /* "-" is shown as "(standard input)" by commands */
-	unsigned long line; /* 0 when the error is about the whole file */
-	int errnum;         /* errno for system errors, else 0 */
-	char msg[240];
-};
-
-void art_error_set(struct art_error *e, unsigned long line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
 
 /* Input text made fit to quote in a message: its first 60 bytes or so, cut
  * at a character boundary and then followed by "...", with control

@@ -169,22 +169,22 @@ static int read_back(struct listing_state *s, const struct art_record *r, art_st
 {
 	const struct art_record *read = NULL;
 	struct art_error why;
-	int got = ART_LISTING_NONE;
+	int got = ART_MORE;
 	art_listing_reset(&s->reader);
 	for (const char *p = text.p, *end = text.p + text.n; p < end && !read;) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		art_str l = {p, (size_t)((nl ? nl : end) - p)};
 		p = nl ? nl + 1 : end;
 		got = art_listing_feed(&s->reader, l, line, &read, &why);
-		if (got == ART_LISTING_FAIL)
+		if (got == ART_FAIL)
 			return ART_FAIL;
-		if (got == ART_LISTING_BAD)
+		if (got == ART_BAD)
 			break;
 	}
 	if (!read) {
 		art_error_set(
 		    err, line, "cannot be written as a listing: it would not read back%s%s",
-		    got == ART_LISTING_BAD ? ": " : "", got == ART_LISTING_BAD ? why.msg : "");
+		    got == ART_BAD ? ": " : "", got == ART_BAD ? why.msg : "");
 		return ART_BAD;
 	}
 	int rc = 0;

@@ -210,12 +210,12 @@ int art_tagger_load(struct art_tagger *t, const char *path, struct art_error *er
 	art_str line;
 	for (;;) {
 		int r = art_lines_next(&lines, &line);
-		if (r == ART_LINES_EOF)
+		if (r == ART_EOF)
 			break;
-		if (r == ART_LINES_OK && art_tagger_add(t, line, ART_TAG_LEXICON) == 0)
+		if (r == ART_OK && art_tagger_add(t, line, ART_TAG_LEXICON) == 0)
 			continue;
-		err->errnum = r == ART_LINES_ERROR ? lines.err : r == ART_LINES_OK ? ENOMEM : 0;
-		err->line = r == ART_LINES_ERROR ? 0 : lines.lineno;
+		err->errnum = r == ART_FAIL ? lines.err : r == ART_OK ? ENOMEM : 0;
+		err->line = r == ART_FAIL ? 0 : lines.lineno;
 		if (err->errnum)
 			snprintf(err->msg, sizeof err->msg, "%s", strerror(err->errnum));
 		else

@@ -19,22 +19,23 @@ static void scan(const char *text, size_t step, size_t max, struct art_buf *got)
 		bool end = at >= n;
 		if (!end)
 			art_jarray_feed(&a, (art_str){text + at, at + step < n ? step : n - at});
+		if (end) {
+			if (art_jarray_end(&a, &err) == ART_BAD)
+				ck_assert_int_eq(
+				    art_buf_printf(got, "%lu ! %s\n", err.line, err.msg), 0);
+			break;
+		}
 		int rc;
-		while ((rc = end ? art_jarray_end(&a, &err)
-		                 : art_jarray_next(&a, &elem, &line, &err)) != ART_JARRAY_MORE) {
+		while ((rc = art_jarray_next(&a, &elem, &line, &err)) != ART_MORE) {
 			ck_assert_int_ge(rc, 0);
-			if (rc == ART_JARRAY_ELEMENT)
+			if (rc == ART_OK)
 				ck_assert_int_eq(
 				    art_buf_printf(got, "%lu %.*s\n", line, (int)elem.n, elem.p),
 				    0);
 			else
 				ck_assert_int_eq(
 				    art_buf_printf(got, "%lu ! %s\n", err.line, err.msg), 0);
-			if (end)
-				break;
 		}
-		if (end)
-			break;
 	}
 	ck_assert_int_eq(art_buf_putc(got, '\0'), 0);
 	art_jarray_free(&a);

@@ -23,7 +23,7 @@ static void open_bytes(const char *data, size_t n)
 static void expect_line(const char *text, size_t n)
 {
 	art_str l;
-	ck_assert_int_eq(art_lines_next(&lines, &l), ART_LINES_OK);
+	ck_assert_int_eq(art_lines_next(&lines, &l), ART_OK);
 	ck_assert_uint_eq(l.n, n);
 	ck_assert(memcmp(l.p, text, n) == 0);
 }
@@ -31,7 +31,7 @@ static void expect_line(const char *text, size_t n)
 static void expect_end(void)
 {
 	art_str l;
-	ck_assert_int_eq(art_lines_next(&lines, &l), ART_LINES_EOF);
+	ck_assert_int_eq(art_lines_next(&lines, &l), ART_EOF);
 	art_lines_close(&lines);
 }
 
@@ -107,7 +107,7 @@ START_TEST(an_over_long_line_is_skipped_whole)
 	open_bytes(data, n);
 	art_str l;
 	expect_line("ok", 2);
-	ck_assert_int_eq(art_lines_next(&lines, &l), ART_LINES_TOO_LONG);
+	ck_assert_int_eq(art_lines_next(&lines, &l), ART_BAD);
 	ck_assert_uint_eq(lines.lineno, 2);
 	expect_line("next", 4);
 	ck_assert_uint_eq(lines.lineno, 3);
@@ -126,7 +126,7 @@ START_TEST(a_reader_may_allow_longer_lines)
 	open_bytes(data, n + 6);
 	lines.max = ART_JSON_LINE_MAX;
 	art_str l;
-	ck_assert_int_eq(art_lines_next(&lines, &l), ART_LINES_OK);
+	ck_assert_int_eq(art_lines_next(&lines, &l), ART_OK);
 	ck_assert_uint_eq(l.n, n);
 	ck_assert(l.p[0] == 'z' && l.p[n - 1] == 'z');
 	expect_line("next", 4);
@@ -135,7 +135,7 @@ START_TEST(a_reader_may_allow_longer_lines)
 	open_bytes("short\nmuch too long\nok\n", 23);
 	lines.max = 8;
 	expect_line("short", 5);
-	ck_assert_int_eq(art_lines_next(&lines, &l), ART_LINES_TOO_LONG);
+	ck_assert_int_eq(art_lines_next(&lines, &l), ART_BAD);
 	expect_line("ok", 2);
 	expect_end();
 	free(data);
