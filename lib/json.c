@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "date.h"
+#include "hash.h"
 #include "utf8.h"
 
 #ifdef __SSE2__
@@ -469,10 +470,7 @@ static bool is_field(art_str key, size_t k)
 
 static size_t key_hash(art_str k)
 {
-	uint64_t h = 0xcbf29ce484222325u; /* FNV-1a */
-	for (size_t i = 0; i < k.n; i++)
-		h = (h ^ (unsigned char)k.p[i]) * 0x100000001b3u;
-	return (size_t)(h ^ (h >> 32));
+	return (size_t)art_hash(k.p, k.n, 0);
 }
 
 /* Look for the key of field I among the fields before it; add it to the

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "fold.h"
+#include "hash.h"
 #include "utf8.h"
 
 #define MAX_COUNT ((int64_t)1 << 53)
@@ -312,18 +313,9 @@ static art_str key_part(const struct art_tagcount *tc, const struct entry *e, in
 
 static uint64_t hash_key(const art_str *k, int nparts)
 {
-	uint64_t h = 0xcbf29ce484222325u;
-	for (int p = 0; p < nparts; p++) {
-		for (size_t i = 0; i < k[p].n; i++) {
-			h ^= (unsigned char)k[p].p[i];
-			h *= 0x100000001b3u;
-		}
-		h ^= k[p].n + 0x9e3779b97f4a7c15u;
-		h *= 0x100000001b3u;
-	}
-	h ^= h >> 31;
-	h *= 0xbf58476d1ce4e5b9u;
-	h ^= h >> 29;
+	uint64_t h = 0;
+	for (int p = 0; p < nparts; p++)
+		h = art_hash(k[p].p, k[p].n, h);
 	return h;
 }
 

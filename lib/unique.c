@@ -20,7 +20,7 @@ static inline uint64_t step(uint64_t h, uint64_t w)
 	return h ^ (h >> 29);
 }
 
-uint64_t art_hash(const void *p, size_t n, uint64_t seed)
+uint64_t art_id_hash(const void *p, size_t n, uint64_t seed)
 {
 	const unsigned char *s = p;
 	uint64_t h = step(seed, (uint64_t)n * K2);
@@ -49,20 +49,20 @@ static uint64_t hash_value(struct art_value v, uint64_t h)
 {
 	switch (v.type) {
 	case ART_V_STRING:
-		return art_hash(v.str.p, v.str.n, h);
+		return art_id_hash(v.str.p, v.str.n, h);
 	case ART_V_NUMBER: {
 		char digits[ART_JSON_INT_MAX];
-		return art_hash(digits, art_json_int(digits, v.num), h ^ K_NUMBER);
+		return art_id_hash(digits, art_json_int(digits, v.num), h ^ K_NUMBER);
 	}
 	case ART_V_STRINGS: {
 		uint64_t n = v.nitems;
-		h = art_hash(&n, sizeof n, h ^ K_STRINGS);
+		h = art_id_hash(&n, sizeof n, h ^ K_STRINGS);
 		for (size_t i = 0; i < v.nitems; i++)
-			h = art_hash(v.items[i].p, v.items[i].n, h);
+			h = art_id_hash(v.items[i].p, v.items[i].n, h);
 		return h;
 	}
 	default:
-		return art_hash("", 0, h ^ K_MISSING);
+		return art_id_hash("", 0, h ^ K_MISSING);
 	}
 }
 
@@ -153,9 +153,9 @@ int art_identity_put_values(struct art_buf *b, const struct art_identity *id,
 
 uint64_t art_record_identity(const struct art_record *r)
 {
-	uint64_t h = art_hash(r->source.p, r->source.n, 0);
-	h = art_hash(r->date.p, r->date.n, h);
-	return art_hash(r->title.p, r->title.n, h);
+	uint64_t h = art_id_hash(r->source.p, r->source.n, 0);
+	h = art_id_hash(r->date.p, r->date.n, h);
+	return art_id_hash(r->title.p, r->title.n, h);
 }
 
 static size_t slot_of(const struct art_hashset *s, uint64_t h)

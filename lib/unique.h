@@ -23,8 +23,11 @@
 #include "record.h"
 #include "fmt/spool.h"
 
-/* A 64-bit hash of N bytes at P, chained from SEED (0 to start). */
-uint64_t art_hash(const void *p, size_t n, uint64_t seed);
+/* The hash of record identities: 64 bits of N bytes at P, chained from
+ * SEED (0 to start).  Identities are written into --unseen state files
+ * (art(7)), so this function never changes: it is not art_hash (hash.h),
+ * which the hash tables use. */
+uint64_t art_id_hash(const void *p, size_t n, uint64_t seed);
 
 #define ART_IDENTITY_MAX_KEYS 16
 /* The keys whose values make a record's identity. */

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 
 #include "date.h"
+#include "hash.h"
 #include "spool.h"
 #include "svg.h"
 #include "tagcount.h"
