@@ -92,18 +92,28 @@ static jv str_jv(art_str s)
 
 static jv strings_jv(const art_str *items, size_t n);
 
+static jv value_jv(struct art_value v)
+{
+	switch (v.type) {
+	case ART_V_STRING:
+		return str_jv(v.str);
+	case ART_V_NUMBER:
+		return jv_number((double)v.num);
+	case ART_V_STRINGS:
+		return strings_jv(v.items, v.nitems);
+	default:
+		return jv_null();
+	}
+}
+
 jv art_record_to_jv(const struct art_record *r)
 {
-	jv tags = strings_jv(r->tags, r->ntags);
 	jv o = jv_object();
-	o = jv_object_set(o, jv_string("source"), str_jv(r->source));
-	o = jv_object_set(o, jv_string("date"), str_jv(r->date));
-	o = jv_object_set(o, jv_string("category"), str_jv(r->category));
-	o = jv_object_set(o, jv_string("title"), str_jv(r->title));
-	o = jv_object_set(o, jv_string("summary"), str_jv(r->summary));
-	o = jv_object_set(o, jv_string("tags"), tags);
-	o = jv_object_set(o, jv_string("likes"), jv_number((double)r->likes));
-	o = jv_object_set(o, jv_string("read_minutes"), jv_number((double)r->read_minutes));
+	for (int k = 0; k < ART_NFIELDS; k++) {
+		struct art_key key = {art_fields[k].name, k};
+		o = jv_object_set(o, str_jv(art_fields[k].name),
+		                  value_jv(art_record_value(r, &key)));
+	}
 	return o;
 }
 

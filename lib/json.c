@@ -451,16 +451,9 @@ static struct art_jfield *new_field(struct art_jobject *o)
 	return f;
 }
 
-/* art_field_names with their lengths, to compare keys without strlen. */
-static const art_str record_keys[] = {
-    ART_STR("source"),  ART_STR("date"), ART_STR("category"), ART_STR("title"),
-    ART_STR("summary"), ART_STR("tags"), ART_STR("likes"),    ART_STR("read_minutes"),
-};
-_Static_assert(sizeof record_keys / sizeof *record_keys == ART_NFIELDS, "one key per field");
-
 static bool is_field(art_str key, size_t k)
 {
-	return k < ART_NFIELDS && art_str_eq(key, record_keys[k]);
+	return k < ART_NFIELDS && art_str_eq(key, art_fields[k].name);
 }
 
 /* Duplicate keys.  A small object compares the new key with each earlier
@@ -562,14 +555,6 @@ static int parse_members(struct parser *ps)
 	}
 }
 
-/* What the writer puts before each of the record's values. */
-static const art_str record_leads[] = {
-    ART_STR("{\"source\":"), ART_STR(",\"date\":"),         ART_STR(",\"category\":"),
-    ART_STR(",\"title\":"),  ART_STR(",\"summary\":"),      ART_STR(",\"tags\":"),
-    ART_STR(",\"likes\":"),  ART_STR(",\"read_minutes\":"),
-};
-_Static_assert(sizeof record_leads / sizeof *record_leads == ART_NFIELDS, "one lead per field");
-
 /* Most lines are records as art_json_put_record writes them: then each
  * key, with the punctuation around it, is where the writer puts it, and
  * only the values need parsing.  False at the first difference or error;
@@ -579,14 +564,14 @@ static bool parse_as_written(struct parser *ps)
 {
 	struct art_jobject *o = ps->o;
 	for (size_t k = 0; k < ART_NFIELDS; k++) {
-		art_str lead = record_leads[k];
+		art_str lead = art_fields[k].lead;
 		if ((size_t)(ps->end - ps->p) < lead.n || memcmp(ps->p, lead.p, lead.n) != 0)
 			return false;
 		struct art_jfield *f = new_field(o);
 		if (!f)
 			return false;
 		f->at = ps->p + 1; /* after '{' or ',' */
-		f->key = (art_str){ps->p + 2, record_keys[k].n};
+		f->key = (art_str){ps->p + 2, art_fields[k].name.n};
 		ps->p += lead.n;
 		if (parse_field_value(ps, f) != 0)
 			return false;
@@ -684,28 +669,27 @@ int art_record_from_json(struct art_record *r, const struct art_jobject *o, char
 		if (k < 0)
 			continue;
 		seen |= 1u << k;
-		switch (k) {
-		case ART_F_TAGS:
+		switch (art_fields[k].type) {
+		case ART_FT_STRINGS:
 			if (f->type != ART_J_ARRAY || !f->strings)
 				goto wrong_type;
 			/* no items at all may mean no item array yet */
 			r->tags = f->nitems ? o->items + f->item0 : NULL;
 			r->ntags = f->nitems;
 			break;
-		case ART_F_LIKES:
-		case ART_F_READ_MINUTES:
+		case ART_FT_NUMBER:
 			if (f->type != ART_J_NUMBER)
 				goto wrong_type;
 			if (whole_number(f->raw, k == ART_F_LIKES ? &r->likes : &r->read_minutes) !=
 			    0) {
 				snprintf(err, errsz,
 				         "\"%s\": %.*s is not a whole number from 0 to 2^53",
-				         art_field_names[k], (int)(f->raw.n > 30 ? 30 : f->raw.n),
+				         art_fields[k].name.p, (int)(f->raw.n > 30 ? 30 : f->raw.n),
 				         f->raw.p);
 				return -1;
 			}
 			break;
-		default: {
+		case ART_FT_STRING: {
 			if (f->type != ART_J_STRING)
 				goto wrong_type;
 			art_str *dst[] = {&r->source, &r->date, &r->category, &r->title,
@@ -721,15 +705,13 @@ int art_record_from_json(struct art_record *r, const struct art_jobject *o, char
 		}
 		continue;
 	wrong_type:
-		snprintf(err, errsz, "\"%s\" must be %s", art_field_names[k],
-		         k == ART_F_TAGS                                 ? "an array of strings"
-		         : (k == ART_F_LIKES || k == ART_F_READ_MINUTES) ? "a number"
-		                                                         : "a string");
+		snprintf(err, errsz, "\"%s\" must be %s", art_fields[k].name.p,
+		         art_fields[k].type_words);
 		return -1;
 	}
 	for (int k = 0; k < ART_NFIELDS; k++) {
 		if (!(seen & (1u << k))) {
-			snprintf(err, errsz, "missing key \"%s\"", art_field_names[k]);
+			snprintf(err, errsz, "missing key \"%s\"", art_fields[k].name.p);
 			return -1;
 		}
 	}
@@ -915,13 +897,27 @@ static size_t head_room(const struct art_record *r)
 	       WORST(r->title.n) + WORST(r->summary.n);
 }
 
+/* The lead of field K (a constant, so the copy is too). */
+static inline char *put_lead(char *o, enum art_field k)
+{
+	memcpy(o, art_fields[k].lead.p, art_fields[k].lead.n);
+	return o + art_fields[k].lead.n;
+}
+
+/* The lead without its '{' or ',': the key and the colon. */
+static inline char *put_key(char *o, enum art_field k)
+{
+	memcpy(o, art_fields[k].lead.p + 1, art_fields[k].lead.n - 1);
+	return o + art_fields[k].lead.n - 1;
+}
+
 static char *put_head(char *o, const struct art_record *r)
 {
-	o = put_string(PUT_LIT(o, "{\"source\":"), r->source);
-	o = put_string(PUT_LIT(o, ",\"date\":"), r->date);
-	o = put_string(PUT_LIT(o, ",\"category\":"), r->category);
-	o = put_string(PUT_LIT(o, ",\"title\":"), r->title);
-	o = put_string(PUT_LIT(o, ",\"summary\":"), r->summary);
+	o = put_string(put_lead(o, ART_F_SOURCE), r->source);
+	o = put_string(put_lead(o, ART_F_DATE), r->date);
+	o = put_string(put_lead(o, ART_F_CATEGORY), r->category);
+	o = put_string(put_lead(o, ART_F_TITLE), r->title);
+	o = put_string(put_lead(o, ART_F_SUMMARY), r->summary);
 	*o++ = ',';
 	return o;
 }
@@ -931,8 +927,8 @@ static char *put_head(char *o, const struct art_record *r)
 
 static char *put_tail(char *o, const struct art_record *r)
 {
-	o = put_int(PUT_LIT(o, ",\"likes\":"), r->likes);
-	o = put_int(PUT_LIT(o, ",\"read_minutes\":"), r->read_minutes);
+	o = put_int(put_lead(o, ART_F_LIKES), r->likes);
+	o = put_int(put_lead(o, ART_F_READ_MINUTES), r->read_minutes);
 	return PUT_LIT(o, "}\n");
 }
 
@@ -965,7 +961,8 @@ int art_json_put_record(struct art_buf *b, const struct art_record *r)
 	if (art_buf_reserve(b, room) != 0)
 		return -1;
 	char *o = put_head(b->p + b->len, r);
-	o = PUT_LIT(o, "\"tags\":[");
+	o = put_key(o, ART_F_TAGS);
+	*o++ = '[';
 	for (size_t i = 0; i < r->ntags; i++) {
 		if (i)
 			*o++ = ',';

@@ -8,14 +8,10 @@
 
 #include "utf8.h"
 
-const char *const art_field_names[ART_NFIELDS] = {
-    "source", "date", "category", "title", "summary", "tags", "likes", "read_minutes",
-};
-
 int art_field_lookup(art_str name)
 {
 	for (int i = 0; i < ART_NFIELDS; i++)
-		if (art_str_eq_cstr(name, art_field_names[i]))
+		if (art_str_eq(name, art_fields[i].name))
 			return i;
 	return -1;
 }

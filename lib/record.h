@@ -43,9 +43,35 @@ struct art_record {
 #define ART_EXCERPT_SIZE 128
 const char *art_excerpt(char out[ART_EXCERPT_SIZE], art_str s);
 
-/* The field names in record order, and the field a name denotes. */
-extern const char *const art_field_names[ART_NFIELDS];
-int art_field_lookup(art_str name); /* -1 when unknown */
+/* The record's fields, in record order: the one list of them, from which
+ * the JSON reader and writer, jq's objects, the columns and the sort keys
+ * take theirs.  NAME.p is a C string. */
+enum art_field_type { ART_FT_STRING, ART_FT_STRINGS, ART_FT_NUMBER };
+struct art_field_info {
+	art_str name;
+	enum art_field_type type;
+	const char *type_words; /* what a message says the value must be */
+	art_str lead;           /* what the JSON writer puts before the value */
+};
+#define ART_FIELD(name, type, words, lead)                                                         \
+	{                                                                                          \
+		ART_STR(name), type, words, ART_STR(lead)                                          \
+	}
+/* In the header, not record.c, so that the writer's copies of the leads
+ * are of lengths known when compiling. */
+static const struct art_field_info art_fields[ART_NFIELDS] = {
+    ART_FIELD("source", ART_FT_STRING, "a string", "{\"source\":"),
+    ART_FIELD("date", ART_FT_STRING, "a string", ",\"date\":"),
+    ART_FIELD("category", ART_FT_STRING, "a string", ",\"category\":"),
+    ART_FIELD("title", ART_FT_STRING, "a string", ",\"title\":"),
+    ART_FIELD("summary", ART_FT_STRING, "a string", ",\"summary\":"),
+    ART_FIELD("tags", ART_FT_STRINGS, "an array of strings", ",\"tags\":"),
+    ART_FIELD("likes", ART_FT_NUMBER, "a number", ",\"likes\":"),
+    ART_FIELD("read_minutes", ART_FT_NUMBER, "a number", ",\"read_minutes\":"),
+};
+#undef ART_FIELD
+/* The field a name denotes, or -1. */
+int art_field_lookup(art_str name);
 
 /* A top-level key named at run time (art-filter --unique-by): its name,
  * and the record's field of that name, or -1 for any other key. */

@@ -402,7 +402,7 @@ static int blob_cmp(const struct art_sort_spec *sp, const unsigned char *a, cons
 
 static bool is_number_field(int field)
 {
-	return field == ART_F_TAGS || field == ART_F_LIKES || field == ART_F_READ_MINUTES;
+	return field >= 0 && art_fields[field].type != ART_FT_STRING; /* tags: their number */
 }
 
 /* The first key as an unsigned number that orders as the key does, in its

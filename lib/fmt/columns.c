@@ -25,11 +25,8 @@ static int set_record_columns(struct art_columns *c, const struct art_jobject *o
 	if (!c->col || !c->names)
 		return -1;
 	for (int k = 0; k < ART_NFIELDS; k++) {
-		const char *name = art_field_names[k];
-		c->col[k] = (struct art_column){{name, strlen(name)},
-		                                k,
-		                                k == ART_F_LIKES || k == ART_F_READ_MINUTES,
-		                                (size_t)k};
+		c->col[k] = (struct art_column){art_fields[k].name, k,
+		                                art_fields[k].type == ART_FT_NUMBER, (size_t)k};
 	}
 	c->n = ART_NFIELDS;
 	char *at = c->names;
