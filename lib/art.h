@@ -15,7 +15,8 @@
  *   fold.h     the one case fold of every "ignore case" (Unicode, utf8proc)
  *   unique.h   record identities, a set of them, one copy of each record
  *   seen.h     the state file of art-filter --unseen
- *   sort.h     sort keys, and sorting records in bounded memory
+ *   sort.h     sort keys, and sorting records in bounded memory (lib/sort/)
+ *   budget.h   the memory budget of a sort: sizes, cgroup and rlimits
  *   pager.h    pages of records, and the names of page files
  *   parallel.h blocks of input lines worked on by several threads, in order
  *   tagcount.h counting tags, tag pairs and tags per group; merging counts
@@ -57,6 +58,7 @@
 #ifndef ART_H
 #define ART_H
 
+#include "budget.h"
 #include "buf.h"
 #include "date.h"
 #include "filter.h"

@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "budget.h"
 #include "buf.h"
 #include "input.h"
 #include "record.h"
@@ -54,20 +55,6 @@ ART_MUST_CHECK int art_sort_add_keys(struct art_sort_spec *spec, const char *lis
 /* <0, 0, >0 as record A sorts before, with, or after record B. */
 int art_sort_compare(const struct art_sort_spec *spec, const struct art_item *a,
                      const struct art_item *b);
-
-/* A memory size as sort(1) takes it: a number with an optional suffix,
- * b (bytes), K, M, G, T (powers of 1024; no suffix means K), or % (of
- * physical memory).  0, or -1 when S is no size. */
-ART_MUST_CHECK int art_sort_parse_size(const char *s, uint64_t *bytes);
-/* The budget when none is given: a quarter of physical memory (or of the
- * control group's memory limit, when that is less), but no more than half
- * of what is free now, nor half of a memory rlimit. */
-uint64_t art_sort_default_size(void);
-/* The memory limit of this process's control group, under the cgroup file
- * system FS (/sys/fs/cgroup) as the file SELF (/proc/self/cgroup) names
- * it: the least memory.max (cgroup v2) or memory.limit_in_bytes (v1) of
- * the group and its parents; UINT64_MAX when there is none. */
-uint64_t art_sort_cgroup_limit(const char *fs, const char *self);
 
 struct art_sorter;
 
