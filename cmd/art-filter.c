@@ -301,11 +301,11 @@ static bool wrote;
 /* One record read: tested, and written when it passes. */
 static void take(const struct art_item *item)
 {
-	char msg[1024]; /* jq echoes the expression in its messages */
-	int keep = art_filter_match(&filter, item, msg, sizeof msg);
+	struct art_error jq;
+	int keep = art_filter_match(&filter, item, &jq);
 	if (keep < 0) {
 		struct art_error err = {.file = item->file};
-		art_error_set(&err, item->line, "jq: %s", msg);
+		art_error_set(&err, item->line, "jq: %s", jq.msg);
 		if (cli_bad_is_fatal()) /* let the jq state go first */
 			art_filter_free(&filter);
 		cli_reject(&err);
@@ -322,19 +322,19 @@ static void *new_worker(void)
 	struct art_filter *f = malloc(sizeof *f);
 	if (!f || art_filter_copy(f, &filter) != 0)
 		cli_fatal("out of memory");
-	char msg[1024];
-	if (art_filter_compile(f, msg, sizeof msg) != 0)
-		cli_fatal("%s", msg);
+	struct art_error jq;
+	if (art_filter_compile(f, &jq) != 0)
+		cli_fatal("%s", jq.msg);
 	return f;
 }
 
 static int test(void *worker, const struct art_item *item, struct art_buf *out,
                 struct art_error *err)
 {
-	char msg[1024];
-	int keep = art_filter_match(worker, item, msg, sizeof msg);
+	struct art_error jq;
+	int keep = art_filter_match(worker, item, &jq);
 	if (keep < 0) {
-		art_error_set(err, item->line, "jq: %s", msg);
+		art_error_set(err, item->line, "jq: %s", jq.msg);
 		return ART_BAD;
 	}
 	return keep ? art_item_put(out, item) : 0;
@@ -358,9 +358,9 @@ int main(int argc, char **argv)
 	cli_init(&command, argc, argv);
 	art_filter_init(&filter);
 	parse_options(argc, argv, &filter, &dd);
-	char msg[1024]; /* jq echoes the expression in its messages */
-	if (art_filter_compile(&filter, msg, sizeof msg) != 0)
-		cli_fatal("%s", msg);
+	struct art_error jq;
+	if (art_filter_compile(&filter, &jq) != 0)
+		cli_fatal("%s", jq.msg);
 	art_unique_init(&uniq, dd.keep, dd.budget);
 	if (dd.unseen)
 		open_state();

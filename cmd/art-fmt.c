@@ -299,9 +299,9 @@ int main(int argc, char **argv)
 	struct art_fmt_options opt = {0};
 	parse_options(argc, argv, &opt);
 
-	char msg[512];
-	if (art_writer_init(&writer, format, &opt, &cli.out, msg, sizeof msg) != 0)
-		cli_usage_error("%s: %s", format_options[format], msg);
+	struct art_error why;
+	if (art_writer_init(&writer, format, &opt, &cli.out, &why) != 0)
+		cli_usage_error("%s: %s", format_options[format], why.msg);
 	cli_open_output();
 	struct art_input in;
 	enum art_input_mode mode = writer.cls->records_only ? ART_INPUT_RECORDS : ART_INPUT_OBJECTS;

@@ -47,14 +47,14 @@ static void parse_options(int argc, char **argv, struct settings *set)
 {
 	const char *env = getenv("TMPDIR");
 	set->tmpdir = env && *env ? env : "/tmp";
-	char msg[256];
+	struct art_error err;
 	int opt;
 	while ((opt = getopt_long(argc, argv, "k:rfmS:T:" CLI_SHORT_OPTIONS, long_options, NULL)) !=
 	       -1) {
 		switch (opt) {
 		case 'k':
-			if (art_sort_add_keys(&set->spec, optarg, msg, sizeof msg) != 0)
-				cli_usage_error("-k: %s", msg);
+			if (art_sort_add_keys(&set->spec, optarg, &err) != 0)
+				cli_usage_error("-k: %s", err.msg);
 			break;
 		case 'f':
 			set->spec.fold = true;

@@ -148,8 +148,8 @@ static int take_into(struct art_tagcount *tc, struct art_tagset *set, struct art
 	if (!opt.merge)
 		return art_tagcount_add_record(tc, item->rec);
 	if (item->obj)
-		return art_tagcount_add_json(tc, item->obj, err->msg, sizeof err->msg);
-	snprintf(err->msg, sizeof err->msg, "listing text, not art-tags output");
+		return art_tagcount_add_json(tc, item->obj, err);
+	art_error_msg(err, "listing text, not art-tags output");
 	return ART_BAD;
 }
 
@@ -199,15 +199,15 @@ static void add_counts(struct art_tagcount *tc, struct art_tagcount *part)
 		cli_fatal("out of memory");
 	struct art_buf row = {0};
 	struct art_jobject obj = {0};
-	char msg[256];
+	struct art_error err;
 	for (size_t i = 0; i < art_tagcount_nrows(part); i++) {
 		art_buf_clear(&row);
 		if (art_tagcount_put_row(&row, part, i) != 0)
 			cli_fatal("out of memory");
 		art_str line = {row.p, row.len - 1}; /* without its newline */
-		if (art_json_parse(&obj, line, msg, sizeof msg) != 0 ||
-		    art_tagcount_add_json(tc, &obj, msg, sizeof msg) != 0)
-			cli_fatal("adding up the threads' counts: %s", msg);
+		if (art_json_parse(&obj, line, &err) != 0 ||
+		    art_tagcount_add_json(tc, &obj, &err) != 0)
+			cli_fatal("adding up the threads' counts: %s", err.msg);
 	}
 	art_jobject_free(&obj);
 	art_buf_free(&row);

@@ -40,10 +40,11 @@
  *   (status.h): ART_OK, ART_EOF, ART_BAD (one record bad, reading goes
  *   on), ART_FAIL (this file cannot be read further), ART_NO_RECORDS, and
  *   ART_MORE (nothing yet: feed more text).
- * - Errors: struct art_error (status.h) says where (file, line) and what;
- *   system errors keep their errno in it.  Parsers and compilers (json,
- *   jqexpr, filter, tagcount, fmt/columns, fmt/writer) still write their
- *   message into a buffer the caller passes with its size.
+ * - Errors: struct art_error (status.h) is the one carrier of a message
+ *   (ART_ERROR_SIZE bytes): where (file, line) and what; system errors
+ *   keep their errno in it.  Readers set all of it (art_error_set);
+ *   parsers and compilers, whose caller knows the place, set the message
+ *   alone (art_error_msg).
  * - Ownership: art_str is a view and owns nothing; a struct that owns
  *   memory has a _free (or _close) function.  A record handed out by a
  *   reader stays valid until the reader's next call; art_record_copy makes

@@ -51,26 +51,26 @@ int art_filter_copy(struct art_filter *dst, const struct art_filter *src)
 	return 0;
 }
 
-int art_filter_compile(struct art_filter *f, char *err, size_t errsz)
+int art_filter_compile(struct art_filter *f, struct art_error *err)
 {
 	const struct art_filter_strings *res = &f->list[ART_FL_REGEX], *jqs = &f->list[ART_FL_JQ];
 	if (res->n && !(f->re = calloc(res->n, sizeof *f->re)))
-		return snprintf(err, errsz, "out of memory"), -1;
+		return art_error_msg(err, "out of memory"), -1;
 	if (jqs->n && !(f->jq = calloc(jqs->n, sizeof *f->jq)))
-		return snprintf(err, errsz, "out of memory"), -1;
+		return art_error_msg(err, "out of memory"), -1;
 	int flags = REG_EXTENDED | REG_NOSUB | (f->icase ? REG_ICASE : 0);
 	for (; f->nre < res->n; f->nre++) {
 		int rc = regcomp(&f->re[f->nre], res->v[f->nre].p, flags);
 		if (rc != 0) {
 			char msg[160];
 			regerror(rc, &f->re[f->nre], msg, sizeof msg);
-			snprintf(err, errsz, "invalid regular expression '%s': %s",
-			         res->v[f->nre].p, msg);
+			art_error_msg(err, "invalid regular expression '%s': %s", res->v[f->nre].p,
+			              msg);
 			return -1;
 		}
 	}
 	for (; f->njq < jqs->n; f->njq++)
-		if (!(f->jq[f->njq] = art_jq_compile(jqs->v[f->njq].p, err, errsz)))
+		if (!(f->jq[f->njq] = art_jq_compile(jqs->v[f->njq].p, err)))
 			return -1;
 	return 0;
 }
@@ -179,14 +179,14 @@ static bool cheap_match(const struct art_filter *f, const struct art_record *r)
 	return tags_match(f, r);
 }
 
-int art_filter_match(struct art_filter *f, const struct art_item *item, char *err, size_t errsz)
+int art_filter_match(struct art_filter *f, const struct art_item *item, struct art_error *err)
 {
 	const struct art_record *r = item->rec;
 	int keep = cheap_match(f, r);
 	if (keep && f->nre && (keep = regexes_match(f, r)) < 0)
-		return snprintf(err, errsz, "out of memory"), -1;
+		return art_error_msg(err, "out of memory"), -1;
 	for (size_t i = 0; keep && i < f->njq; i++) {
-		int rc = art_jq_select_item(f->jq[i], item, err, errsz);
+		int rc = art_jq_select_item(f->jq[i], item, err);
 		if (rc < 0)
 			return -1;
 		keep = rc == 1;

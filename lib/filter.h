@@ -66,12 +66,12 @@ ART_MUST_CHECK int art_filter_set_date(struct art_filter *f, int which, const ch
 ART_MUST_CHECK int art_filter_copy(struct art_filter *dst, const struct art_filter *src);
 /* Compile the regular expressions and jq expressions.  0, or -1 with a
  * message naming the expression in ERR. */
-ART_MUST_CHECK int art_filter_compile(struct art_filter *f, char *err, size_t errsz);
+ART_MUST_CHECK int art_filter_compile(struct art_filter *f, struct art_error *err);
 /* 1 keep, 0 drop (after -v), -1 when a jq expression failed on the
  * record (jq's message in ERR).  ITEM must be a record; jq expressions see
  * every key of it. */
-ART_MUST_CHECK int art_filter_match(struct art_filter *f, const struct art_item *item, char *err,
-                                    size_t errsz);
+ART_MUST_CHECK int art_filter_match(struct art_filter *f, const struct art_item *item,
+                                    struct art_error *err);
 void art_filter_free(struct art_filter *f);
 
 #endif

@@ -68,16 +68,16 @@ static void close_file(struct art_input *in)
 static int parse_json_line(struct art_input *in, art_str line, struct art_item *item,
                            struct art_error *err)
 {
-	if (art_json_parse(&in->obj, line, err->msg, sizeof err->msg) != 0)
+	if (art_json_parse(&in->obj, line, err) != 0)
 		return ART_BAD;
 	item->obj = &in->obj;
 	item->json = line;
 	item->explain = (art_str){0};
 	item->rec = &in->rec;
-	char msg[sizeof err->msg];
-	if (art_record_from_json(&in->rec, &in->obj, msg, sizeof msg) != 0) {
+	struct art_error why;
+	if (art_record_from_json(&in->rec, &in->obj, &why) != 0) {
 		if (in->mode == ART_INPUT_RECORDS) {
-			memcpy(err->msg, msg, sizeof msg);
+			memcpy(err->msg, why.msg, sizeof why.msg);
 			return ART_BAD;
 		}
 		item->rec = NULL;

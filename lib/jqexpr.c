@@ -51,18 +51,18 @@ static void collect_message(void *data, jv msg)
 	jv_free(msg);
 }
 
-struct art_jq *art_jq_compile(const char *expr, char *err, size_t errsz)
+struct art_jq *art_jq_compile(const char *expr, struct art_error *err)
 {
 	struct art_jq *q = calloc(1, sizeof *q);
 	if (!q || !(q->jq = jq_init())) {
-		snprintf(err, errsz, "out of memory");
+		art_error_msg(err, "out of memory");
 		free(q);
 		return NULL;
 	}
 	jq_set_error_cb(q->jq, collect_message, &q->compile_msg);
 	if (!jq_compile(q->jq, expr)) {
-		snprintf(err, errsz, "%.*s", (int)q->compile_msg.len,
-		         q->compile_msg.len ? q->compile_msg.p : "cannot compile");
+		art_error_msg(err, "%.*s", (int)q->compile_msg.len,
+		              q->compile_msg.len ? q->compile_msg.p : "cannot compile");
 		art_jq_free(q);
 		return NULL;
 	}
@@ -134,29 +134,29 @@ jv art_item_to_jv(const struct art_item *item)
 	return jv_parse_sized(item->obj->text.p, (int)item->obj->text.n);
 }
 
-static int runtime_error(jv v, char *err, size_t errsz)
+static int runtime_error(jv v, struct art_error *err)
 {
 	jv msg = jv_invalid_get_msg(v);
 	if (jv_get_kind(msg) == JV_KIND_STRING) {
-		snprintf(err, errsz, "%s", jv_string_value(msg));
+		art_error_msg(err, "%s", jv_string_value(msg));
 	} else {
 		jv dumped = jv_dump_string(jv_copy(msg), 0);
-		snprintf(err, errsz, "%s (not a string)", jv_string_value(dumped));
+		art_error_msg(err, "%s (not a string)", jv_string_value(dumped));
 		jv_free(dumped);
 	}
 	jv_free(msg);
 	return -1;
 }
 
-int art_jq_each(struct art_jq *q, jv input, int (*fn)(void *ctx, jv out), void *ctx, char *err,
-                size_t errsz)
+int art_jq_each(struct art_jq *q, jv input, int (*fn)(void *ctx, jv out), void *ctx,
+                struct art_error *err)
 {
 	jq_start(q->jq, input, 0);
 	for (;;) {
 		jv v = jq_next(q->jq);
 		if (!jv_is_valid(v)) {
 			if (jv_invalid_has_msg(jv_copy(v)))
-				return runtime_error(v, err, errsz);
+				return runtime_error(v, err);
 			jv_free(v);
 			return 0;
 		}
@@ -174,29 +174,29 @@ static int keep_first(void *ctx, jv out)
 	return 1;
 }
 
-int art_jq_select(struct art_jq *q, jv input, char *err, size_t errsz)
+int art_jq_select(struct art_jq *q, jv input, struct art_error *err)
 {
 	int keep = 0;
-	if (art_jq_each(q, input, keep_first, &keep, err, errsz) != 0)
+	if (art_jq_each(q, input, keep_first, &keep, err) != 0)
 		return -1;
 	return keep;
 }
 
-int art_jq_select_record(struct art_jq *q, const struct art_record *r, char *err, size_t errsz)
+int art_jq_select_record(struct art_jq *q, const struct art_record *r, struct art_error *err)
 {
 	if (q->native) {
 		int keep = art_jqn_select(q->native, r);
 		if (keep != ART_JQN_ASK_JQ)
 			return keep;
 	}
-	return art_jq_select(q, art_record_to_jv(r), err, errsz);
+	return art_jq_select(q, art_record_to_jv(r), err);
 }
 
-int art_jq_select_item(struct art_jq *q, const struct art_item *item, char *err, size_t errsz)
+int art_jq_select_item(struct art_jq *q, const struct art_item *item, struct art_error *err)
 {
 	if (record_alone(item))
-		return art_jq_select_record(q, item->rec, err, errsz);
-	return art_jq_select(q, art_item_to_jv(item), err, errsz);
+		return art_jq_select_record(q, item->rec, err);
+	return art_jq_select(q, art_item_to_jv(item), err);
 }
 
 static jv strings_jv(const art_str *items, size_t n)
@@ -229,7 +229,7 @@ static jv native_jv(const struct art_jqn_value *v, const struct art_record *r)
 }
 
 int art_jq_each_item(struct art_jq *q, const struct art_item *item, int (*fn)(void *ctx, jv out),
-                     void *ctx, char *err, size_t errsz)
+                     void *ctx, struct art_error *err)
 {
 	const struct art_jqn_value *outs;
 	size_t n;
@@ -239,5 +239,5 @@ int art_jq_each_item(struct art_jq *q, const struct art_item *item, int (*fn)(vo
 				break;
 		return 0;
 	}
-	return art_jq_each(q, art_item_to_jv(item), fn, ctx, err, errsz);
+	return art_jq_each(q, art_item_to_jv(item), fn, ctx, err);
 }

@@ -18,8 +18,7 @@
 struct parser {
 	const char *p, *end, *line;
 	struct art_jobject *o;
-	char *err;
-	size_t errsz;
+	struct art_error *err;
 };
 
 /* The bytes of a JSON string that a reader or writer must look at: the
@@ -87,11 +86,13 @@ static inline const char *skip_plain(const char *p, const char *end)
 static int fail(struct parser *ps, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static int fail(struct parser *ps, const char *fmt, ...)
 {
-	int n = snprintf(ps->err, ps->errsz, "column %zu: ", (size_t)(ps->p - ps->line) + 1);
+	char *msg = ps->err->msg;
+	size_t size = sizeof ps->err->msg;
+	int n = snprintf(msg, size, "column %zu: ", (size_t)(ps->p - ps->line) + 1);
 	va_list ap;
 	va_start(ap, fmt);
-	if (n >= 0 && (size_t)n < ps->errsz)
-		vsnprintf(ps->err + n, ps->errsz - (size_t)n, fmt, ap);
+	if (n >= 0 && (size_t)n < size)
+		vsnprintf(msg + n, size - (size_t)n, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -594,9 +595,9 @@ static void start_object(struct art_jobject *o)
 	}
 }
 
-int art_json_parse(struct art_jobject *o, art_str line, char *err, size_t errsz)
+int art_json_parse(struct art_jobject *o, art_str line, struct art_error *err)
 {
-	struct parser ps = {line.p, line.p + line.n, line.p, o, err, errsz};
+	struct parser ps = {line.p, line.p + line.n, line.p, o, err};
 	start_object(o);
 	if (art_buf_reserve(&o->arena, line.n + 4) != 0)
 		return fail(&ps, "out of memory");
@@ -660,7 +661,7 @@ int art_json_whole_number(art_str raw, int64_t *v)
 	return whole_number(raw, v);
 }
 
-int art_record_from_json(struct art_record *r, const struct art_jobject *o, char *err, size_t errsz)
+int art_record_from_json(struct art_record *r, const struct art_jobject *o, struct art_error *err)
 {
 	unsigned seen = 0;
 	for (size_t i = 0; i < o->nfields; i++) {
@@ -682,10 +683,10 @@ int art_record_from_json(struct art_record *r, const struct art_jobject *o, char
 				goto wrong_type;
 			if (whole_number(f->raw, k == ART_F_LIKES ? &r->likes : &r->read_minutes) !=
 			    0) {
-				snprintf(err, errsz,
-				         "\"%s\": %.*s is not a whole number from 0 to 2^53",
-				         art_fields[k].name.p, (int)(f->raw.n > 30 ? 30 : f->raw.n),
-				         f->raw.p);
+				art_error_msg(err,
+				              "\"%s\": %.*s is not a whole number from 0 to 2^53",
+				              art_fields[k].name.p,
+				              (int)(f->raw.n > 30 ? 30 : f->raw.n), f->raw.p);
 				return -1;
 			}
 			break;
@@ -697,21 +698,21 @@ int art_record_from_json(struct art_record *r, const struct art_jobject *o, char
 			*dst[k] = f->str;
 			if (k == ART_F_DATE && !art_date_is_iso(f->str)) {
 				char shown[ART_EXCERPT_SIZE];
-				snprintf(err, errsz, "\"date\": \"%s\" is not a YYYY-MM-DD date",
-				         art_excerpt(shown, f->str));
+				art_error_msg(err, "\"date\": \"%s\" is not a YYYY-MM-DD date",
+				              art_excerpt(shown, f->str));
 				return -1;
 			}
 		}
 		}
 		continue;
 	wrong_type:
-		snprintf(err, errsz, "\"%s\" must be %s", art_fields[k].name.p,
-		         art_fields[k].type_words);
+		art_error_msg(err, "\"%s\" must be %s", art_fields[k].name.p,
+		              art_fields[k].type_words);
 		return -1;
 	}
 	for (int k = 0; k < ART_NFIELDS; k++) {
 		if (!(seen & (1u << k))) {
-			snprintf(err, errsz, "missing key \"%s\"", art_fields[k].name.p);
+			art_error_msg(err, "missing key \"%s\"", art_fields[k].name.p);
 			return -1;
 		}
 	}

@@ -59,14 +59,14 @@ struct art_jobject {
 /* Parse LINE, which must hold exactly one JSON object.  Returns 0, or -1
  * with a message ("column 7: expected ':'") in ERR.  The object's strings
  * are valid while LINE is and until the next parse into O. */
-ART_MUST_CHECK int art_json_parse(struct art_jobject *o, art_str line, char *err, size_t errsz);
+ART_MUST_CHECK int art_json_parse(struct art_jobject *o, art_str line, struct art_error *err);
 const struct art_jfield *art_jobject_get(const struct art_jobject *o, const char *key);
 void art_jobject_free(struct art_jobject *o);
 
 /* Fill R from a parsed object holding the record keys (others are
  * ignored).  Returns 0, or -1 with ERR naming the key that is wrong. */
 ART_MUST_CHECK int art_record_from_json(struct art_record *r, const struct art_jobject *o,
-                                        char *err, size_t errsz);
+                                        struct art_error *err);
 
 /* A number's raw text as a whole number from 0 to 2^53 (what every JSON
  * reader holds exactly).  0, or -1 when it is not one. */

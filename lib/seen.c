@@ -161,9 +161,9 @@ static int read_header(struct art_seen *s, art_str line, const struct art_identi
                        struct art_error *err)
 {
 	struct art_jobject o = {0};
-	char msg[160];
+	struct art_error ignored; /* what is wrong is said otherwise */
 	const struct art_jfield *version = NULL, *keys = NULL;
-	if (art_json_parse(&o, line, msg, sizeof msg) == 0) {
+	if (art_json_parse(&o, line, &ignored) == 0) {
 		version = art_jobject_get(&o, "art_unseen");
 		keys = art_jobject_get(&o, "keys");
 	}
@@ -224,9 +224,9 @@ static int read_entry(struct art_seen *s, art_str line, int64_t *t, uint64_t *h)
 		           ? 0
 		           : -1;
 	struct art_jobject o = {0};
-	char msg[160];
+	struct art_error ignored; /* what is wrong is said otherwise */
 	int rc = -1;
-	if (art_json_parse(&o, line, msg, sizeof msg) == 0) {
+	if (art_json_parse(&o, line, &ignored) == 0) {
 		const struct art_jfield *first = art_jobject_get(&o, "first_seen"),
 		                        *id = art_jobject_get(&o, "id");
 		if (first && id && first->type == ART_J_STRING && id->type == ART_J_STRING &&

@@ -50,8 +50,8 @@ struct art_sort_spec {
 /* Add the keys of LIST, "KEY[:desc][,KEY[:desc]]..." (":asc" is the
  * default), which must stay valid as long as SPEC.  0, or -1 with ERR
  * saying what is wrong. */
-ART_MUST_CHECK int art_sort_add_keys(struct art_sort_spec *spec, const char *list, char *err,
-                                     size_t errsz);
+ART_MUST_CHECK int art_sort_add_keys(struct art_sort_spec *spec, const char *list,
+                                     struct art_error *err);
 /* <0, 0, >0 as record A sorts before, with, or after record B. */
 int art_sort_compare(const struct art_sort_spec *spec, const struct art_item *a,
                      const struct art_item *b);

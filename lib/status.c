@@ -14,3 +14,11 @@ void art_error_set(struct art_error *e, unsigned long line, const char *fmt, ...
 	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
 	va_end(ap);
 }
+
+void art_error_msg(struct art_error *e, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	va_end(ap);
+}

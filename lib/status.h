@@ -27,8 +27,9 @@ enum art_status {
 	ART_MORE = 5,
 };
 
-/* The room for a message, its NUL included: longer ones are cut. */
-#define ART_ERROR_SIZE 240
+/* The room for a message, its NUL included: longer ones are cut.  jq's
+ * messages quote the expression, hence the size. */
+#define ART_ERROR_SIZE 1024
 
 struct art_error {
 	const char *file;   /* "-" is shown as "(standard input)" by commands */
@@ -41,5 +42,9 @@ struct art_error {
  * the file left as it is. */
 void art_error_set(struct art_error *e, unsigned long line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* The message from FMT alone: where it applies (file, line) and errnum
+ * stay as the caller set them.  For parsers and compilers, whose caller
+ * knows the place. */
+void art_error_msg(struct art_error *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -483,33 +483,33 @@ int art_tagcount_add_record(struct art_tagcount *tc, const struct art_record *r)
 
 /* ---- merging rows of output ------------------------------------------- */
 
-static int bad(char *err, size_t errsz, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static int bad(char *err, size_t errsz, const char *fmt, ...)
+static int bad(struct art_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int bad(struct art_error *err, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(err, errsz, fmt, ap);
+	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
 	va_end(ap);
 	return ART_BAD;
 }
 
-static int get_string(const struct art_jobject *o, const char *key, art_str *s, char *err,
-                      size_t errsz)
+static int get_string(const struct art_jobject *o, const char *key, art_str *s,
+                      struct art_error *err)
 {
 	const struct art_jfield *f = art_jobject_get(o, key);
 	if (!f)
-		return bad(err, errsz, "missing key \"%s\"", key);
+		return bad(err, "missing key \"%s\"", key);
 	if (f->type != ART_J_STRING)
-		return bad(err, errsz, "\"%s\" must be a string", key);
+		return bad(err, "\"%s\" must be a string", key);
 	*s = f->str;
 	return 0;
 }
 
-static int get_count(const struct art_jfield *f, const char *what, int64_t *n, char *err,
-                     size_t errsz)
+static int get_count(const struct art_jfield *f, const char *what, int64_t *n,
+                     struct art_error *err)
 {
 	if (f->type != ART_J_NUMBER || art_json_whole_number(f->raw, n) != 0 || *n == 0)
-		return bad(err, errsz, "%s must be a whole number from 1 to 2^53", what);
+		return bad(err, "%s must be a whole number from 1 to 2^53", what);
 	return 0;
 }
 
@@ -524,16 +524,16 @@ static int push_pending(struct art_tagcount *tc, int part, art_str s, int64_t n)
 /* The "spellings" of a row with key K into tc->pend, checked: each a case
  * variant of a tag of the row, and each tag's spellings adding up to N. */
 static int read_spellings(struct art_tagcount *tc, const struct art_jfield *f, const art_str *k,
-                          int64_t n, char *err, size_t errsz)
+                          int64_t n, struct art_error *err)
 {
-	char msg[200];
-	if (f->type != ART_J_OBJECT || art_json_parse(&tc->spell, f->raw, msg, sizeof msg) != 0)
-		return bad(err, errsz, "\"spellings\" must be an object of counts");
+	/* the parser's own message gives way to this one */
+	if (f->type != ART_J_OBJECT || art_json_parse(&tc->spell, f->raw, err) != 0)
+		return bad(err, "\"spellings\" must be an object of counts");
 	int64_t sum[2] = {0, 0};
 	for (size_t i = 0; i < tc->spell.nfields; i++) {
 		const struct art_jfield *s = &tc->spell.fields[i];
 		int64_t c;
-		if (get_count(s, "a count in \"spellings\"", &c, err, errsz) != 0)
+		if (get_count(s, "a count in \"spellings\"", &c, err) != 0)
 			return ART_BAD;
 		art_str shown = key_of(&tc->keys, s->key, false);
 		art_str folded = key_of(&tc->keys, s->key, true);
@@ -541,8 +541,7 @@ static int read_spellings(struct art_tagcount *tc, const struct art_jfield *f, c
 		while (p < tc->nparts && !((tc->tagparts >> p & 1) && art_str_eq(folded, k[p])))
 			p++;
 		if (p == tc->nparts)
-			return bad(err, errsz,
-			           "\"spellings\": \"%.*s\" is no spelling of the row's tag",
+			return bad(err, "\"spellings\": \"%.*s\" is no spelling of the row's tag",
 			           (int)(s->key.n > 40 ? 40 : s->key.n), s->key.p);
 		sum[p] += c;
 		if (sum[p] > n)
@@ -552,28 +551,28 @@ static int read_spellings(struct art_tagcount *tc, const struct art_jfield *f, c
 	}
 	for (int p = 0; p < tc->nparts; p++)
 		if ((tc->tagparts >> p & 1) && sum[p] != n)
-			return bad(err, errsz, "\"spellings\" do not add up to \"count\"");
+			return bad(err, "\"spellings\" do not add up to \"count\"");
 	return 0;
 }
 
-int art_tagcount_add_json(struct art_tagcount *tc, const struct art_jobject *o, char *err,
-                          size_t errsz)
+int art_tagcount_add_json(struct art_tagcount *tc, const struct art_jobject *o,
+                          struct art_error *err)
 {
 	art_str part[2] = {{NULL, 0}, {NULL, 0}};
 	const struct art_jfield *f;
 	int rc = 0;
 	if (tc->mode == ART_TC_TAGS) {
-		rc = get_string(o, "tag", &part[0], err, errsz);
+		rc = get_string(o, "tag", &part[0], err);
 	} else if (tc->mode == ART_TC_GROUPS) {
-		rc = get_string(o, group_names[tc->group], &part[0], err, errsz);
+		rc = get_string(o, group_names[tc->group], &part[0], err);
 		if (rc == 0)
-			rc = get_string(o, "tag", &part[1], err, errsz);
+			rc = get_string(o, "tag", &part[1], err);
 	} else {
 		f = art_jobject_get(o, "tags");
 		if (!f)
-			return bad(err, errsz, "missing key \"tags\"");
+			return bad(err, "missing key \"tags\"");
 		if (f->type != ART_J_ARRAY || !f->strings || f->nitems != 2)
-			return bad(err, errsz, "\"tags\" must be an array of two strings");
+			return bad(err, "\"tags\" must be an array of two strings");
 		part[0] = o->items[f->item0];
 		part[1] = o->items[f->item0 + 1];
 	}
@@ -581,12 +580,12 @@ int art_tagcount_add_json(struct art_tagcount *tc, const struct art_jobject *o, 
 		return rc;
 	int64_t n;
 	if (!(f = art_jobject_get(o, "count")))
-		return bad(err, errsz, "missing key \"count\"");
-	if (get_count(f, "\"count\"", &n, err, errsz) != 0)
+		return bad(err, "missing key \"count\"");
+	if (get_count(f, "\"count\"", &n, err) != 0)
 		return ART_BAD;
 	const struct art_jfield *spellings = art_jobject_get(o, "spellings");
 	if (spellings && !tc->fold)
-		return bad(err, errsz, "\"spellings\" come from counting with case ignored");
+		return bad(err, "\"spellings\" come from counting with case ignored");
 
 	/* the keys; room for every string of the row, made valid and folded */
 	tc->keys.len = 0;
@@ -602,7 +601,7 @@ int art_tagcount_add_json(struct art_tagcount *tc, const struct art_jobject *o, 
 	if (tc->mode == ART_TC_PAIRS) {
 		int c = art_str_cmp(k[0], k[1]);
 		if (c == 0)
-			return bad(err, errsz, "\"tags\" must be two different tags");
+			return bad(err, "\"tags\" must be two different tags");
 		if (c > 0) {
 			art_str t = k[0];
 			k[0] = k[1], k[1] = t;
@@ -613,7 +612,7 @@ int art_tagcount_add_json(struct art_tagcount *tc, const struct art_jobject *o, 
 	uint64_t h = hash_key(k, tc->nparts);
 	size_t i = find_slot(tc, k, h);
 	if (tc->slot[i] && tc->e[tc->slot[i] - 1].count > MAX_COUNT - n)
-		return bad(err, errsz, "the count would exceed 2^53");
+		return bad(err, "the count would exceed 2^53");
 
 	tc->npend = 0;
 	if (!tc->fold)
@@ -622,7 +621,7 @@ int art_tagcount_add_json(struct art_tagcount *tc, const struct art_jobject *o, 
 		for (int p = 0; p < tc->nparts; p++)
 			if ((tc->tagparts >> p & 1) && push_pending(tc, p, shown[p], n) != 0)
 				return -1;
-	} else if ((rc = read_spellings(tc, spellings, k, n, err, errsz)) != 0) {
+	} else if ((rc = read_spellings(tc, spellings, k, n, err)) != 0) {
 		return rc;
 	}
 	long idx = find_or_add(tc, k);

@@ -61,7 +61,7 @@ ART_MUST_CHECK int art_tagcount_add_record(struct art_tagcount *tc, const struct
  * ART_BAD with ERR saying what is wrong (the counts are left as they
  * were); -1 when out of memory. */
 ART_MUST_CHECK int art_tagcount_add_json(struct art_tagcount *tc, const struct art_jobject *o,
-                                         char *err, size_t errsz);
+                                         struct art_error *err);
 
 /* Sort for output, keeping the first TOP rows (per group with
  * ART_TC_GROUPS; SIZE_MAX keeps all).  Counting may not go on after it.

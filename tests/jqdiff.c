@@ -26,7 +26,7 @@
 struct outputs {
 	size_t expr;         /* N */
 	struct art_buf text; /* one line [N,OUTPUT] per output */
-	char err[2048];
+	struct art_error error;
 	int failed;
 };
 
@@ -46,12 +46,11 @@ static int append_output(void *ctx, jv v)
 static void run_all(struct art_jq *q, const struct art_item *item, bool native, struct outputs *o)
 {
 	o->text.len = 0;
-	o->err[0] = '\0';
-	o->failed =
-	    native ? art_jq_each_item(q, item, append_output, o, o->err, sizeof o->err)
-	           : art_jq_each(q, art_item_to_jv(item), append_output, o, o->err, sizeof o->err);
+	o->error.msg[0] = '\0';
+	o->failed = native ? art_jq_each_item(q, item, append_output, o, &o->error)
+	                   : art_jq_each(q, art_item_to_jv(item), append_output, o, &o->error);
 	if (o->failed) {
-		append_output(o, jv_string_fmt("error: %s", o->err));
+		append_output(o, jv_string_fmt("error: %s", o->error.msg));
 	}
 }
 
@@ -85,11 +84,12 @@ static void read_records(struct records *rs, char **files, size_t nfiles)
 			struct art_jobject *o = &rs->objs[rs->n];
 			memset(b, 0, sizeof *b);
 			memset(o, 0, sizeof *o);
-			char err[240];
+			struct art_error error;
 			if (art_buf_append(b, line, (size_t)len) != 0 ||
-			    art_json_parse(o, art_buf_str(b), err, sizeof err) != 0 ||
-			    art_record_from_json(&rs->recs[rs->n], o, err, sizeof err) != 0) {
-				fprintf(stderr, "%s: record %zu: %s\n", files[f], rs->n + 1, err);
+			    art_json_parse(o, art_buf_str(b), &error) != 0 ||
+			    art_record_from_json(&rs->recs[rs->n], o, &error) != 0) {
+				fprintf(stderr, "%s: record %zu: %s\n", files[f], rs->n + 1,
+				        error.msg);
 				exit(2);
 			}
 			rs->n++;
@@ -109,10 +109,10 @@ static int differ(const char *what, const char *expr, size_t rec, const char *a,
 /* Expression N on every record: 0 the same, 1 not. */
 static int compare(const char *expr, size_t n, bool want_native, const struct records *rs)
 {
-	char err[2048];
-	struct art_jq *q = art_jq_compile(expr, err, sizeof err);
+	struct art_error error;
+	struct art_jq *q = art_jq_compile(expr, &error);
 	if (!q) {
-		fprintf(stderr, "%s: %s\n", expr, err);
+		fprintf(stderr, "%s: %s\n", expr, error.msg);
 		exit(2);
 	}
 	int bad = 0;
@@ -138,13 +138,13 @@ static int compare(const char *expr, size_t n, bool want_native, const struct re
 		}
 		if (strcmp(a.text.p, b.text.p) != 0)
 			bad |= differ("outputs", expr, i, a.text.p, b.text.p);
-		char ea[2048] = "", eb[2048] = "";
-		int ka = art_jq_select_record(q, &rs->recs[i], ea, sizeof ea);
-		int kb = art_jq_select(q, art_record_to_jv(&rs->recs[i]), eb, sizeof eb);
-		if (ka != kb || strcmp(ea, eb) != 0) {
+		struct art_error ea = {.msg = ""}, eb = {.msg = ""};
+		int ka = art_jq_select_record(q, &rs->recs[i], &ea);
+		int kb = art_jq_select(q, art_record_to_jv(&rs->recs[i]), &eb);
+		if (ka != kb || strcmp(ea.msg, eb.msg) != 0) {
 			char sa[2100], sb[2100];
-			snprintf(sa, sizeof sa, "%d %s", ka, ea);
-			snprintf(sb, sizeof sb, "%d %s", kb, eb);
+			snprintf(sa, sizeof sa, "%d %s", ka, ea.msg);
+			snprintf(sb, sizeof sb, "%d %s", kb, eb.msg);
 			bad |= differ("select", expr, i, sa, sb);
 		}
 	}

@@ -91,36 +91,36 @@ static art_str next_name(const char **p)
 	return (art_str){s, n};
 }
 
-static int check_name(art_str name, const struct art_column *chosen, size_t nchosen, char *err,
-                      size_t errsz)
+static int check_name(art_str name, const struct art_column *chosen, size_t nchosen,
+                      struct art_error *err)
 {
 	if (name.n == 0) {
-		snprintf(err, errsz, "empty field name in the field list");
+		art_error_msg(err, "empty field name in the field list");
 		return -1;
 	}
 	for (size_t j = 0; j < nchosen; j++) {
 		if (art_str_eq(chosen[j].name, name)) {
-			snprintf(err, errsz, "field \"%.*s\" given twice", (int)name.n, name.p);
+			art_error_msg(err, "field \"%.*s\" given twice", (int)name.n, name.p);
 			return -1;
 		}
 	}
 	return 0;
 }
 
-static int select_columns(struct art_columns *c, const char *list, char *err, size_t errsz)
+static int select_columns(struct art_columns *c, const char *list, struct art_error *err)
 {
 	size_t max = 1;
 	for (const char *s = list; *s; s++)
 		max += *s == ',';
 	struct art_column *chosen = calloc(max, sizeof *chosen);
 	if (!chosen) {
-		snprintf(err, errsz, "out of memory");
+		art_error_msg(err, "out of memory");
 		return -1;
 	}
 	size_t n = 0;
 	for (const char *p = list; p;) {
 		art_str name = next_name(&p);
-		if (check_name(name, chosen, n, err, errsz) != 0)
+		if (check_name(name, chosen, n, err) != 0)
 			goto fail;
 		size_t i = 0;
 		while (i < c->n && !art_str_eq(c->col[i].name, name))
@@ -133,8 +133,8 @@ static int select_columns(struct art_columns *c, const char *list, char *err, si
 		if (i == c->n) {
 			char known[900];
 			list_names(c, known, sizeof known);
-			snprintf(err, errsz, "unknown field \"%.*s\" (the fields are: %s)",
-			         (int)(name.n > 60 ? 60 : name.n), name.p, known);
+			art_error_msg(err, "unknown field \"%.*s\" (the fields are: %s)",
+			              (int)(name.n > 60 ? 60 : name.n), name.p, known);
 			goto fail;
 		}
 		chosen[n++] = c->col[i];
@@ -149,27 +149,27 @@ fail:
 }
 
 int art_columns_init(struct art_columns *c, const struct art_item *first, const char *list,
-                     char *err, size_t errsz)
+                     struct art_error *err)
 {
 	memset(c, 0, sizeof *c);
 	int rc = first->rec ? set_record_columns(c, first->obj) : set_object_columns(c, first->obj);
 	if (rc != 0) {
-		snprintf(err, errsz, "out of memory");
+		art_error_msg(err, "out of memory");
 		return -1;
 	}
-	return list ? select_columns(c, list, err, errsz) : 0;
+	return list ? select_columns(c, list, err) : 0;
 }
 
-int art_columns_of_records(struct art_columns *c, char *err, size_t errsz)
+int art_columns_of_records(struct art_columns *c, struct art_error *err)
 {
 	memset(c, 0, sizeof *c);
 	if (set_record_columns(c, NULL) == 0)
 		return 0;
-	snprintf(err, errsz, "out of memory");
+	art_error_msg(err, "out of memory");
 	return -1;
 }
 
-int art_columns_from_list(struct art_columns *c, const char *list, char *err, size_t errsz)
+int art_columns_from_list(struct art_columns *c, const char *list, struct art_error *err)
 {
 	memset(c, 0, sizeof *c);
 	size_t max = 1;
@@ -178,13 +178,13 @@ int art_columns_from_list(struct art_columns *c, const char *list, char *err, si
 	c->col = calloc(max, sizeof *c->col);
 	c->names = strdup(list);
 	if (!c->col || !c->names) {
-		snprintf(err, errsz, "out of memory");
+		art_error_msg(err, "out of memory");
 		return -1;
 	}
 	c->records = true;
 	for (const char *p = c->names; p;) {
 		art_str name = next_name(&p);
-		if (check_name(name, c->col, c->n, err, errsz) != 0)
+		if (check_name(name, c->col, c->n, err) != 0)
 			return -1;
 		int k = art_field_lookup(name);
 		c->records &= k >= 0;

@@ -56,13 +56,13 @@ struct art_columns {
  * LIST names, comma-separated, in its order (LIST must outlive C).  0; -1 with ERR set when a
  * name is unknown, empty or given twice, or memory ran out. */
 ART_MUST_CHECK int art_columns_init(struct art_columns *c, const struct art_item *first,
-                                    const char *list, char *err, size_t errsz);
+                                    const char *list, struct art_error *err);
 /* The eight record keys, when there was no item to take them from.  0, or
  * -1 with ERR set when out of memory. */
-ART_MUST_CHECK int art_columns_of_records(struct art_columns *c, char *err, size_t errsz);
+ART_MUST_CHECK int art_columns_of_records(struct art_columns *c, struct art_error *err);
 /* The columns LIST names, when there was no item to take them from. */
-ART_MUST_CHECK int art_columns_from_list(struct art_columns *c, const char *list, char *err,
-                                         size_t errsz);
+ART_MUST_CHECK int art_columns_from_list(struct art_columns *c, const char *list,
+                                         struct art_error *err);
 void art_columns_free(struct art_columns *c);
 
 /* The value of ITEM in column I. */

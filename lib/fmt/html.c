@@ -303,11 +303,11 @@ static int put(struct art_writer *w, const struct art_item *item, struct art_err
 		const struct art_record *r = item->rec;
 		if (!r) {
 			struct art_record ignored;
-			char why[200];
-			int bad = art_record_from_json(&ignored, item->obj, why, sizeof why);
+			struct art_error why;
+			int bad = art_record_from_json(&ignored, item->obj, &why);
 			assert(bad != 0); /* called again only for its message */
 			(void)bad;
-			art_error_set(err, item->line, "not a record (%s)", why);
+			art_error_set(err, item->line, "not a record (%s)", why.msg);
 			return ART_BAD;
 		}
 		if (count_record(h, r) != 0 || put_card(w, b, r) != 0)

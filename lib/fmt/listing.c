@@ -182,9 +182,9 @@ static int read_back(struct listing_state *s, const struct art_record *r, art_st
 			break;
 	}
 	if (!read) {
-		art_error_set(
-		    err, line, "cannot be written as a listing: it would not read back%s%s",
-		    got == ART_BAD ? ": " : "", got == ART_BAD ? why.msg : "");
+		art_error_set(err, line,
+		              "cannot be written as a listing: it would not read back%s%s",
+		              got == ART_BAD ? ": " : "", got == ART_BAD ? why.msg : "");
 		return ART_BAD;
 	}
 	int rc = 0;

@@ -10,9 +10,9 @@
 
 #include "jqexpr.h"
 
-static int init(struct art_writer *w, char *err, size_t errsz)
+static int init(struct art_writer *w, struct art_error *err)
 {
-	w->state = art_jq_compile(w->opt.expr ? w->opt.expr : ".", err, errsz);
+	w->state = art_jq_compile(w->opt.expr ? w->opt.expr : ".", err);
 	return w->state ? 0 : -1;
 }
 
@@ -40,10 +40,10 @@ static int emit(void *ctx, jv v)
 
 static int put(struct art_writer *w, const struct art_item *item, struct art_error *err)
 {
-	char msg[sizeof err->msg - 16];
+	struct art_error jq;
 	w->err = 0;
-	if (art_jq_each_item(w->state, item, emit, w, msg, sizeof msg) != 0) {
-		art_error_set(err, item->line, "jq: %s", msg);
+	if (art_jq_each_item(w->state, item, emit, w, &jq) != 0) {
+		art_error_set(err, item->line, "jq: %.*s", (int)sizeof jq.msg - 16, jq.msg);
 		return ART_BAD;
 	}
 	if (w->err)
@@ -62,8 +62,8 @@ static void raw_free(struct art_writer *w)
 static int fork_raw(struct art_writer *copy, const struct art_writer *w)
 {
 	(void)w;
-	char msg[256];
-	return init(copy, msg, sizeof msg);
+	struct art_error unused; /* the original compiled it: it compiles */
+	return init(copy, &unused);
 }
 
 const struct art_writer_class art_raw_writer = {

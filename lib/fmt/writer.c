@@ -22,7 +22,7 @@ const struct art_writer_class *art_writer_class(enum art_format f)
 }
 
 int art_writer_init(struct art_writer *w, enum art_format f, const struct art_fmt_options *opt,
-                    struct art_out *out, char *err, size_t errsz)
+                    struct art_out *out, struct art_error *err)
 {
 	memset(w, 0, sizeof *w);
 	w->cls = classes[f];
@@ -30,7 +30,7 @@ int art_writer_init(struct art_writer *w, enum art_format f, const struct art_fm
 	w->out = out;
 	const char *sep = opt->tag_sep ? opt->tag_sep : w->cls->tag_sep;
 	w->tag_sep = (art_str){sep, strlen(sep)};
-	return w->cls->init ? w->cls->init(w, err, errsz) : 0;
+	return w->cls->init ? w->cls->init(w, err) : 0;
 }
 
 static int failed(struct art_writer *w, struct art_error *err)
@@ -59,11 +59,11 @@ static int start(struct art_writer *w, const struct art_item *item, struct art_e
 {
 	int rc = 0;
 	if (item)
-		rc = art_columns_init(&w->cols, item, w->opt.fields, err->msg, sizeof err->msg);
+		rc = art_columns_init(&w->cols, item, w->opt.fields, err);
 	else if (w->opt.fields)
-		rc = art_columns_from_list(&w->cols, w->opt.fields, err->msg, sizeof err->msg);
+		rc = art_columns_from_list(&w->cols, w->opt.fields, err);
 	else if (w->cls->header_always) /* a reader of the file sees what it would hold */
-		rc = art_columns_of_records(&w->cols, err->msg, sizeof err->msg);
+		rc = art_columns_of_records(&w->cols, err);
 	if (rc != 0) {
 		err->line = 0;
 		return ART_FAIL;
@@ -87,13 +87,13 @@ int art_writer_put(struct art_writer *w, const struct art_item *item, struct art
 	}
 	if (w->cls->records_only && !item->rec) {
 		struct art_record r;
-		char why[200] = "not a record";
+		struct art_error why = {.msg = "not a record"};
 		if (item->obj) {
-			int bad = art_record_from_json(&r, item->obj, why, sizeof why);
+			int bad = art_record_from_json(&r, item->obj, &why);
 			assert(bad != 0); /* called again only for its message */
 			(void)bad;
 		}
-		art_error_set(err, item->line, "not a record (%s)", why);
+		art_error_set(err, item->line, "not a record (%s)", why.msg);
 		return ART_BAD;
 	}
 	int rc;

@@ -68,7 +68,7 @@ struct art_writer_class {
 	const char *tag_sep; /* the default */
 	bool records_only;   /* needs records: other objects are bad */
 	bool header_always;  /* with no item, the record keys' header (CSV, TSV) */
-	int (*init)(struct art_writer *w, char *err, size_t errsz);
+	int (*init)(struct art_writer *w, struct art_error *err);
 	int (*start)(struct art_writer *w); /* the columns are known */
 	int (*put)(struct art_writer *w, const struct art_item *item, struct art_error *err);
 	/* A format of a line per item (CSV, TSV, markdown) gives this instead
@@ -112,7 +112,7 @@ const struct art_writer_class *art_writer_class(enum art_format f);
  * memory). */
 ART_MUST_CHECK int art_writer_init(struct art_writer *w, enum art_format f,
                                    const struct art_fmt_options *opt, struct art_out *out,
-                                   char *err, size_t errsz);
+                                   struct art_error *err);
 /* ART_OK; ART_BAD when the item was skipped (ERR says why: not a record,
  * cannot be written in this format, the jq expression failed on it);
  * ART_FAIL when writing cannot go on (ERR says why: an unknown field, no

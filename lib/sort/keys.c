@@ -8,7 +8,7 @@
 #include "fold.h"
 #include "json.h"
 
-int art_sort_add_keys(struct art_sort_spec *spec, const char *list, char *err, size_t errsz)
+int art_sort_add_keys(struct art_sort_spec *spec, const char *list, struct art_error *err)
 {
 	for (const char *p = list;;) {
 		size_t n = strcspn(p, ",");
@@ -19,16 +19,16 @@ int art_sort_add_keys(struct art_sort_spec *spec, const char *list, char *err, s
 			dir = (art_str){colon + 1, n - name.n - 1};
 		}
 		if (name.n == 0) {
-			snprintf(err, errsz, "empty key name in '%s'", list);
+			art_error_msg(err, "empty key name in '%s'", list);
 			return -1;
 		}
 		if (colon && !art_str_eq_cstr(dir, "desc") && !art_str_eq_cstr(dir, "asc")) {
-			snprintf(err, errsz, "unknown order '%.*s' for key '%.*s' (asc or desc)",
-			         (int)dir.n, dir.p, (int)name.n, name.p);
+			art_error_msg(err, "unknown order '%.*s' for key '%.*s' (asc or desc)",
+			              (int)dir.n, dir.p, (int)name.n, name.p);
 			return -1;
 		}
 		if (spec->nkeys == ART_SORT_MAX_KEYS) {
-			snprintf(err, errsz, "more than %d keys", ART_SORT_MAX_KEYS);
+			art_error_msg(err, "more than %d keys", ART_SORT_MAX_KEYS);
 			return -1;
 		}
 		spec->key[spec->nkeys++] = (struct art_sort_key){

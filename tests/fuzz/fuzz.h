@@ -47,19 +47,19 @@ static inline void fuzz_round_trip(const struct art_record *r)
 	static struct art_buf out1, out2;
 	static struct art_jobject obj;
 	struct art_record back;
-	char err[240];
+	struct art_error error;
 	out1.len = out2.len = 0;
 	FUZZ_CHECK(art_json_put_record(&out1, r) == 0);
 	FUZZ_CHECK(out1.len > 0 && out1.p[out1.len - 1] == '\n');
 	art_str line = {out1.p, out1.len - 1};
 	FUZZ_CHECK(memchr(line.p, '\n', line.n) == NULL);
-	if (art_json_parse(&obj, line, err, sizeof err) != 0) {
-		fprintf(stderr, "written record does not parse: %s\n%.*s\n", err, (int)line.n,
+	if (art_json_parse(&obj, line, &error) != 0) {
+		fprintf(stderr, "written record does not parse: %s\n%.*s\n", error.msg, (int)line.n,
 		        line.p);
 		abort();
 	}
-	if (art_record_from_json(&back, &obj, err, sizeof err) != 0) {
-		fprintf(stderr, "written record is no record: %s\n%.*s\n", err, (int)line.n,
+	if (art_record_from_json(&back, &obj, &error) != 0) {
+		fprintf(stderr, "written record is no record: %s\n%.*s\n", error.msg, (int)line.n,
 		        line.p);
 		abort();
 	}

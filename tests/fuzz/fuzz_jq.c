@@ -19,7 +19,7 @@ static const char own_records[] =
 
 struct outputs {
 	struct art_buf text;
-	char err[1024];
+	struct art_error error;
 	int rc;
 };
 
@@ -37,10 +37,9 @@ static int append_output(void *ctx, jv v)
 static void run(struct art_jq *q, const struct art_item *item, bool native, struct outputs *o)
 {
 	o->text.len = 0;
-	o->err[0] = '\0';
-	o->rc = native
-	            ? art_jq_each_item(q, item, append_output, o, o->err, sizeof o->err)
-	            : art_jq_each(q, art_item_to_jv(item), append_output, o, o->err, sizeof o->err);
+	o->error.msg[0] = '\0';
+	o->rc = native ? art_jq_each_item(q, item, append_output, o, &o->error)
+	               : art_jq_each(q, art_item_to_jv(item), append_output, o, &o->error);
 }
 
 static void compare(struct art_jq *q, const struct art_item *item)
@@ -49,15 +48,15 @@ static void compare(struct art_jq *q, const struct art_item *item)
 	run(q, item, true, &a);
 	run(q, item, false, &b);
 	if (a.rc != b.rc || !art_str_eq(art_buf_str(&a.text), art_buf_str(&b.text)) ||
-	    strcmp(a.err, b.err) != 0) {
-		fprintf(stderr, "native: %d %s\n%.*s\nlibjq: %d %s\n%.*s\n", a.rc, a.err,
-		        (int)a.text.len, a.text.p, b.rc, b.err, (int)b.text.len, b.text.p);
+	    strcmp(a.error.msg, b.error.msg) != 0) {
+		fprintf(stderr, "native: %d %s\n%.*s\nlibjq: %d %s\n%.*s\n", a.rc, a.error.msg,
+		        (int)a.text.len, a.text.p, b.rc, b.error.msg, (int)b.text.len, b.text.p);
 		abort();
 	}
-	char ea[1024] = "", eb[1024] = "";
-	int ka = art_jq_select_record(q, item->rec, ea, sizeof ea);
-	int kb = art_jq_select(q, art_record_to_jv(item->rec), eb, sizeof eb);
-	FUZZ_CHECK(ka == kb && strcmp(ea, eb) == 0);
+	struct art_error ea = {.msg = ""}, eb = {.msg = ""};
+	int ka = art_jq_select_record(q, item->rec, &ea);
+	int kb = art_jq_select(q, art_record_to_jv(item->rec), &eb);
+	FUZZ_CHECK(ka == kb && strcmp(ea.msg, eb.msg) == 0);
 }
 
 /* Run Q on each record of TEXT; how many there were. */
@@ -69,10 +68,10 @@ static size_t each_record(struct art_jq *q, const char *p, const char *end)
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		art_str line = {p, (size_t)((nl ? nl : end) - p)};
 		p = nl ? nl + 1 : end;
-		char err[240];
+		struct art_error error;
 		struct art_record r;
-		if (art_json_parse(&obj, line, err, sizeof err) != 0 ||
-		    art_record_from_json(&r, &obj, err, sizeof err) != 0)
+		if (art_json_parse(&obj, line, &error) != 0 ||
+		    art_record_from_json(&r, &obj, &error) != 0)
 			continue;
 		struct art_item item = {.rec = &r, .obj = &obj, .json = line, .line = 1};
 		compare(q, &item);
@@ -93,8 +92,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(expr != NULL);
 	memcpy(expr, p, len);
 	expr[len] = '\0';
-	char err[1024];
-	struct art_jq *q = art_jq_compile(expr, err, sizeof err);
+	struct art_error error;
+	struct art_jq *q = art_jq_compile(expr, &error);
 	free(expr);
 	if (!q)
 		return 0;

@@ -16,15 +16,15 @@ static struct art_buf out1, out2, wrap;
 /* Write S as JSON, read it back as the value of a key, write it again. */
 static void string_round_trip(art_str s)
 {
-	char err[240];
+	struct art_error error;
 	out1.len = out2.len = wrap.len = 0;
 	FUZZ_CHECK(art_json_put_string(&out1, s) == 0);
 	FUZZ_CHECK(art_buf_append(&wrap, "{\"k\":", 5) == 0);
 	FUZZ_CHECK(art_buf_append(&wrap, out1.p, out1.len) == 0);
 	FUZZ_CHECK(art_buf_putc(&wrap, '}') == 0);
-	if (art_json_parse(&obj2, art_buf_str(&wrap), err, sizeof err) != 0) {
-		fprintf(stderr, "written string does not parse: %s\n%.*s\n", err, (int)wrap.len,
-		        wrap.p);
+	if (art_json_parse(&obj2, art_buf_str(&wrap), &error) != 0) {
+		fprintf(stderr, "written string does not parse: %s\n%.*s\n", error.msg,
+		        (int)wrap.len, wrap.p);
 		abort();
 	}
 	const struct art_jfield *k = art_jobject_get(&obj2, "k");
@@ -63,15 +63,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		art_str line = {p, (size_t)((nl ? nl : end) - p)};
 		p = nl ? nl + 1 : end;
-		char err[240];
-		if (art_json_parse(&obj, line, err, sizeof err) != 0) {
-			fuzz_check_message(err);
+		struct art_error error;
+		if (art_json_parse(&obj, line, &error) != 0) {
+			fuzz_check_message(error.msg);
 			continue;
 		}
 		check_object(line);
 		struct art_record r;
-		if (art_record_from_json(&r, &obj, err, sizeof err) != 0) {
-			fuzz_check_message(err);
+		if (art_record_from_json(&r, &obj, &error) != 0) {
+			fuzz_check_message(error.msg);
 			continue;
 		}
 		fuzz_check_record(&r);

@@ -39,12 +39,12 @@ static void load_lexicon(struct art_tagger *fast, struct ref_tagger *ref, const 
 	}
 	art_str line;
 	int rc;
-	while ((rc = art_lines_next(&lines, &line)) == ART_LINES_OK) {
+	while ((rc = art_lines_next(&lines, &line)) == ART_OK) {
 		if (fast && art_tagger_add(fast, line, ART_TAG_LEXICON) != 0)
 			abort();
 		ref_tagger_lexicon(ref, line.p, line.n);
 	}
-	if (rc != ART_LINES_EOF) {
+	if (rc != ART_EOF) {
 		fprintf(stderr, "refdiff: %s: cannot be read\n", path);
 		exit(2);
 	}

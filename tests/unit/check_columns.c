@@ -4,16 +4,16 @@
 
 static struct art_jobject obj;
 static struct art_record rec;
-static char err[1024];
+static struct art_error error;
 
 /* An item as the reader hands it out: a record when the line is one. */
 static struct art_item item(const char *line)
 {
 	struct art_item it = {0};
-	ck_assert_int_eq(art_json_parse(&obj, (art_str){line, strlen(line)}, err, sizeof err), 0);
+	ck_assert_int_eq(art_json_parse(&obj, (art_str){line, strlen(line)}, &error), 0);
 	it.obj = &obj;
 	it.json = (art_str){line, strlen(line)};
-	it.rec = art_record_from_json(&rec, &obj, err, sizeof err) == 0 ? &rec : NULL;
+	it.rec = art_record_from_json(&rec, &obj, &error) == 0 ? &rec : NULL;
 	it.file = "t";
 	it.line = 1;
 	return it;
@@ -27,7 +27,7 @@ START_TEST(records_give_the_record_keys)
 {
 	struct art_columns c;
 	struct art_item it = item(record_line);
-	ck_assert_int_eq(art_columns_init(&c, &it, NULL, err, sizeof err), 0);
+	ck_assert_int_eq(art_columns_init(&c, &it, NULL, &error), 0);
 	ck_assert_uint_eq(c.n, ART_NFIELDS + 1); /* the eight, then "extra" */
 	ck_assert(c.records);
 	ck_assert_str_view(c.col[0].name, "source");
@@ -59,7 +59,7 @@ START_TEST(objects_give_their_keys_in_order)
 	struct art_item it =
 	    item("{\"tag\":\"Kafka\",\"count\":3,\"ok\":true,\"no\":false,\"n\":null,"
 	         "\"x\":{\"a\":[1]},\"l\":[1,\"a\"],\"s\":[\"p\",\"q\"]}");
-	ck_assert_int_eq(art_columns_init(&c, &it, NULL, err, sizeof err), 0);
+	ck_assert_int_eq(art_columns_init(&c, &it, NULL, &error), 0);
 	ck_assert(!c.records);
 	ck_assert_uint_eq(c.n, 8);
 	ck_assert_str_view(c.col[1].name, "count");
@@ -97,7 +97,7 @@ START_TEST(a_field_list_picks_and_orders)
 {
 	struct art_columns c;
 	struct art_item it = item(record_line);
-	ck_assert_int_eq(art_columns_init(&c, &it, "likes,title,tags", err, sizeof err), 0);
+	ck_assert_int_eq(art_columns_init(&c, &it, "likes,title,tags", &error), 0);
 	ck_assert_uint_eq(c.n, 3);
 	ck_assert_str_view(c.col[0].name, "likes");
 	ck_assert_int_eq(c.col[0].field, ART_F_LIKES);
@@ -113,7 +113,7 @@ START_TEST(records_take_any_key)
 {
 	struct art_columns c;
 	struct art_item it = item(record_line);
-	ck_assert_int_eq(art_columns_init(&c, &it, "title,extra,nope", err, sizeof err), 0);
+	ck_assert_int_eq(art_columns_init(&c, &it, "title,extra,nope", &error), 0);
 	ck_assert_uint_eq(c.n, 3);
 	struct art_cell cell;
 	art_cell_get(&c, 1, &it, &cell);
@@ -129,15 +129,15 @@ START_TEST(bad_field_lists_are_refused)
 {
 	struct art_columns c;
 	struct art_item it = item(record_line);
-	ck_assert_int_eq(art_columns_init(&c, &it, "title,,date", err, sizeof err), -1);
-	ck_assert_str_eq(err, "empty field name in the field list");
+	ck_assert_int_eq(art_columns_init(&c, &it, "title,,date", &error), -1);
+	ck_assert_str_eq(error.msg, "empty field name in the field list");
 	art_columns_free(&c);
-	ck_assert_int_eq(art_columns_init(&c, &it, "title,title", err, sizeof err), -1);
-	ck_assert_str_eq(err, "field \"title\" given twice");
+	ck_assert_int_eq(art_columns_init(&c, &it, "title,title", &error), -1);
+	ck_assert_str_eq(error.msg, "field \"title\" given twice");
 	art_columns_free(&c);
 	it = item("{\"tag\":\"Kafka\",\"count\":3}");
-	ck_assert_int_eq(art_columns_init(&c, &it, "Tag", err, sizeof err), -1);
-	ck_assert_str_eq(err, "unknown field \"Tag\" (the fields are: tag, count)");
+	ck_assert_int_eq(art_columns_init(&c, &it, "Tag", &error), -1);
+	ck_assert_str_eq(error.msg, "unknown field \"Tag\" (the fields are: tag, count)");
 	art_columns_free(&c);
 }
 END_TEST
@@ -145,15 +145,15 @@ END_TEST
 START_TEST(a_list_alone_names_the_columns)
 {
 	struct art_columns c;
-	ck_assert_int_eq(art_columns_from_list(&c, "date,title", err, sizeof err), 0);
+	ck_assert_int_eq(art_columns_from_list(&c, "date,title", &error), 0);
 	ck_assert_uint_eq(c.n, 2);
 	ck_assert(c.records);
 	ck_assert_str_view(c.col[1].name, "title");
 	art_columns_free(&c);
-	ck_assert_int_eq(art_columns_from_list(&c, "tag,count", err, sizeof err), 0);
+	ck_assert_int_eq(art_columns_from_list(&c, "tag,count", &error), 0);
 	ck_assert(!c.records);
 	art_columns_free(&c);
-	ck_assert_int_eq(art_columns_from_list(&c, "a,a", err, sizeof err), -1);
+	ck_assert_int_eq(art_columns_from_list(&c, "a,a", &error), -1);
 	art_columns_free(&c);
 }
 END_TEST

@@ -3,7 +3,7 @@
 #include "unit.h"
 
 static struct art_filter f;
-static char err[240];
+static struct art_error error;
 static art_str tags[4];
 
 /* Kafka article: JD Tech, 2024-05-29, Backend Development, 12 min, 3 likes. */
@@ -26,8 +26,8 @@ static struct art_record kafka(void)
 static int match(void)
 {
 	struct art_record r = kafka();
-	ck_assert_int_eq(art_filter_compile(&f, err, sizeof err), 0);
-	int m = art_filter_match(&f, &(struct art_item){.rec = &r}, err, sizeof err);
+	ck_assert_int_eq(art_filter_compile(&f, &error), 0);
+	int m = art_filter_match(&f, &(struct art_item){.rec = &r}, &error);
 	art_filter_free(&f);
 	return m;
 }
@@ -185,8 +185,8 @@ START_TEST(regexes_see_the_whole_string)
 	r.title = (art_str){"a\0b Kafka", 9};
 	r.summary = S("");
 	ck_assert_int_eq(art_filter_add(&f, ART_FL_REGEX, "Kafka$"), 0);
-	ck_assert_int_eq(art_filter_compile(&f, err, sizeof err), 0);
-	ck_assert_int_eq(art_filter_match(&f, &(struct art_item){.rec = &r}, err, sizeof err), 1);
+	ck_assert_int_eq(art_filter_compile(&f, &error), 0);
+	ck_assert_int_eq(art_filter_match(&f, &(struct art_item){.rec = &r}, &error), 1);
 	art_filter_free(&f);
 }
 END_TEST
@@ -203,12 +203,12 @@ START_TEST(regexes_see_nothing_past_the_string)
 	r.summary = (art_str){"Redis streams", 5};
 	ck_assert_int_eq(art_filter_add(&f, ART_FL_REGEX, "^Kafka$"), 0);
 	ck_assert_int_eq(art_filter_add(&f, ART_FL_REGEX, "^Redis$"), 0);
-	ck_assert_int_eq(art_filter_compile(&f, err, sizeof err), 0);
-	ck_assert_int_eq(art_filter_match(&f, &(struct art_item){.rec = &r}, err, sizeof err), 1);
+	ck_assert_int_eq(art_filter_compile(&f, &error), 0);
+	ck_assert_int_eq(art_filter_match(&f, &(struct art_item){.rec = &r}, &error), 1);
 	art_filter_free(&f);
 	ck_assert_int_eq(art_filter_add(&f, ART_FL_REGEX, "streams"), 0);
-	ck_assert_int_eq(art_filter_compile(&f, err, sizeof err), 0);
-	ck_assert_int_eq(art_filter_match(&f, &(struct art_item){.rec = &r}, err, sizeof err), 0);
+	ck_assert_int_eq(art_filter_compile(&f, &error), 0);
+	ck_assert_int_eq(art_filter_match(&f, &(struct art_item){.rec = &r}, &error), 0);
 	art_filter_free(&f);
 	free(title);
 }
@@ -218,8 +218,9 @@ START_TEST(bad_regexes_are_reported)
 {
 	ck_assert_int_eq(art_filter_add(&f, ART_FL_REGEX, "ok"), 0);
 	ck_assert_int_eq(art_filter_add(&f, ART_FL_REGEX, "x("), 0);
-	ck_assert_int_eq(art_filter_compile(&f, err, sizeof err), -1);
-	ck_assert_msg(strncmp(err, "invalid regular expression 'x(': ", 33) == 0, "%s", err);
+	ck_assert_int_eq(art_filter_compile(&f, &error), -1);
+	ck_assert_msg(strncmp(error.msg, "invalid regular expression 'x(': ", 33) == 0, "%s",
+	              error.msg);
 	art_filter_free(&f);
 }
 END_TEST
@@ -251,15 +252,15 @@ END_TEST
 START_TEST(jq_errors_are_reported)
 {
 	ck_assert_int_eq(art_filter_add(&f, ART_FL_JQ, ".title | bogus"), 0);
-	ck_assert_int_eq(art_filter_compile(&f, err, sizeof err), -1);
-	ck_assert_msg(strstr(err, "bogus/0 is not defined") != NULL, "%s", err);
-	ck_assert_msg(strchr(err, '\n') == NULL, "%s", err);
+	ck_assert_int_eq(art_filter_compile(&f, &error), -1);
+	ck_assert_msg(strstr(error.msg, "bogus/0 is not defined") != NULL, "%s", error.msg);
+	ck_assert_msg(strchr(error.msg, '\n') == NULL, "%s", error.msg);
 	art_filter_free(&f);
 	/* at run time: neither kept nor dropped, even inverted */
 	ck_assert_int_eq(art_filter_add(&f, ART_FL_JQ, ".title.x"), 0);
 	f.invert = true;
 	ck_assert_int_eq(match(), -1);
-	ck_assert_msg(strstr(err, "Cannot index string") != NULL, "%s", err);
+	ck_assert_msg(strstr(error.msg, "Cannot index string") != NULL, "%s", error.msg);
 }
 END_TEST
 

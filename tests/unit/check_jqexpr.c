@@ -2,7 +2,7 @@
 
 #include "unit.h"
 
-static char err[240];
+static struct art_error error;
 static art_str tags[2];
 
 static struct art_record sample(void)
@@ -32,11 +32,11 @@ static int store(void *ctx, jv v)
 static char *first_output(const char *expr)
 {
 	static char out[512];
-	struct art_jq *q = art_jq_compile(expr, err, sizeof err);
-	ck_assert_msg(q != NULL, "%s: %s", expr, err);
+	struct art_jq *q = art_jq_compile(expr, &error);
+	ck_assert_msg(q != NULL, "%s: %s", expr, error.msg);
 	struct art_record r = sample();
 	out[0] = '\0';
-	ck_assert_int_eq(art_jq_each(q, art_record_to_jv(&r), store, out, err, sizeof err), 0);
+	ck_assert_int_eq(art_jq_each(q, art_record_to_jv(&r), store, out, &error), 0);
 	art_jq_free(q);
 	return out;
 }
@@ -58,15 +58,15 @@ START_TEST(an_object_that_is_no_record_is_parsed_from_its_line)
 {
 	const char *line = "{\"tag\":\"Kafka\",\"count\":3}";
 	struct art_jobject o = {0};
-	ck_assert_int_eq(art_json_parse(&o, (art_str){line, strlen(line)}, err, sizeof err), 0);
+	ck_assert_int_eq(art_json_parse(&o, (art_str){line, strlen(line)}, &error), 0);
 	struct art_item item = {.rec = NULL, .obj = &o};
-	struct art_jq *q = art_jq_compile(".count > 2 and .tag == \"Kafka\"", err, sizeof err);
+	struct art_jq *q = art_jq_compile(".count > 2 and .tag == \"Kafka\"", &error);
 	ck_assert_ptr_nonnull(q);
-	ck_assert_int_eq(art_jq_select(q, art_item_to_jv(&item), err, sizeof err), 1);
+	ck_assert_int_eq(art_jq_select(q, art_item_to_jv(&item), &error), 1);
 	/* a record from listing text is its eight keys */
 	struct art_record r = sample();
 	struct art_item rec_item = {.rec = &r};
-	ck_assert_int_eq(art_jq_select(q, art_item_to_jv(&rec_item), err, sizeof err), 0);
+	ck_assert_int_eq(art_jq_select(q, art_item_to_jv(&rec_item), &error), 0);
 	art_jq_free(q);
 	art_jobject_free(&o);
 }
@@ -74,10 +74,10 @@ END_TEST
 
 static int select_on_sample(const char *expr)
 {
-	struct art_jq *q = art_jq_compile(expr, err, sizeof err);
-	ck_assert_msg(q != NULL, "%s: %s", expr, err);
+	struct art_jq *q = art_jq_compile(expr, &error);
+	ck_assert_msg(q != NULL, "%s: %s", expr, error.msg);
 	struct art_record r = sample();
-	int rc = art_jq_select(q, art_record_to_jv(&r), err, sizeof err);
+	int rc = art_jq_select(q, art_record_to_jv(&r), &error);
 	art_jq_free(q);
 	return rc;
 }
@@ -110,23 +110,21 @@ static int count_outputs(void *ctx, jv v)
 
 START_TEST(each_sees_every_output_until_told_to_stop)
 {
-	struct art_jq *q = art_jq_compile(".tags[], .source", err, sizeof err);
+	struct art_jq *q = art_jq_compile(".tags[], .source", &error);
 	struct art_record r = sample();
 	int n = 0;
-	ck_assert_int_eq(art_jq_each(q, art_record_to_jv(&r), count_outputs, &n, err, sizeof err),
-	                 0);
+	ck_assert_int_eq(art_jq_each(q, art_record_to_jv(&r), count_outputs, &n, &error), 0);
 	ck_assert_int_eq(n, 3);
 	art_jq_free(q);
-	q = art_jq_compile("range(1000000)", err, sizeof err);
+	q = art_jq_compile("range(1000000)", &error);
 	n = 0;
-	ck_assert_int_eq(art_jq_each(q, art_record_to_jv(&r), count_outputs, &n, err, sizeof err),
-	                 0);
+	ck_assert_int_eq(art_jq_each(q, art_record_to_jv(&r), count_outputs, &n, &error), 0);
 	ck_assert_int_eq(n, 100);
 	/* a compiled expression runs again and again */
 	for (int i = 0; i < 3; i++) {
 		n = 0;
-		ck_assert_int_eq(
-		    art_jq_each(q, art_record_to_jv(&r), count_outputs, &n, err, sizeof err), 0);
+		ck_assert_int_eq(art_jq_each(q, art_record_to_jv(&r), count_outputs, &n, &error),
+		                 0);
 		ck_assert_int_eq(n, 100);
 	}
 	art_jq_free(q);
@@ -135,35 +133,37 @@ END_TEST
 
 START_TEST(compile_errors_are_one_line_of_jq_text)
 {
-	ck_assert_ptr_null(art_jq_compile(".foo | bar", err, sizeof err));
-	ck_assert_str_eq(err, "jq: error: bar/0 is not defined at <top-level>, line 1: .foo | bar");
-	ck_assert_ptr_null(art_jq_compile(".a[", err, sizeof err));
-	ck_assert_msg(strncmp(err, "jq: error: syntax error", 23) == 0, "%s", err);
-	ck_assert_msg(strchr(err, '\n') == NULL && strstr(err, "compile error") == NULL, "%s", err);
+	ck_assert_ptr_null(art_jq_compile(".foo | bar", &error));
+	ck_assert_str_eq(error.msg,
+	                 "jq: error: bar/0 is not defined at <top-level>, line 1: .foo | bar");
+	ck_assert_ptr_null(art_jq_compile(".a[", &error));
+	ck_assert_msg(strncmp(error.msg, "jq: error: syntax error", 23) == 0, "%s", error.msg);
+	ck_assert_msg(strchr(error.msg, '\n') == NULL && strstr(error.msg, "compile error") == NULL,
+	              "%s", error.msg);
 	/* several errors are kept, one after another */
-	ck_assert_ptr_null(art_jq_compile("$x + $y", err, sizeof err));
-	ck_assert_msg(strstr(err, "$x is not defined") &&
-	                  strstr(err, "; jq: error: $y is not defined"),
-	              "%s", err);
+	ck_assert_ptr_null(art_jq_compile("$x + $y", &error));
+	ck_assert_msg(strstr(error.msg, "$x is not defined") &&
+	                  strstr(error.msg, "; jq: error: $y is not defined"),
+	              "%s", error.msg);
 }
 END_TEST
 
 START_TEST(runtime_errors_come_back_as_text)
 {
 	ck_assert_int_eq(select_on_sample(".title.x"), -1);
-	ck_assert_str_eq(err, "Cannot index string with string \"x\"");
+	ck_assert_str_eq(error.msg, "Cannot index string with string \"x\"");
 	ck_assert_int_eq(select_on_sample("error(\"boom\")"), -1);
-	ck_assert_str_eq(err, "boom");
+	ck_assert_str_eq(error.msg, "boom");
 	ck_assert_int_eq(select_on_sample("error({a: 1})"), -1);
-	ck_assert_str_eq(err, "{\"a\":1} (not a string)");
+	ck_assert_str_eq(error.msg, "{\"a\":1} (not a string)");
 }
 END_TEST
 
 /* Whether EXPR compiles to the native evaluator. */
 static bool native(const char *expr)
 {
-	struct art_jq *q = art_jq_compile(expr, err, sizeof err);
-	ck_assert_msg(q != NULL, "%s: %s", expr, err);
+	struct art_jq *q = art_jq_compile(expr, &error);
+	ck_assert_msg(q != NULL, "%s: %s", expr, error.msg);
 	bool is = art_jq_is_native(q);
 	art_jq_free(q);
 	return is;
@@ -190,14 +190,14 @@ END_TEST
 /* The native select answer on the sample, and what libjq says. */
 static void same_select(const char *expr, int expected)
 {
-	struct art_jq *q = art_jq_compile(expr, err, sizeof err);
-	ck_assert_msg(q != NULL, "%s: %s", expr, err);
+	struct art_jq *q = art_jq_compile(expr, &error);
+	ck_assert_msg(q != NULL, "%s: %s", expr, error.msg);
 	struct art_record r = sample();
-	char err2[240];
-	ck_assert_int_eq(art_jq_select_record(q, &r, err, sizeof err), expected);
-	ck_assert_int_eq(art_jq_select(q, art_record_to_jv(&r), err2, sizeof err2), expected);
+	struct art_error err2;
+	ck_assert_int_eq(art_jq_select_record(q, &r, &error), expected);
+	ck_assert_int_eq(art_jq_select(q, art_record_to_jv(&r), &err2), expected);
 	if (expected < 0)
-		ck_assert_str_eq(err, err2);
+		ck_assert_str_eq(error.msg, err2.msg);
 	art_jq_free(q);
 }
 

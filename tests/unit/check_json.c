@@ -3,11 +3,11 @@
 #include "unit.h"
 
 static struct art_jobject obj;
-static char err[240];
+static struct art_error error;
 
 static int parse(const char *s)
 {
-	return art_json_parse(&obj, (art_str){s, strlen(s)}, err, sizeof err);
+	return art_json_parse(&obj, (art_str){s, strlen(s)}, &error);
 }
 
 static const char *record_line =
@@ -19,7 +19,7 @@ START_TEST(a_record_line_is_read)
 {
 	struct art_record r;
 	ck_assert_int_eq(parse(record_line), 0);
-	ck_assert_int_eq(art_record_from_json(&r, &obj, err, sizeof err), 0);
+	ck_assert_int_eq(art_record_from_json(&r, &obj, &error), 0);
 	ck_assert_str_view(r.source, "JD Tech");
 	ck_assert_str_view(r.date, "2026-01-13");
 	ck_assert_str_view(r.summary, "Kafka \xE2\x80\x94 \"JMQ\"");
@@ -36,7 +36,7 @@ START_TEST(written_records_read_back_the_same)
 	struct art_record r;
 	struct art_buf out = {0};
 	ck_assert_int_eq(parse(record_line), 0);
-	ck_assert_int_eq(art_record_from_json(&r, &obj, err, sizeof err), 0);
+	ck_assert_int_eq(art_record_from_json(&r, &obj, &error), 0);
 	ck_assert_int_eq(art_json_put_record(&out, &r), 0);
 	const char *expect =
 	    "{\"source\":\"JD Tech\",\"date\":\"2026-01-13\",\"category\":\"Backend Development\","
@@ -91,8 +91,8 @@ START_TEST(any_flat_object_is_read)
 	ck_assert_int_eq(obj.fields[4].type, ART_J_OBJECT);
 	ck_assert_str_view(obj.fields[4].raw, "{\"a\":[1,2]}");
 	struct art_record r;
-	ck_assert_int_eq(art_record_from_json(&r, &obj, err, sizeof err), -1);
-	ck_assert_str_eq(err, "missing key \"source\"");
+	ck_assert_int_eq(art_record_from_json(&r, &obj, &error), -1);
+	ck_assert_str_eq(error.msg, "missing key \"source\"");
 }
 END_TEST
 
@@ -114,7 +114,7 @@ START_TEST(broken_json_is_refused_with_a_column)
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		ck_assert_msg(parse(bad[i][0]) == -1, "accepted %s", bad[i][0]);
-		ck_assert_str_eq(err, bad[i][1]);
+		ck_assert_str_eq(error.msg, bad[i][1]);
 	}
 }
 END_TEST
@@ -126,7 +126,7 @@ START_TEST(deep_nesting_is_refused_not_followed)
 	for (int i = 0; i < 100; i++)
 		strcat(line, "[");
 	ck_assert_int_eq(parse(line), -1);
-	ck_assert_ptr_nonnull(strstr(err, "nested deeper than"));
+	ck_assert_ptr_nonnull(strstr(error.msg, "nested deeper than"));
 }
 END_TEST
 
@@ -144,8 +144,8 @@ START_TEST(record_keys_must_have_their_types)
 	};
 	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
 		ck_assert_int_eq(parse(lines[i][0]), 0);
-		ck_assert_int_eq(art_record_from_json(&r, &obj, err, sizeof err), -1);
-		ck_assert_str_eq(err, lines[i][1]);
+		ck_assert_int_eq(art_record_from_json(&r, &obj, &error), -1);
+		ck_assert_str_eq(error.msg, lines[i][1]);
 	}
 }
 END_TEST
@@ -207,8 +207,7 @@ START_TEST(the_reader_sees_special_bytes_at_every_offset)
 			ck_assert_int_eq(art_buf_append(&line, "{\"k\":", 5), 0);
 			ck_assert_int_eq(art_json_put_string(&line, (art_str){in, strlen(in)}), 0);
 			ck_assert_int_eq(art_buf_putc(&line, '}'), 0);
-			ck_assert_int_eq(art_json_parse(&obj, art_buf_str(&line), err, sizeof err),
-			                 0);
+			ck_assert_int_eq(art_json_parse(&obj, art_buf_str(&line), &error), 0);
 			ck_assert_str_view(obj.fields[0].str, back);
 			ck_assert(obj.plain);
 		}
@@ -269,7 +268,7 @@ START_TEST(records_keep_their_keys_and_order)
 	char want[512];
 	snprintf(want, sizeof want, "%s\n", line);
 	check_put_object(line, want, true);
-	ck_assert_int_eq(art_record_from_json(&r, &obj, err, sizeof err), 0);
+	ck_assert_int_eq(art_record_from_json(&r, &obj, &error), 0);
 	ck_assert_str_view(r.source, "JD Tech");
 	ck_assert_uint_eq(obj.nfields, 10);
 	const struct art_jfield *tags = art_jobject_get(&obj, "tags");
@@ -290,7 +289,7 @@ START_TEST(record_keys_leaving_their_order)
 	          "\"summary\":\"U\",\"title\":\"T\",\"read_minutes\":2,\"category\":\"C\"}"),
 	    0);
 	ck_assert_uint_eq(obj.in_order, 2);
-	ck_assert_int_eq(art_record_from_json(&r, &obj, err, sizeof err), 0);
+	ck_assert_int_eq(art_record_from_json(&r, &obj, &error), 0);
 	ck_assert_str_view(r.source, "S");
 	ck_assert_str_view(r.category, "C");
 	ck_assert_str_view(r.title, "T");
@@ -301,9 +300,9 @@ START_TEST(record_keys_leaving_their_order)
 	ck_assert(obj.plain);
 
 	ck_assert_int_eq(parse("{\"source\":\"a\",\"date\":\"b\",\"source\":\"c\"}"), -1);
-	ck_assert_str_eq(err, "column 26: duplicate key \"source\"");
+	ck_assert_str_eq(error.msg, "column 26: duplicate key \"source\"");
 	ck_assert_int_eq(parse("{\"x\":1,\"source\":\"a\",\"source\":\"c\"}"), -1);
-	ck_assert_str_eq(err, "column 21: duplicate key \"source\"");
+	ck_assert_str_eq(error.msg, "column 21: duplicate key \"source\"");
 }
 END_TEST
 
@@ -318,7 +317,7 @@ START_TEST(lines_leaving_the_written_layout_read_the_same)
 	    "\"read_minutes\":2}";
 	struct art_record want, got;
 	ck_assert_int_eq(parse(written), 0);
-	ck_assert_int_eq(art_record_from_json(&want, &obj, err, sizeof err), 0);
+	ck_assert_int_eq(art_record_from_json(&want, &obj, &error), 0);
 	ck_assert(obj.plain);
 	static char copies[ART_NFIELDS][512]; /* the records' views point into them */
 	for (size_t k = 0; k < ART_NFIELDS; k++) {
@@ -331,7 +330,7 @@ START_TEST(lines_leaving_the_written_layout_read_the_same)
 		int at = (int)(colon - written) + 1;
 		snprintf(copies[k], sizeof copies[k], "%.*s %s", at, written, written + at);
 		ck_assert_int_eq(parse(copies[k]), 0);
-		ck_assert_int_eq(art_record_from_json(&got, &obj, err, sizeof err), 0);
+		ck_assert_int_eq(art_record_from_json(&got, &obj, &error), 0);
 		ck_assert_msg(obj.plain, "%s", copies[k]);
 		ck_assert(obj.text.p == copies[k] && obj.text.n == strlen(copies[k]));
 		ck_assert(art_str_eq(got.source, want.source) && art_str_eq(got.date, want.date) &&
@@ -344,9 +343,9 @@ START_TEST(lines_leaving_the_written_layout_read_the_same)
 	ck_assert_int_eq(parse("{\"source\":\"S\",\"date\":\"2024-01-02\",\"category\":\"C\","
 	                       "\"title\":\"T\",\"summary\":\"a\\qb\"}"),
 	                 -1);
-	ck_assert_str_eq(err, "column 76: bad escape '\\q'");
+	ck_assert_str_eq(error.msg, "column 76: bad escape '\\q'");
 	ck_assert_int_eq(parse("{\"source\":\"S\",\"date\":\"2024-01-02\",\"source\":\"C\"}"), -1);
-	ck_assert_str_eq(err, "column 35: duplicate key \"source\"");
+	ck_assert_str_eq(error.msg, "column 35: duplicate key \"source\"");
 }
 END_TEST
 
@@ -388,13 +387,13 @@ START_TEST(duplicate_keys_are_found_among_many)
 		ck_assert_int_eq(art_buf_printf(&line, "%s\"k%d\":%d", i ? "," : "", i, i), 0);
 	size_t open = line.len;
 	ck_assert_int_eq(art_buf_putc(&line, '}'), 0);
-	ck_assert_int_eq(art_json_parse(&obj, art_buf_str(&line), err, sizeof err), 0);
+	ck_assert_int_eq(art_json_parse(&obj, art_buf_str(&line), &error), 0);
 	ck_assert_uint_eq(obj.nfields, 50000);
 	ck_assert_str_view(art_jobject_get(&obj, "k49999")->raw, "49999");
 	line.len = open;
 	ck_assert_int_eq(art_buf_printf(&line, ",\"k31337\":0}"), 0);
-	ck_assert_int_eq(art_json_parse(&obj, art_buf_str(&line), err, sizeof err), -1);
-	ck_assert_ptr_nonnull(strstr(err, ": duplicate key \"k31337\""));
+	ck_assert_int_eq(art_json_parse(&obj, art_buf_str(&line), &error), -1);
+	ck_assert_ptr_nonnull(strstr(error.msg, ": duplicate key \"k31337\""));
 	/* the table of one line is not that of the next */
 	ck_assert_int_eq(parse("{\"k1\":1,\"k2\":2}"), 0);
 	line.len = 0;
@@ -402,11 +401,11 @@ START_TEST(duplicate_keys_are_found_among_many)
 	for (int i = 0; i < 40; i++)
 		ck_assert_int_eq(art_buf_printf(&line, "%s\"j%d\":0", i ? "," : "", i), 0);
 	ck_assert_int_eq(art_buf_printf(&line, ",\"k31337\":0,\"j39\":1}"), 0);
-	ck_assert_int_eq(art_json_parse(&obj, art_buf_str(&line), err, sizeof err), -1);
-	ck_assert_ptr_nonnull(strstr(err, ": duplicate key \"j39\""));
+	ck_assert_int_eq(art_json_parse(&obj, art_buf_str(&line), &error), -1);
+	ck_assert_ptr_nonnull(strstr(error.msg, ": duplicate key \"j39\""));
 	/* the same key written two ways is the same key */
 	ck_assert_int_eq(parse("{\"title\":1,\"titl\\u0065\":2}"), -1);
-	ck_assert_str_eq(err, "column 12: duplicate key \"title\"");
+	ck_assert_str_eq(error.msg, "column 12: duplicate key \"title\"");
 	art_buf_free(&line);
 }
 END_TEST
@@ -421,7 +420,7 @@ START_TEST(input_bytes_in_messages_are_shown_safely)
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		ck_assert_msg(parse(bad[i][0]) == -1, "accepted %s", bad[i][0]);
-		ck_assert_str_eq(err, bad[i][1]);
+		ck_assert_str_eq(error.msg, bad[i][1]);
 	}
 	/* long text is cut at a character boundary, within the space given */
 	char shown[ART_EXCERPT_SIZE], text[256], want[256];
@@ -448,8 +447,8 @@ START_TEST(input_bytes_in_messages_are_shown_safely)
 
 	struct art_record r;
 	ck_assert_int_eq(parse("{\"date\":\"\\u001b[2J\xFF\"}"), 0);
-	ck_assert_int_eq(art_record_from_json(&r, &obj, err, sizeof err), -1);
-	ck_assert_str_eq(err, "\"date\": \"\\x1B[2J\\xFF\" is not a YYYY-MM-DD date");
+	ck_assert_int_eq(art_record_from_json(&r, &obj, &error), -1);
+	ck_assert_str_eq(error.msg, "\"date\": \"\\x1B[2J\\xFF\" is not a YYYY-MM-DD date");
 }
 END_TEST
 
@@ -467,8 +466,8 @@ START_TEST(an_empty_view_is_an_empty_string)
 	const char *line =
 	    "{\"source\":\"s\",\"date\":\"2025-01-01\",\"category\":\"c\",\"title\":\"t\","
 	    "\"summary\":\"s\",\"tags\":[],\"likes\":0,\"read_minutes\":1}";
-	ck_assert_int_eq(art_json_parse(&fresh, (art_str){line, strlen(line)}, err, sizeof err), 0);
-	ck_assert_int_eq(art_record_from_json(&r, &fresh, err, sizeof err), 0);
+	ck_assert_int_eq(art_json_parse(&fresh, (art_str){line, strlen(line)}, &error), 0);
+	ck_assert_int_eq(art_record_from_json(&r, &fresh, &error), 0);
 	ck_assert_uint_eq(r.ntags, 0);
 	art_jobject_free(&fresh);
 }

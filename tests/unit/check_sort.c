@@ -62,9 +62,9 @@ static void make_records(void)
 static struct art_sort_spec spec_of(const char *keys, bool reverse)
 {
 	struct art_sort_spec sp = {.reverse = reverse};
-	char msg[200];
+	struct art_error why;
 	if (keys)
-		ck_assert_msg(art_sort_add_keys(&sp, keys, msg, sizeof msg) == 0, "%s", msg);
+		ck_assert_msg(art_sort_add_keys(&sp, keys, &why) == 0, "%s", why.msg);
 	return sp;
 }
 
@@ -160,19 +160,19 @@ START_TEST(keys_are_read_as_k_takes_them)
 	ck_assert(sp.key[0].desc);
 	ck_assert_str_view(sp.key[1].name, "date");
 	ck_assert(!sp.key[1].desc);
-	char msg[200];
-	ck_assert_int_eq(art_sort_add_keys(&sp, "url:asc", msg, sizeof msg), 0);
+	struct art_error why;
+	ck_assert_int_eq(art_sort_add_keys(&sp, "url:asc", &why), 0);
 	ck_assert_int_eq(sp.key[2].field, -1); /* an extra key */
 	ck_assert(!sp.key[2].desc);
-	ck_assert_int_eq(art_sort_add_keys(&sp, "title:up", msg, sizeof msg), -1);
-	ck_assert_str_eq(msg, "unknown order 'up' for key 'title' (asc or desc)");
-	ck_assert_int_eq(art_sort_add_keys(&sp, "date,,likes", msg, sizeof msg), -1);
-	ck_assert_str_eq(msg, "empty key name in 'date,,likes'");
-	ck_assert_int_eq(art_sort_add_keys(&sp, ":desc", msg, sizeof msg), -1);
+	ck_assert_int_eq(art_sort_add_keys(&sp, "title:up", &why), -1);
+	ck_assert_str_eq(why.msg, "unknown order 'up' for key 'title' (asc or desc)");
+	ck_assert_int_eq(art_sort_add_keys(&sp, "date,,likes", &why), -1);
+	ck_assert_str_eq(why.msg, "empty key name in 'date,,likes'");
+	ck_assert_int_eq(art_sort_add_keys(&sp, ":desc", &why), -1);
 	for (size_t i = sp.nkeys; i < ART_SORT_MAX_KEYS; i++)
-		ck_assert_int_eq(art_sort_add_keys(&sp, "date", msg, sizeof msg), 0);
-	ck_assert_int_eq(art_sort_add_keys(&sp, "date", msg, sizeof msg), -1);
-	ck_assert_str_eq(msg, "more than 16 keys");
+		ck_assert_int_eq(art_sort_add_keys(&sp, "date", &why), 0);
+	ck_assert_int_eq(art_sort_add_keys(&sp, "date", &why), -1);
+	ck_assert_str_eq(why.msg, "more than 16 keys");
 }
 END_TEST
 
@@ -243,16 +243,15 @@ START_TEST(extra_keys_compare_by_their_values)
 	static struct art_record rs[M];
 	static char lines[M][256];
 	struct art_item it[M];
-	char msg[200];
+	struct art_error why;
 	for (size_t i = 0; i < M; i++) {
 		snprintf(lines[i], sizeof lines[i],
 		         "{%s\"source\":\"S\",\"date\":\"2024-01-01\",\"category\":\"C\",\"title\":"
 		         "\"T\",\"summary\":\"\",\"tags\":[],\"likes\":0,\"read_minutes\":0}",
 		         values[i]);
-		ck_assert_int_eq(art_json_parse(&objs[i], (art_str){lines[i], strlen(lines[i])},
-		                                msg, sizeof msg),
-		                 0);
-		ck_assert_int_eq(art_record_from_json(&rs[i], &objs[i], msg, sizeof msg), 0);
+		ck_assert_int_eq(
+		    art_json_parse(&objs[i], (art_str){lines[i], strlen(lines[i])}, &why), 0);
+		ck_assert_int_eq(art_record_from_json(&rs[i], &objs[i], &why), 0);
 		it[i] = (struct art_item){.rec = &rs[i], .obj = &objs[i]};
 	}
 	struct art_sort_spec up = spec_of("x", false), down = spec_of("x:desc", false),

@@ -278,20 +278,20 @@ END_TEST
 /* ---- merging ---------------------------------------------------------- */
 
 static struct art_jobject obj;
-static char err[240];
+static struct art_error error;
 
 static int merge_line(struct art_tagcount *tc, const char *line)
 {
-	ck_assert_int_eq(art_json_parse(&obj, (art_str){line, strlen(line)}, err, sizeof err), 0);
-	err[0] = '\0';
-	return art_tagcount_add_json(tc, &obj, err, sizeof err);
+	ck_assert_int_eq(art_json_parse(&obj, (art_str){line, strlen(line)}, &error), 0);
+	error.msg[0] = '\0';
+	return art_tagcount_add_json(tc, &obj, &error);
 }
 
 /* Feed every line of TEXT to TC. */
 static void merge_text(struct art_tagcount *tc, char *text)
 {
 	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n"))
-		ck_assert_msg(merge_line(tc, line) == 0, "%s: %s", line, err);
+		ck_assert_msg(merge_line(tc, line) == 0, "%s: %s", line, error.msg);
 }
 
 /* Records made up from I: tags from a small set in varied case. */
@@ -381,7 +381,7 @@ END_TEST
 static void expect_bad(struct art_tagcount *tc, const char *line, const char *msg)
 {
 	ck_assert_msg(merge_line(tc, line) == ART_BAD, "accepted %s", line);
-	ck_assert_str_eq(err, msg);
+	ck_assert_str_eq(error.msg, msg);
 }
 
 START_TEST(rows_that_are_no_output_are_refused)

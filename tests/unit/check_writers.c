@@ -183,7 +183,8 @@ static struct art_record rec;
 static char *run_writer(enum art_format f, const struct art_fmt_options *opt,
                         const char *const *lines, size_t n, int *bad)
 {
-	char path[] = "/tmp/check_writers.XXXXXX", err[1024];
+	char path[] = "/tmp/check_writers.XXXXXX";
+	struct art_error error;
 	int fd = mkstemp(path);
 	ck_assert_int_ge(fd, 0);
 	close(fd);
@@ -191,15 +192,15 @@ static char *run_writer(enum art_format f, const struct art_fmt_options *opt,
 	struct art_writer w;
 	struct art_error e;
 	ck_assert_int_eq(art_out_open(&out, path), 0);
-	ck_assert_int_eq(art_writer_init(&w, f, opt, &out, err, sizeof err), 0);
+	ck_assert_int_eq(art_writer_init(&w, f, opt, &out, &error), 0);
 	*bad = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct art_item it = {.file = "t", .line = i + 1};
 		const char *l = lines[i];
-		ck_assert_int_eq(art_json_parse(&obj, (art_str){l, strlen(l)}, err, sizeof err), 0);
+		ck_assert_int_eq(art_json_parse(&obj, (art_str){l, strlen(l)}, &error), 0);
 		it.obj = &obj;
 		it.json = (art_str){l, strlen(l)};
-		it.rec = art_record_from_json(&rec, &obj, err, sizeof err) == 0 ? &rec : NULL;
+		it.rec = art_record_from_json(&rec, &obj, &error) == 0 ? &rec : NULL;
 		int rc = art_writer_put(&w, &it, &e);
 		ck_assert_int_ne(rc, ART_FAIL);
 		*bad += rc == ART_BAD;
@@ -456,25 +457,25 @@ START_TEST(raw_writer_prints_jq_outputs)
 	ck_assert_int_eq(bad, 1); /* a string has no .x */
 	ck_assert_str_eq(t, "");
 	free(t);
-	char err[200];
+	struct art_error error;
 	struct art_writer w;
 	o.expr = ".[";
-	ck_assert_int_eq(art_writer_init(&w, ART_FMT_RAW, &o, NULL, err, sizeof err), -1);
-	ck_assert_ptr_nonnull(strstr(err, "syntax error"));
+	ck_assert_int_eq(art_writer_init(&w, ART_FMT_RAW, &o, NULL, &error), -1);
+	ck_assert_ptr_nonnull(strstr(error.msg, "syntax error"));
 }
 END_TEST
 
 START_TEST(a_bad_field_list_stops_the_writer)
 {
-	char err[1024];
+	struct art_error error;
 	struct art_writer w;
 	struct art_error e;
 	struct art_fmt_options o = {.fields = "title,title"};
-	ck_assert_int_eq(art_writer_init(&w, ART_FMT_CSV, &o, NULL, err, sizeof err), 0);
+	ck_assert_int_eq(art_writer_init(&w, ART_FMT_CSV, &o, NULL, &error), 0);
 	const char *l = records[0];
-	ck_assert_int_eq(art_json_parse(&obj, (art_str){l, strlen(l)}, err, sizeof err), 0);
+	ck_assert_int_eq(art_json_parse(&obj, (art_str){l, strlen(l)}, &error), 0);
 	struct art_item it = {.obj = &obj, .json = {l, strlen(l)}, .file = "t", .line = 1};
-	it.rec = art_record_from_json(&rec, &obj, err, sizeof err) == 0 ? &rec : NULL;
+	it.rec = art_record_from_json(&rec, &obj, &error) == 0 ? &rec : NULL;
 	ck_assert_int_eq(art_writer_put(&w, &it, &e), ART_FAIL);
 	ck_assert_str_eq(e.msg, "field \"title\" given twice");
 	art_writer_free(&w);
@@ -486,11 +487,10 @@ END_TEST
 /* Line L (numbered I) of NDJSON through W. */
 static int put_json(struct art_writer *w, const char *l, size_t i)
 {
-	char err[1024];
-	struct art_item it = {.file = "t", .line = i + 1, .json = {l, strlen(l)}, .obj = &obj};
-	ck_assert_int_eq(art_json_parse(&obj, it.json, err, sizeof err), 0);
-	it.rec = art_record_from_json(&rec, &obj, err, sizeof err) == 0 ? &rec : NULL;
 	struct art_error e;
+	struct art_item it = {.file = "t", .line = i + 1, .json = {l, strlen(l)}, .obj = &obj};
+	ck_assert_int_eq(art_json_parse(&obj, it.json, &e), 0);
+	it.rec = art_record_from_json(&rec, &obj, &e) == 0 ? &rec : NULL;
 	int rc = art_writer_put(w, &it, &e);
 	ck_assert_int_ne(rc, ART_FAIL);
 	return rc;
@@ -502,16 +502,15 @@ static int put_json(struct art_writer *w, const char *l, size_t i)
 static size_t forked_same(enum art_format f, const struct art_fmt_options *opt,
                           const char *const *lines, size_t n)
 {
-	char err[1024];
 	struct art_out one = {.hold = true}, main = {.hold = true}, side = {.hold = true};
 	struct art_writer w, m, fork;
 	struct art_error e;
-	ck_assert_int_eq(art_writer_init(&w, f, opt, &one, err, sizeof err), 0);
+	ck_assert_int_eq(art_writer_init(&w, f, opt, &one, &e), 0);
 	for (size_t i = 0; i < n; i++)
 		put_json(&w, lines[i], i);
 	ck_assert_int_eq(art_writer_finish(&w, &e), ART_OK);
 
-	ck_assert_int_eq(art_writer_init(&m, f, opt, &main, err, sizeof err), 0);
+	ck_assert_int_eq(art_writer_init(&m, f, opt, &main, &e), 0);
 	size_t i = 0;
 	while (i < n && !art_writer_forkable(&m))
 		put_json(&m, lines[i], i), i++;
