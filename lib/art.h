@@ -2,7 +2,8 @@
  *
  *   buf.h      byte buffers, string views, growing arrays
  *   status.h   the status a fallible call returns, struct art_error
- *   record.h   the record, its fields, and read errors
+ *   record.h   the record, and the one table of its eight fields
+ *   hash.h     the one hash function of the hash tables (XXH3)
  *   lines.h    reading lines in large blocks, CR/LF/BOM aware
  *   date.h     listing dates and ISO dates
  *   tags.h     splitting a tag line into tags
@@ -52,6 +53,8 @@
  * - Growth: arrays grow only through art_grow and art_reallocarray
  *   (buf.h), which check every size for overflow; bytes go out to a
  *   descriptor only through art_write_all (output.h).
+ * - Hashing: every hash table hashes its keys with art_hash (hash.h);
+ *   only record identities, which state files keep, have their own.
  * - Invariants the fast paths rely on (room reserved for the worst case,
  *   sizes counted before the bytes are written) are stated with assert(),
  *   which every build keeps: configure never defines NDEBUG.
@@ -64,6 +67,7 @@
 #include "date.h"
 #include "filter.h"
 #include "fold.h"
+#include "hash.h"
 #include "input.h"
 #include "jqexpr.h"
 #include "json.h"
