@@ -6,12 +6,11 @@
  *   hash.h     the one hash function of the hash tables (XXH3)
  *   lines.h    reading lines in large blocks, CR/LF/BOM aware
  *   date.h     listing dates and ISO dates
- *   tags.h     splitting a tag line into tags
  *   listing.h  records from saved listing text
  *   json.h     NDJSON: parsing objects, writing records
  *   input.h    the reader every command uses: files in, records out
  *   output.h   buffered, checked, atomic output
- *   jqexpr.h   jq expressions on records
+ *   jqexpr.h   jq expressions on records: natively (jqnative.h), else libjq
  *   filter.h   the tests of art-filter: tags, fields, dates, regex, jq
  *   fold.h     the one case fold of every "ignore case" (Unicode, utf8proc)
  *   unique.h   record identities, a set of them, one copy of each record
@@ -23,7 +22,11 @@
  *   tagcount.h counting tags, tag pairs and tags per group; merging counts
  *   utf8.h     UTF-8 decoding, display width
  *
- * lib/fmt/, the writers and what only they use:
+ * Three rooms, each with a header or README saying what it holds:
+ *   tags/tags.h    the tag splitter (lib/tags/README: its terms, its files)
+ *   sort/sorter.h  the sorter behind sort.h, split by concern (keys, runs,
+ *                  merge, sorter); seen only by lib/sort/
+ * and lib/fmt/, the writers and what only they use (lib/fmt/README):
  *   fmt/writer.h   the formats of art-fmt, one file each (fmt/csv.c, ...)
  *   fmt/columns.h  the columns of formatted output, and cells
  *   fmt/spool.h    bytes held back: memory, then a temporary file
