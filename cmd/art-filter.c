@@ -262,7 +262,7 @@ static bool pass(const struct art_item *item)
 		cli_put_item(item);
 		return true;
 	}
-	struct art_error err = {0};
+	struct art_error err; /* lib sets it when it fails */
 	uint64_t h = art_identity_hash(&dd.id, item->rec);
 	art_buf_clear(&line);
 	if (dd.keep == ART_KEEP_LAST && art_item_put(&line, item) != 0)

@@ -18,7 +18,7 @@ struct known *tags_known_find(const struct art_tagger *t, const char *s, size_t 
 	if (!t->kt.nknown)
 		return NULL;
 	size_t mask = t->kt.kslot_cap - 1;
-	for (size_t i = mix(h) >> 40 & mask; t->kt.kslot[i]; i = (i + 1) & mask) {
+	for (size_t i = h & mask; t->kt.kslot[i]; i = (i + 1) & mask) {
 		struct known *k = &t->kt.known[t->kt.kslot[i] - 1];
 		if (k->hash == h && k->n == n && memcmp(t->kt.kbytes.p + k->off, s, n) == 0)
 			return k;
@@ -29,7 +29,7 @@ struct known *tags_known_find(const struct art_tagger *t, const char *s, size_t 
 static void known_index(struct art_tagger *t, uint32_t idx)
 {
 	struct known *k = &t->kt.known[idx];
-	size_t mask = t->kt.kslot_cap - 1, i = mix(k->hash) >> 40 & mask;
+	size_t mask = t->kt.kslot_cap - 1, i = k->hash & mask;
 	while (t->kt.kslot[i])
 		i = (i + 1) & mask;
 	t->kt.kslot[i] = idx + 1;
@@ -88,7 +88,7 @@ static int known_age(struct art_tagger *t)
 
 int tags_known_add(struct art_tagger *t, const char *s, size_t n, bool lexicon, bool confirmed)
 {
-	uint64_t h = hash_bytes(s, n);
+	uint64_t h = art_hash(s, n, 0);
 	struct known *k = tags_known_find(t, s, n, h);
 	if (k) {
 		if (lexicon)

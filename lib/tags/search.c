@@ -62,7 +62,7 @@ const struct known *tags_tag_known(const struct art_tagger *t, size_t a, size_t 
 			return NULL;
 	}
 	const char *s = (const char *)t->line.p + a;
-	const struct known *k = tags_known_find(t, s, b - a, hash_bytes(s, b - a));
+	const struct known *k = tags_known_find(t, s, b - a, art_hash(s, b - a, 0));
 	return k && usable(k) ? k : NULL;
 }
 

@@ -34,6 +34,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "hash.h"
 #include "tags.h"
 
 #ifdef __SSE2__
@@ -114,7 +115,6 @@ static inline unsigned lower(unsigned char c)
 	return cls[c] == C_UP ? c | 0x20u : c;
 }
 
-#define HASH_MUL 0x100000001b3ULL
 static inline uint64_t mix(uint64_t h)
 {
 	return h * 0x9E3779B97F4A7C15ULL;
@@ -318,14 +318,6 @@ struct art_tagger {
 };
 
 /* ---- small helpers of several files ---- */
-
-static inline uint64_t hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 0;
-	for (size_t i = 0; i < n; i++)
-		h = h * HASH_MUL + (unsigned char)s[i];
-	return h;
-}
 
 /* The first 2 bytes at P, as memory holds them. */
 static inline uint16_t load2(const unsigned char *p)
