@@ -269,13 +269,13 @@ static int open_record(struct art_listing *l, art_str line, unsigned long lineno
                        art_str category, struct art_error *err)
 {
 	int rc = ART_MORE;
-	struct art_error second = {0};
 	if (l->state != SEEK && l->state != CLOSE) {
 		report_cut_off(l, source_lines(l), err);
 		rc = ART_BAD;
 	}
 	l->state = SEEK;
-	struct art_error *e = rc == ART_BAD ? &second : err;
+	/* a second error on this line waits for the next call */
+	struct art_error *e = rc == ART_BAD ? &l->pending_err : err;
 	int bad_here = ART_MORE;
 	if (l->nwin == 0)
 		bad_here = bad(e, lineno, "date line with no source line before it", line);
@@ -284,12 +284,8 @@ static int open_record(struct art_listing *l, art_str line, unsigned long lineno
 	if (bad_here != ART_MORE) {
 		l->nwin = 0;
 		l->lost = true; /* the rest of its lines may follow */
-		if (rc == ART_BAD) {
-			l->pending = true;
-			l->pending_err = second;
-			return rc;
-		}
-		return bad_here;
+		l->pending = rc == ART_BAD;
+		return rc == ART_BAD ? rc : bad_here;
 	}
 	l->lost = false;
 	if (art_buf_set(&l->source, art_buf_str(&l->win[1])) != 0 ||
