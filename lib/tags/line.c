@@ -552,43 +552,66 @@ void tags_collect_points(struct art_tagger *t)
 
 /* ---- a line of known tags ---- */
 
-/* Is the known tag K at P of the line, ending where the line may be cut,
- * and after the tag [PREV, P) in byte order (PREV == P: no tag before)? */
-static bool known_next(const struct art_tagger *t, const struct known *k, size_t prev, size_t p)
+/* Is the known tag K at P of the line, ending where the line may be cut? */
+static bool known_next(const struct art_tagger *t, const struct known *k, size_t p)
 {
 	size_t e = p + k->n;
-	if (!known_at(t, k, p, load8(t->line.p + p)) ||
-	    (e < t->line.n && cut_kind(t->line.p, t->line.n, e) < 0))
-		return false;
-	if (prev == p)
-		return true;
-	size_t a = p - prev, m = a < k->n ? a : k->n;
-	int c = memcmp(t->line.p + prev, t->line.p + p, m);
-	return c < 0 || (c == 0 && a < k->n);
+	return known_at(t, k, p, load8(t->line.p + p)) &&
+	       (e == t->line.n || cut_kind(t->line.p, t->line.n, e) >= 0);
 }
 
-/* The known tags from P, a place with a way to it, that may come next:
- * each adds its way(s) to where it ends.  from[] holds one of the ways to
- * P: when there are more, a tag after P makes more, in order after that one
- * or not. */
-static void known_from_place(const struct art_tagger *t, size_t p, uint8_t *ways, uint16_t *from,
-                             uint32_t *by, uint64_t *reached)
+/* Is the tag [A, AE) before [B, BE) in byte order (a prefix first)? */
+static bool known_before(const struct art_tagger *t, size_t a, size_t ae, size_t b, size_t be)
 {
-	size_t prev = ways[p] == 1 ? from[p] : p;
+	if (t->line.p[a] != t->line.p[b]) /* mostly */
+		return t->line.p[a] < t->line.p[b];
+	size_t n1 = ae - a, n2 = be - b;
+	int d = memcmp(t->line.p + a, t->line.p + b, n1 < n2 ? n1 : n2);
+	return d < 0 || (d == 0 && n1 < n2);
+}
+
+/* A known tag [start, P) that ways to P end with: how many (1, or 2 for
+ * more than one), and the known tag, + 1. */
+struct run_end {
+	uint16_t start;
+	uint8_t ways;
+	uint32_t by;
+};
+
+/* The known tags from P, a place with a way to it, that may come next:
+ * each takes the ways to P that it follows in byte order on to where it
+ * ends.  The ways to a place are kept by the tag they end with, as the
+ * order of the next tag depends on it, and only for the first two of
+ * those tags in byte order: the tags a next one may follow come first,
+ * and two of them make two ways already. */
+static void known_from_place(const struct art_tagger *t, size_t p, uint8_t *nends,
+                             struct run_end (*first)[2], uint64_t *reached)
+{
 	uint32_t chains[3];
 	known_chains(t, p, chains);
 	for (int c = 0; c < 3; c++)
 		for (uint32_t i = chains[c]; i; i = t->kt.known[i - 1].next) {
 			const struct known *k = &t->kt.known[i - 1];
-			if (!known_next(t, k, prev, p))
+			if (!known_next(t, k, p))
 				continue;
 			size_t e = p + k->n;
-			if (ways[e] == 0) {
-				from[e] = (uint16_t)p;
-				by[e] = i;
-				set_bit(reached, (unsigned)e);
-			}
-			ways[e] = ways[e] + ways[p] > 2 ? 2 : ways[e] + ways[p];
+			unsigned ways = p == 0;
+			for (size_t x = 0;
+			     x < nends[p] && known_before(t, first[p][x].start, p, p, e); x++)
+				ways += first[p][x].ways;
+			if (!ways)
+				continue;
+			set_bit(reached, (unsigned)e);
+			size_t x = nends[e]; /* its place among the first two */
+			while (x > 0 && known_before(t, p, e, first[e][x - 1].start, e))
+				x--;
+			if (x == 2)
+				continue;
+			if (x == 0 && nends[e])
+				first[e][1] = first[e][0];
+			first[e][x] =
+			    (struct run_end){(uint16_t)p, (uint8_t)(ways > 2 ? 2 : ways), i};
+			nends[e] += nends[e] < 2;
 		}
 }
 
@@ -606,17 +629,14 @@ static void known_from_place(const struct art_tagger *t, size_t p, uint8_t *ways
 size_t tags_known_run(struct art_tagger *t, uint16_t *ends, struct known **tags)
 {
 	size_t n = t->line.n;
-	uint8_t ways[SPLIT_MAX + 1]; /* 0, 1 or "2": more than one */
-	uint16_t from[SPLIT_MAX + 1];
-	uint32_t by[SPLIT_MAX + 1]; /* the known tag that ends there, + 1 */
+	uint8_t nends[SPLIT_MAX + 1];           /* 0, 1 or 2 */
+	struct run_end first[SPLIT_MAX + 1][2]; /* the first in byte order first */
 	/* the places with a way to them, as bits: only they are looked at
 	 * (a few of a line's places; none past a tag that is not known) */
 	uint64_t reached[NB];
 	memset(reached, 0, t->line.nb * sizeof *reached);
 	reached[0] = 1;
-	memset(ways, 0, n + 1);
-	ways[0] = 1;
-	from[0] = 0;
+	memset(nends, 0, n + 1);
 	for (size_t b = 0, p; b < t->line.nb; b++)
 		while (reached[b]) {
 			/* in ascending order: a tag found from P ends after P */
@@ -624,19 +644,24 @@ size_t tags_known_run(struct art_tagger *t, uint16_t *ends, struct known **tags)
 			reached[b] &= reached[b] - 1;
 			if (p == n)
 				break;
-			known_from_place(t, p, ways, from, by, reached);
+			known_from_place(t, p, nends, first, reached);
 		}
-	if (ways[n] != 1)
+	unsigned ways = 0;
+	for (size_t x = 0; x < nends[n]; x++)
+		ways += first[n][x].ways;
+	if (ways != 1)
 		return 0;
+	/* one way: the one tag that ends the line, and before each tag the
+	 * first that ends where it starts */
 	size_t m = 0;
-	for (size_t e = n; e > 0; e = from[e])
+	for (size_t e = n; e > 0; e = first[e][0].start)
 		m++;
 	if (m > MAXP)
 		return 0;
 	ends[0] = 0;
 	size_t x = m;
-	for (size_t e = n; e > 0; e = from[e]) {
-		tags[x - 1] = &t->kt.known[by[e] - 1];
+	for (size_t e = n; e > 0; e = first[e][0].start) {
+		tags[x - 1] = &t->kt.known[first[e][0].by - 1];
 		ends[x--] = (uint16_t)e;
 	}
 	return m;
