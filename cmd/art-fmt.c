@@ -285,6 +285,12 @@ static int put_forked(void *worker, const struct art_item *item, struct art_buf 
 	return rc == ART_FAIL ? -1 : rc;
 }
 
+/* -j, an exit for a bad record: jq's state goes first, as with one thread. */
+static void abort_writer(void)
+{
+	art_writer_free(&writer);
+}
+
 static void end_fork(void *worker)
 {
 	struct fork *f = worker;
@@ -314,6 +320,7 @@ int main(int argc, char **argv)
 	    .work = writer.cls->forkable ? put_forked : NULL,
 	    .end_worker = end_fork,
 	    .ready = forkable,
+	    .abort = abort_writer,
 	};
 	cli_read(&in, &threads);
 	struct art_error err;

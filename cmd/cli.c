@@ -90,9 +90,19 @@ static void vreport(const char *fmt, va_list ap)
 	fputc('\n', stderr);
 }
 
+/* The read loop's threads while they run (-j). */
+static struct {
+	struct art_pool *pool;
+	const struct cli_threads *t;
+	struct worker *workers; /* defined below */
+	size_t n;
+} running;
+static void stop_threads(void);
+
 /* Exit 2, leaving the side file (cli_open_side) as it was. */
 static noreturn void exit_failed(void)
 {
+	stop_threads();
 	if (cli.side)
 		art_out_abort(cli.side);
 	exit(ART_EXIT_FAILURE);
@@ -593,6 +603,23 @@ static void work_here(struct art_input *parser, const struct art_block *b,
 	}
 }
 
+/* An exit for an error while threads run: they end first, and the
+ * command frees its states (jq's, which a leak checker would report as
+ * lost), as at the end of a run. */
+static void stop_threads(void)
+{
+	struct art_pool *pool = running.pool;
+	if (!pool)
+		return;
+	running.pool = NULL;
+	art_pool_stop(pool);
+	for (size_t i = 0; i < running.n; i++)
+		if (running.t->end_worker)
+			running.t->end_worker(running.workers[i].state);
+	if (running.t->abort)
+		running.t->abort();
+}
+
 static void read_threaded(struct art_input *in, const struct cli_threads *t, size_t n)
 {
 	struct worker *workers = calloc(n, sizeof *workers);
@@ -610,6 +637,10 @@ static void read_threaded(struct art_input *in, const struct cli_threads *t, siz
 	struct art_error err = {0};
 	if (art_pool_start(&pool, n, work_block, args, &err) != 0)
 		cli_fatal("%s", err.msg);
+	running.t = t;
+	running.workers = workers;
+	running.n = n;
+	running.pool = &pool;
 	struct art_input parser;
 	if (art_input_init(&parser, NULL, 0, t->mode, in->tagger) != 0)
 		cli_fatal("out of memory");
@@ -639,6 +670,7 @@ static void read_threaded(struct art_input *in, const struct cli_threads *t, siz
 	}
 	while (take_block(&pool, t))
 		;
+	running.pool = NULL;
 	art_pool_stop(&pool);
 	art_input_free(&parser);
 	for (size_t i = 0; i < n; i++) {

@@ -150,6 +150,10 @@ struct cli_threads {
 	void (*block)(const struct art_block *b);
 	void (*end_worker)(void *worker);
 	bool (*ready)(void);
+	/* when given, called on an exit for an error while threads run, after
+	 * they ended and END_WORKER saw each state: free what a leak checker
+	 * would report (jq's state) */
+	void (*abort)(void);
 };
 void cli_read(struct art_input *in, const struct cli_threads *threads);
 

@@ -249,7 +249,8 @@ static void object_cell(const struct art_jobject *o, const struct art_column *co
 		break;
 	case ART_J_ARRAY:
 		cell->kind = f->strings ? ART_CELL_STRINGS : ART_CELL_JSON;
-		cell->items = o->items + f->item0;
+		/* an object of empty arrays may have no items at all */
+		cell->items = f->nitems ? o->items + f->item0 : NULL;
 		cell->nitems = f->nitems;
 		break;
 	case ART_J_NUMBER:
